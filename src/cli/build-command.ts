@@ -1,0 +1,77 @@
+import path from "node:path";
+import type { Io } from "./io.js";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
+import type { BuildFlags } from "./commands/build.js";
+import { prepareEdition, PublishRefused, type Edition } from "../render/edition.js";
+import { today } from "./options.js";
+import { pick } from "../i18n/text.js";
+import { UsageError } from "../core/errors.js";
+import { stylish } from "../reporters/stylish.js";
+import { rules } from "../rules/index.js";
+import { samdokVersion } from "../core/version.js";
+import { DEFAULT_PATHS } from "./validate-command.js";
+import { toPosix } from "../core/paths.js";
+
+const FORMATS = ["html", "docx"];
+
+export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): Promise<number> {
+  const lang = io.lang;
+  for (const f of flags.format) {
+    if (!FORMATS.includes(f)) throw new UsageError(pick({ sv: `Okänt format "${f}". Välj html, docx eller html,docx.`, en: `Unknown format "${f}". Choose html, docx or html,docx.` }, lang));
+  }
+  const outDir = path.resolve(io.cwd, flags.out);
+  let edition: Edition;
+  try {
+    edition = prepareEdition({
+      paths: paths.length > 0 ? paths : DEFAULT_PATHS,
+      cwd: io.cwd,
+      lang,
+      today: today(io),
+      outDir,
+      filters: { ...(flags.status ? { status: flags.status } : {}), ...(flags.type ? { type: flags.type } : {}), ...(flags.spar ? { spar: flags.spar } : {}) },
+      now: io.now,
+      env: io.env,
+      stderr: io.stderr,
+      ...(io.readFile ? { readFile: io.readFile } : {}),
+    });
+  } catch (error) {
+    if (error instanceof PublishRefused) {
+      const failing = error.run.results.filter((r) => r.diagnostics.some((d) => d.severity === "error"));
+      io.stderr.write(stylish({ results: failing, summary: error.run.summary, lang, rules, color: useColor(io.stderr, io.env), version: samdokVersion() }));
+      io.stderr.write(`samdok: ${error.message}\n`);
+      return EXIT_FINDINGS;
+    }
+    throw error;
+  }
+  if (edition.documents.length === 0) {
+    io.stderr.write(`samdok: ${pick({ sv: "Inga dokument matchar urvalet; ingen utgåva skrevs.", en: "No documents match the selection; no edition was written." }, lang)}\n`);
+    return EXIT_FAILURE;
+  }
+  const written: string[] = [];
+  for (const format of flags.format) {
+    if (format === "html") {
+      const { buildHtml } = await import("../render/html/index.js");
+      written.push(...(await buildHtml(edition)));
+    } else {
+      const { buildDocx } = await import("../render/docx/index.js");
+      const opts: { perDocument: boolean; template?: string; tocField: boolean; pageNumbers: boolean } = {
+        perDocument: flags.perDocument === true,
+        tocField: flags.tocField === true,
+        pageNumbers: flags.pageNumbers === true,
+      };
+      if (flags.template) opts.template = path.resolve(io.cwd, flags.template);
+      written.push(...(await buildDocx(edition, opts)));
+    }
+  }
+  const shown = written.map((f) => toPosix(path.relative(io.cwd, f)));
+  io.stdout.write(
+    pick(
+      {
+        sv: `Utgåva ${edition.date}${edition.revision ? ` (källa ${edition.revision})` : ""}: ${edition.documents.length} dokument, ${shown.length} filer i ${toPosix(path.relative(io.cwd, outDir)) || "."}/\n`,
+        en: `Edition ${edition.date}${edition.revision ? ` (source ${edition.revision})` : ""}: ${edition.documents.length} documents, ${shown.length} files in ${toPosix(path.relative(io.cwd, outDir)) || "."}/\n`,
+      },
+      lang,
+    ),
+  );
+  return EXIT_OK;
+}

@@ -1,0 +1,40 @@
+import { Option, type Command } from "commander";
+import type { CommandContext } from "../context.js";
+import { pick } from "../../i18n/text.js";
+
+export interface BuildFlags {
+  format: string[];
+  out: string;
+  status?: string[];
+  type?: string[];
+  spar?: string[];
+  perDocument?: boolean;
+  template?: string;
+  tocField?: boolean;
+  pageNumbers?: boolean;
+}
+
+const list = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+
+export function register(program: Command, ctx: CommandContext): void {
+  const lang = ctx.io.lang;
+  const t = (sv: string, en: string): string => pick({ sv, en }, lang);
+  program
+    .command("build")
+    .description(t("bygg utgåvor av samlingen: HTML (webb) och Word (.docx)", "build editions of the set: HTML (web) and Word (.docx)"))
+    .argument("[sökvägar...]", t("mappar eller .md-filer (standard: documents/)", "folders or .md files (default: documents/)"))
+    .addOption(new Option("--format <format>", t("html, docx eller båda (html,docx)", "html, docx or both (html,docx)")).argParser(list).default(["html"]))
+    .option("--out <mapp>", t("mapp att skriva utgåvan till", "folder to write the edition to"), "dist")
+    .option("--status <status>", t("ta bara med dokument med denna status (kommaseparerat)", "include only documents with this status (comma-separated)"), list)
+    .option("--type <typ>", t("ta bara med dessa dokumenttyper", "include only these document types"), list)
+    .option("--spar <spår>", t("ta bara med dessa spår", "include only these tracks"), list)
+    .option("--per-document", t("Word: skriv också en .docx per dokument", "Word: also write one .docx per document"))
+    .option("--template <fil>", t("Word: mall (.docx eller .dotx) med regionens stilar", "Word: template (.docx or .dotx) with the region's styles"))
+    .option("--toc-field", t("Word: lägg också till ett innehållsförteckningsfält", "Word: also add a table-of-contents field"))
+    .option("--page-numbers", t("Word: uppskatta sidnummer i innehållsförteckningen (långsamt)", "Word: estimate page numbers in the table of contents (slow)"))
+    .addHelpText("after", t("\nExempel:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n", "\nExamples:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n"))
+    .action(async (paths: string[], flags: BuildFlags) => {
+      const { buildCommand } = await import("../build-command.js");
+      ctx.setExit(await buildCommand(ctx.io, paths, flags));
+    });
+}

@@ -1,0 +1,25 @@
+import { InvalidArgumentError } from "commander";
+import { isIsoDate, swedishDate } from "../core/dates.js";
+import type { Io } from "./io.js";
+import { pick } from "../i18n/text.js";
+import type { Lang } from "../core/types.js";
+
+/** Parsers for option values, with Swedish messages. */
+export function parseWholeNumber(lang: Lang) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(pick({ sv: "Ange ett heltal, till exempel 0 eller 10.", en: "Give a whole number, for example 0 or 10." }, lang));
+    return Number(value);
+  };
+}
+
+export function parseDate(lang: Lang) {
+  return (value: string): string => {
+    if (!isIsoDate(value)) throw new InvalidArgumentError(pick({ sv: "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-23.", en: "Give a date as YYYY-MM-DD, for example 2026-11-23." }, lang));
+    return value;
+  };
+}
+
+/** The run's calendar date: the Swedish date of the injected clock. */
+export function today(io: Io): string {
+  return swedishDate(io.now);
+}

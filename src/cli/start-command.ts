@@ -1,0 +1,30 @@
+import type { Io } from "./io.js";
+import { EXIT_OK } from "./io.js";
+import { validateCommand } from "./validate-command.js";
+import { buildCommand } from "./build-command.js";
+import { pick } from "../i18n/text.js";
+
+/**
+ * `npm start`: what a coordinator's scheduled job does. Validates; when the
+ * set has no errors, prints what is due and builds the editions into dist/.
+ */
+export async function startCommand(io: Io, paths: string[], flags: { out: string }): Promise<number> {
+  const lang = io.lang;
+  const heading = (sv: string, en: string): void => {
+    io.stdout.write(`\n== ${pick({ sv, en }, lang)} ==\n\n`);
+  };
+  heading("Validering", "Validation");
+  const validation = await validateCommand(io, paths, { format: "stylish", cache: true });
+  if (validation !== EXIT_OK) {
+    io.stderr.write(`samdok: ${pick({ sv: "Samlingen har fel; inga utgåvor byggs förrän de är rättade.", en: "The set has errors; no editions are built until they are fixed." }, lang)}\n`);
+    return validation;
+  }
+  const hooks = await import("./start-hooks.js");
+  for (const step of hooks.steps) {
+    heading(step.title.sv, step.title.en);
+    const code = await step.run(io, paths, flags);
+    if (code !== EXIT_OK) return code;
+  }
+  heading("Utgåvor", "Editions");
+  return buildCommand(io, paths, { format: hooks.editionFormats, out: flags.out });
+}

@@ -1,0 +1,65 @@
+import path from "node:path";
+import type { Io } from "./io.js";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
+import type { ValidateFlags } from "./commands/validate.js";
+import { runValidation, defaultCacheLocation, type ValidationRun } from "../core/run.js";
+import { today } from "./options.js";
+import { reporters } from "../reporters/index.js";
+import { rules } from "../rules/index.js";
+import { samdokVersion } from "../core/version.js";
+import { writeFileAtomic } from "../core/write.js";
+import { progress } from "./progress.js";
+import { pick } from "../i18n/text.js";
+
+export const DEFAULT_PATHS = ["documents"];
+
+/** Runs validation; a hook lets pull-request mode narrow the run. */
+export async function validateCommand(io: Io, paths: string[], flags: ValidateFlags): Promise<number> {
+  const lang = io.lang;
+  const bar = progress(io.stderr, pick({ sv: "Kontrollerar", en: "Checking" }, lang));
+  let run: ValidationRun;
+  const options = {
+    paths: paths.length > 0 ? paths : DEFAULT_PATHS,
+    cwd: io.cwd,
+    lang,
+    today: today(io),
+    onProgress: bar.tick,
+    ...(flags.cache ? { cacheLocation: flags.cacheLocation ? path.resolve(io.cwd, flags.cacheLocation) : defaultCacheLocation(io.cwd) } : {}),
+    ...(io.readFile ? { readFile: io.readFile } : {}),
+  };
+  try {
+    if (flags.changedSince !== undefined) {
+      const { runChangedSince } = await import("../ci/changed.js");
+      run = await runChangedSince({ ...options, ref: flags.changedSince });
+    } else {
+      run = runValidation(options);
+    }
+  } finally {
+    bar.done();
+  }
+  const input = { results: run.results, summary: run.summary, lang, rules, version: samdokVersion() };
+  const reporter = reporters[flags.format];
+  if (!reporter) {
+    io.stderr.write(`samdok: ${pick({ sv: `Okänt format ${flags.format}.`, en: `Unknown format ${flags.format}.` }, lang)}\n`);
+    return EXIT_FAILURE;
+  }
+  if (flags.output) {
+    const target = path.resolve(io.cwd, flags.output);
+    writeFileAtomic(target, reporter({ ...input, color: false }));
+    const stylish = reporters.stylish;
+    if (stylish) io.stdout.write(stylish({ ...input, color: useColor(io.stdout, io.env) }));
+  } else {
+    io.stdout.write(reporter({ ...input, color: flags.format === "stylish" && useColor(io.stdout, io.env) }));
+  }
+  if (run.summary.errors > 0) return EXIT_FINDINGS;
+  if (flags.maxWarnings !== undefined && run.summary.warnings > flags.maxWarnings) {
+    io.stderr.write(
+      `samdok: ${pick(
+        { sv: `${run.summary.warnings} varningar är fler än de ${flags.maxWarnings} som --max-warnings tillåter.`, en: `${run.summary.warnings} warnings are more than the ${flags.maxWarnings} that --max-warnings allows.` },
+        lang,
+      )}\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,124 @@
+/**
+ * The per-document step: bytes in, a serialisable DocumentResult out. Pure
+ * apart from its inputs, so that it can be cached by content and could run in
+ * a worker thread. One bad document never stops the run: every failure here
+ * becomes a diagnostic on that document.
+ */
+import type { Root } from "mdast";
+import type { BodyFacts, Diagnostic, DocumentResult, Lang, Range, Severity } from "./types.js";
+import type { LoadedConfig } from "./config.js";
+import { decodeDocument } from "./read.js";
+import { parseFrontMatter } from "./front-matter.js";
+import { parseBody, extractFacts } from "./markdown.js";
+import { locate } from "./schema.js";
+import { pick } from "../i18n/text.js";
+import type { DocumentContext, DocumentRule, ReportInput, RuleMeta } from "../rules/types.js";
+import { ruleById } from "../rules/index.js";
+import { severityFor } from "../rules/settings.js";
+
+export interface AnalyzeInput {
+  file: string;
+  rootPath: string;
+  absPath: string;
+  bytes: Uint8Array;
+  loaded: LoadedConfig;
+  lang: Lang;
+  today: string;
+  rules: readonly DocumentRule[];
+}
+
+export function makeDiagnostic(file: string, rule: RuleMeta, severity: Severity, range: Range, message: string): Diagnostic {
+  const d: Diagnostic = { file, line: range[0], column: range[1], ruleId: rule.id, ruleName: rule.name, severity, message };
+  if (range[2] > range[0] || (range[2] === range[0] && range[3] > range[1])) {
+    d.endLine = range[2];
+    d.endColumn = range[3];
+  }
+  return d;
+}
+
+/** Resolves where a report points. */
+export function rangeOf(input: ReportInput, positions: DocumentResult["positions"]): Range {
+  if (input.range) return input.range;
+  const p = input.node?.position;
+  if (p) return [p.start.line, p.start.column, p.end.line, p.end.column];
+  if (input.path !== undefined && positions) return locate(positions, input.path, input.key === true);
+  return [1, 1, 1, 1];
+}
+
+export function analyzeDocument(input: AnalyzeInput): DocumentResult {
+  const { file, rootPath, loaded, lang } = input;
+  const result: DocumentResult = { file, rootPath, diagnostics: [] };
+  const parseFailure = (ruleId: string, range: Range, message: string): DocumentResult => {
+    const rule = ruleById(ruleId);
+    result.diagnostics.push(makeDiagnostic(file, rule, "error", range, message));
+    result.fatal = true;
+    return result;
+  };
+
+  const decoded = decodeDocument(input.bytes);
+  if (!decoded.ok) {
+    const { line, column, message } = decoded.problem;
+    return parseFailure("SD001", [line, column, line, column], pick(message, lang));
+  }
+  const text = decoded.text;
+  const split = parseFrontMatter(text);
+  if (!split.ok) {
+    for (const p of split.problems) {
+      result.diagnostics.push(makeDiagnostic(file, ruleById(p.ruleId), "error", [p.line, p.column, p.endLine ?? p.line, p.endColumn ?? p.column], pick(p.message, lang)));
+    }
+    result.fatal = true;
+    return result;
+  }
+  const fm = split.value;
+  result.data = fm.data;
+  result.positions = fm.positions;
+  result.bodyLine = fm.bodyLine;
+
+  const lines = text.split("\n");
+  let tree: Root | undefined;
+  const mdast = (): Root => (tree ??= parseBody(text, fm.bodyLine));
+  let facts: BodyFacts;
+  try {
+    facts = extractFacts(mdast());
+  } catch (error) {
+    return parseFailure("SD001", [fm.bodyLine, 1, fm.bodyLine, 1], pick({ sv: `Dokumentets text kunde inte tolkas som Markdown: ${(error as Error).message}`, en: `The document's text could not be parsed as Markdown: ${(error as Error).message}` }, lang));
+  }
+  result.facts = facts;
+
+  let schemaValid = true;
+  for (const rule of input.rules) {
+    const setting = severityFor(rule, loaded.config);
+    if (setting === "off") continue;
+    const before = result.diagnostics.length;
+    const ctx: DocumentContext = {
+      file,
+      rootPath,
+      absPath: input.absPath,
+      data: fm.data,
+      positions: fm.positions,
+      text,
+      lines,
+      bodyLine: fm.bodyLine,
+      closeLine: fm.closeLine,
+      loaded,
+      config: loaded.config,
+      lang,
+      today: input.today,
+      schemaValid,
+      mdast,
+      facts,
+      report: (r) => {
+        const severity = severityFor(rule, loaded.config, r.severity);
+        if (severity === "off") return;
+        result.diagnostics.push(makeDiagnostic(file, rule, severity, rangeOf(r, fm.positions), pick(r.message, lang)));
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      result.diagnostics.push(makeDiagnostic(file, rule, "error", [1, 1, 1, 1], pick({ sv: `Internt fel i regeln ${rule.id} (${rule.name}): ${(error as Error).message}. Rapportera gärna felet.`, en: `Internal error in rule ${rule.id} (${rule.name}): ${(error as Error).message}. Please report it.` }, lang)));
+    }
+    if (rule.id === "SD005" && result.diagnostics.length > before) schemaValid = false;
+  }
+  return result;
+}

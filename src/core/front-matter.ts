@@ -1,0 +1,237 @@
+/**
+ * Splits a document into YAML front matter and Markdown body, and parses the
+ * front matter as YAML 1.2 with every value's position kept.
+ *
+ * gray-matter does the split, locked down so that no engine but our YAML
+ * parser can ever run (`---js` front matter is otherwise eval'd). The fences
+ * are checked here first, so that every problem gets a located message.
+ */
+import matter from "gray-matter";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { PositionMap, Range } from "./types.js";
+import type { Localized } from "../i18n/text.js";
+
+export interface FrontMatterProblem {
+  ruleId: "SD002" | "SD003" | "SD004";
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: Localized;
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  positions: PositionMap;
+  /** 1-based line of the first body line. */
+  bodyLine: number;
+  /** 1-based line of the closing fence. */
+  closeLine: number;
+}
+
+export type SplitResult = { ok: true; value: FrontMatter } | { ok: false; problems: FrontMatterProblem[]; bodyLine?: number };
+
+const FENCE = /^---([^\n]*)$/;
+/** Largest number of alias expansions accepted (a "billion laughs" guard). */
+const MAX_ALIASES = 200;
+
+class DeniedEngine extends Error {}
+const deny = (): never => {
+  throw new DeniedEngine("only YAML front matter is allowed");
+};
+
+/**
+ * Parses `text` (already NFC-normalised, LF line ends, no BOM).
+ */
+export function parseFrontMatter(text: string): SplitResult {
+  if (text.trim() === "") {
+    return fail("SD002", 1, 1, {
+      sv: "Filen är tom. Ett samverkansdokument börjar med ett YAML-huvud mellan två rader med `---` (se `samdok new` för en mall).",
+      en: "The file is empty. A governance document starts with YAML front matter between two `---` lines (see `samdok new` for a template).",
+    });
+  }
+  const lines = text.split("\n");
+  const first = lines[0] ?? "";
+  const open = FENCE.exec(first);
+  if (!open) {
+    return fail("SD002", 1, 1, {
+      sv: "Dokumentet saknar YAML-huvud. Första raden ska vara `---`, följd av fälten (id, titel, dokumenttyp …) och en avslutande rad `---`.",
+      en: "The document has no front matter. The first line must be `---`, followed by the fields (id, titel, dokumenttyp …) and a closing `---` line.",
+    }, first.length + 1);
+  }
+  const language = (open[1] ?? "").trim();
+  if (language !== "" && language !== "yaml" && language !== "yml") {
+    return fail("SD004", 1, 4, {
+      sv: `YAML-huvudet är märkt \`---${language}\`. samdok läser bara YAML och kör aldrig kod eller andra format i ett dokument. Ta bort \`${language}\` efter \`---\` och skriv fälten som YAML.`,
+      en: `The front matter is marked \`---${language}\`. samdok reads YAML only and never runs code or other formats from a document. Remove \`${language}\` after \`---\` and write the fields as YAML.`,
+    }, 4 + language.length);
+  }
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (/^---[ \t]*$/.test(lines[i] ?? "")) {
+      close = i;
+      break;
+    }
+  }
+  if (close === -1) {
+    return fail("SD002", 1, 1, {
+      sv: "YAML-huvudet avslutas aldrig: det saknas en rad med bara `---` efter fälten. Lägg till den raden före dokumentets text.",
+      en: "The front matter is never closed: a line with only `---` is missing after the fields. Add it before the document's text.",
+    }, 4);
+  }
+
+  let doc: Document.Parsed | undefined;
+  const lineCounter = new LineCounter();
+  let problems: FrontMatterProblem[] = [];
+  let data: unknown;
+  try {
+    // Always pass an options object: gray-matter caches silently without one.
+    matter(text, {
+      engines: {
+        yaml: {
+          parse: (source: string): object => {
+            // gray-matter hands over the text right after the opening fence, so
+            // LineCounter lines are file lines once the fence line is added.
+            const parsed = parseYaml(first, source, lineCounter);
+            doc = parsed.doc;
+            problems = parsed.problems;
+            data = parsed.data;
+            return {};
+          },
+          stringify: deny,
+        },
+        javascript: deny,
+        js: deny,
+        json: deny,
+        coffee: deny,
+        cson: deny,
+        toml: deny,
+      } as never,
+    });
+  } catch (error) {
+    if (error instanceof DeniedEngine) {
+      return fail("SD004", 1, 1, { sv: "YAML-huvudet måste vara YAML.", en: "The front matter must be YAML." });
+    }
+    throw error;
+  }
+  const bodyLine = close + 2;
+  if (problems.length > 0 || doc === undefined) return { ok: false, problems, bodyLine };
+  if (data === null || data === undefined) {
+    return { ok: false, bodyLine, problems: [{ ruleId: "SD002", line: 1, column: 1, endLine: close + 1, endColumn: 4, message: { sv: "YAML-huvudet är tomt. Fyll i dokumentets fält mellan raderna `---`.", en: "The front matter is empty. Fill in the document's fields between the `---` lines." } }] };
+  }
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return { ok: false, bodyLine, problems: [{ ruleId: "SD003", line: 2, column: 1, message: { sv: "YAML-huvudet ska bestå av fält på formen `namn: värde`, inte av en lista eller ett ensamt värde.", en: "The front matter must consist of `key: value` fields, not a list or a single value." } }] };
+  }
+  return {
+    ok: true,
+    value: { data: data as Record<string, unknown>, positions: positionsOf(doc, lineCounter), bodyLine, closeLine: close + 1 },
+  };
+}
+
+function fail(ruleId: FrontMatterProblem["ruleId"], line: number, column: number, message: FrontMatterProblem["message"], endColumn?: number): SplitResult {
+  const problem: FrontMatterProblem = { ruleId, line, column, message };
+  if (endColumn !== undefined && endColumn > column) {
+    problem.endLine = line;
+    problem.endColumn = endColumn;
+  }
+  return { ok: false, problems: [problem] };
+}
+
+interface ParsedYaml {
+  doc: Document.Parsed;
+  data: unknown;
+  problems: FrontMatterProblem[];
+}
+
+function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter): ParsedYaml {
+  // Pad with the fence line so that offsets and lines are those of the file.
+  const padded = " ".repeat(fenceLine.length) + source;
+  const doc = parseDocument(padded, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true, version: "1.2" });
+  const problems: FrontMatterProblem[] = [];
+  for (const error of doc.errors) {
+    const [from, to] = error.pos;
+    const start = lineCounter.linePos(from);
+    const end = lineCounter.linePos(Math.max(to, from + 1));
+    const problem: FrontMatterProblem = { ruleId: "SD003", line: start.line, column: start.col, message: yamlMessage(error.code, error.message) };
+    if (end.line > start.line || end.col > start.col) {
+      problem.endLine = end.line;
+      problem.endColumn = end.col;
+    }
+    problems.push(problem);
+  }
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      problems.push({
+        ruleId: "SD003",
+        line: 2,
+        column: 1,
+        message: {
+          sv: `YAML-huvudet använder alias (\`*namn\`) som växer till för mycket data. samdok tillåter högst ${MAX_ALIASES} aliasutvidgningar; skriv ut värdena direkt i stället.`,
+          en: `The front matter uses aliases (\`*name\`) that expand to too much data. samdok allows at most ${MAX_ALIASES} alias expansions; write the values out instead.`,
+        },
+      });
+      void error;
+    }
+  }
+  return { doc, data, problems };
+}
+
+function yamlMessage(code: string, original: string): FrontMatterProblem["message"] {
+  const detail = original.split("\n")[0] ?? original;
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return { sv: "Fältet förekommer två gånger i YAML-huvudet. Ta bort den ena raden så att bara ett värde gäller.", en: "The field occurs twice in the front matter. Remove one of the lines so that only one value applies." };
+    case "TAB_AS_INDENT":
+      return { sv: "Tabbtecken används som indrag. YAML kräver mellanslag: ersätt tabben med två mellanslag.", en: "A tab is used for indentation. YAML requires spaces: replace the tab with two spaces." };
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+    case "UNEXPECTED_TOKEN":
+    case "BLOCK_AS_IMPLICIT_KEY":
+    case "MULTILINE_IMPLICIT_KEY":
+      return { sv: `YAML-huvudet kan inte läsas här: kontrollera indrag, kolon och citattecken. Varje fält skrivs \`namn: värde\`, och listor med \`- \` indragna under fältet. (YAML: ${detail})`, en: `The front matter cannot be read here: check indentation, colons and quotes. Each field is written \`key: value\`, and lists with \`- \` indented under the key. (YAML: ${detail})` };
+    case "BAD_ALIAS":
+    case "ALIAS_PROPS":
+      return { sv: `Ett alias (\`*namn\`) i YAML-huvudet pekar inte på något ankare (\`&namn\`). (YAML: ${detail})`, en: `An alias (\`*name\`) in the front matter has no matching anchor (\`&name\`). (YAML: ${detail})` };
+    default:
+      return { sv: `YAML-huvudet innehåller ett syntaxfel: kontrollera raden och den före. (YAML: ${detail})`, en: `The front matter has a syntax error: check this line and the one before. (YAML: ${detail})` };
+  }
+}
+
+function rangeOf(node: Node | null | undefined, lineCounter: LineCounter): Range | undefined {
+  const r = node?.range;
+  if (!r) return undefined;
+  const start = lineCounter.linePos(r[0]);
+  const end = lineCounter.linePos(Math.max(r[1], r[0]));
+  return [start.line, start.col, end.line, end.col];
+}
+
+export function positionsOf(doc: Document.Parsed, lineCounter: LineCounter): PositionMap {
+  const map: PositionMap = {};
+  const visit = (node: unknown, pointer: string, keyRange?: Range): void => {
+    const v = rangeOf(node as Node, lineCounter);
+    if (v) map[pointer] = keyRange ? { v, k: keyRange } : { v };
+    else if (keyRange) map[pointer] = { v: keyRange, k: keyRange };
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        visit(pair.value, `${pointer}/${escapePointer(key)}`, rangeOf(pair.key as Node, lineCounter));
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, `${pointer}/${index}`));
+    }
+  };
+  visit(doc.contents, "");
+  return map;
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}

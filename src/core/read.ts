@@ -1,0 +1,96 @@
+/**
+ * Turns a file's bytes into text the parser can trust: strict UTF-8, no BOM,
+ * LF line ends, NFC. Every failure is a located, plain-language problem.
+ */
+import type { Localized } from "../i18n/text.js";
+
+/** Governance documents are a few dozen kB; anything this big is a mistake. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface DecodeProblem {
+  line: number;
+  column: number;
+  message: Localized;
+}
+
+export type DecodeResult = { ok: true; text: string } | { ok: false; problem: DecodeProblem };
+
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+export function decodeDocument(bytes: Uint8Array): DecodeResult {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const mb = (bytes.byteLength / (1024 * 1024)).toFixed(1).replace(".", ",");
+    const mbEn = (bytes.byteLength / (1024 * 1024)).toFixed(1);
+    return {
+      ok: false,
+      problem: {
+        line: 1,
+        column: 1,
+        message: {
+          sv: `Filen är ${mb} MB. Ett samverkansdokument är normalt några tiotal kB och samdok läser filer upp till ${MAX_FILE_BYTES / (1024 * 1024)} MB. Kontrollera att det är rätt fil; lägg bilagor som egna filer.`,
+          en: `The file is ${mbEn} MB. A governance document is normally a few tens of kB and samdok reads files up to ${MAX_FILE_BYTES / (1024 * 1024)} MB. Check that this is the right file; keep attachments as separate files.`,
+        },
+      },
+    };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const { line, column } = lineColumnOfByte(bytes, at);
+    const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    return {
+      ok: false,
+      problem: {
+        line,
+        column,
+        message: {
+          sv: `Filen är inte sparad som UTF-8 (byte 0x${byte} på rad ${line} går inte att läsa; troligen å, ä eller ö sparade som Windows-1252). Spara om filen med kodningen UTF-8, till exempel i Anteckningar: Arkiv → Spara som → Kodning: UTF-8.`,
+          en: `The file is not saved as UTF-8 (byte 0x${byte} on line ${line} cannot be read; probably å, ä or ö saved as Windows-1252). Save the file again with the encoding UTF-8.`,
+        },
+      },
+    };
+  }
+  // TextDecoder drops a leading BOM (ignoreBOM: false).
+  return { ok: true, text: normalizeText(text) };
+}
+
+/** CRLF and lone CR become LF; the text is NFC-normalised. */
+export function normalizeText(text: string): string {
+  const lf = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  return lf.normalize("NFC");
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    let need = 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

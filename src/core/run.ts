@@ -1,0 +1,245 @@
+/**
+ * The validation pipeline: discover → group by configuration → analyse each
+ * document (cached) → set-wide rules → sorted results.
+ *
+ * A set is every document under one configuration's folder. Set-wide rules
+ * always see the whole set, even when only some files were named, so that a
+ * link into an unnamed document still resolves; findings are reported only
+ * for the files that were named.
+ */
+import { readFileSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import type { Diagnostic, DocumentResult, Lang } from "./types.js";
+import { ConfigError, findConfigPath, loadConfig, type LoadedConfig } from "./config.js";
+import { discover, listMarkdown } from "./discover.js";
+import { analyzeDocument, makeDiagnostic, rangeOf } from "./analyze.js";
+import { toPosix, isInside } from "./paths.js";
+import { ResultCache, CACHE_FILE } from "./cache.js";
+import { schemaHash } from "./schema.js";
+import { samdokVersion, codeFingerprint } from "./version.js";
+import { documentRules, setRules, ruleById, rules as allRules } from "../rules/index.js";
+import { severityFor } from "../rules/settings.js";
+import type { SetContext } from "../rules/types.js";
+import { pick } from "../i18n/text.js";
+
+export interface RunOptions {
+  paths: readonly string[];
+  cwd: string;
+  lang: Lang;
+  /** The run's calendar date, YYYY-MM-DD. */
+  today: string;
+  /** Path of the cache file, or undefined for no cache. */
+  cacheLocation?: string;
+  /** Injectable file reading (tests). */
+  readFile?: (absPath: string) => Uint8Array;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DocumentSet {
+  loaded: LoadedConfig;
+  /** Every document of the set, named or not, sorted by path. */
+  documents: DocumentResult[];
+}
+
+export interface ValidationRun {
+  /** Results for the named files, sorted by path; diagnostics sorted by position. */
+  results: DocumentResult[];
+  sets: DocumentSet[];
+  summary: { files: number; errors: number; warnings: number };
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}
+
+export function defaultCacheLocation(cwd: string): string {
+  return path.join(cwd, CACHE_FILE);
+}
+
+/** Loads every document of every set that the named paths touch. */
+export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set<string> } {
+  const { cwd, lang } = options;
+  const found = discover(options.paths, cwd, {
+    missing: (p) => pick({ sv: `Sökvägen "${p}" finns inte. Ange en mapp eller en .md-fil, till exempel: samdok validate documents/`, en: `The path "${p}" does not exist. Name a folder or a .md file, for example: samdok validate documents/` }, lang),
+  });
+  const named = new Set(found.files);
+  const byConfig = new Map<string, string[]>();
+  const orphans: string[] = [];
+  const dirConfig = new Map<string, string | undefined>();
+  for (const file of found.files) {
+    const dir = path.dirname(file);
+    if (!dirConfig.has(dir)) dirConfig.set(dir, findConfigPath(dir));
+    const configPath = dirConfig.get(dir);
+    if (!configPath) {
+      orphans.push(file);
+      continue;
+    }
+    if (!byConfig.has(configPath)) byConfig.set(configPath, []);
+  }
+  if (orphans.length > 0) {
+    const shown = orphans.slice(0, 3).map((f) => toPosix(path.relative(cwd, f))).join(", ");
+    throw new ConfigError(
+      pick(
+        {
+          sv: `Hittade ingen samdok.config.json för ${shown}${orphans.length > 3 ? ` (och ${orphans.length - 3} till)` : ""}. Konfigurationen söks i dokumentets mapp och i mapparna ovanför. Skapa en med \`samdok init\`.`,
+          en: `No samdok.config.json found for ${shown}${orphans.length > 3 ? ` (and ${orphans.length - 3} more)` : ""}. It is looked for in the document's folder and the folders above. Create one with \`samdok init\`.`,
+        },
+        lang,
+      ),
+    );
+  }
+
+  const read = options.readFile ?? ((p: string) => readFileSync(p));
+  const docRules = documentRules();
+  const globalKey = createHash("sha256")
+    .update([samdokVersion(), codeFingerprint(), schemaHash(), lang, options.today, allRules.map((r) => r.id).join(",")].join("\0"))
+    .digest("hex");
+  const cache = options.cacheLocation ? new ResultCache(options.cacheLocation, globalKey) : undefined;
+
+  const sets: DocumentSet[] = [];
+  const configPaths = [...byConfig.keys()].sort();
+  const all: { loaded: LoadedConfig; files: string[] }[] = configPaths.map((configPath) => {
+    const loaded = loadConfig(configPath, cwd, lang);
+    // The whole set, so that set-wide rules see every document.
+    const files = new Set(listMarkdown(loaded.root));
+    for (const f of found.files) if (findConfigPath(path.dirname(f)) === configPath) files.add(f);
+    return { loaded, files: [...files].sort() };
+  });
+  const total = all.reduce((n, s) => n + s.files.length, 0);
+  let done = 0;
+  for (const { loaded, files } of all) {
+    const documents: DocumentResult[] = [];
+    for (const abs of files) {
+      const file = toPosix(path.relative(cwd, abs)) || path.basename(abs);
+      const rootPath = toPosix(path.relative(loaded.root, abs));
+      documents.push(analyzeOne(abs, file, rootPath, loaded, options, read, docRules, cache));
+      options.onProgress?.(++done, total);
+    }
+    sets.push({ loaded, documents });
+  }
+  cache?.save();
+  return { sets, named };
+}
+
+function analyzeOne(
+  abs: string,
+  file: string,
+  rootPath: string,
+  loaded: LoadedConfig,
+  options: RunOptions,
+  read: (p: string) => Uint8Array,
+  docRules: ReturnType<typeof documentRules>,
+  cache: ResultCache | undefined,
+): DocumentResult {
+  const lang = options.lang;
+  const unreadable = (message: string): DocumentResult => ({
+    file,
+    rootPath,
+    fatal: true,
+    diagnostics: [makeDiagnostic(file, ruleById("SD001"), "error", [1, 1, 1, 1], message)],
+  });
+  if (!isInside(realPathOf(loaded.root), realPathOf(abs))) {
+    return unreadable(pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang));
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = read(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "EACCES" || code === "EPERM"
+        ? { sv: "behörighet saknas", en: "permission denied" }
+        : code === "EISDIR"
+          ? { sv: "det är en mapp", en: "it is a folder" }
+          : code === "ENOENT"
+            ? { sv: "filen finns inte längre", en: "the file no longer exists" }
+            : { sv: (error as Error).message, en: (error as Error).message };
+    return unreadable(pick({ sv: `Filen kan inte läsas (${why.sv}).`, en: `The file cannot be read (${why.en}).` }, lang));
+  }
+  const key = cache ? ResultCache.entryKey(bytes, loaded.hash) : "";
+  const hit = cache?.get(file, key);
+  if (hit) return hit;
+  const result = analyzeDocument({ file, rootPath, absPath: abs, bytes, loaded, lang, today: options.today, rules: docRules });
+  cache?.set(file, key, result);
+  return result;
+}
+
+function realPathOf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Runs the set-wide rules on a loaded set; returns their diagnostics by file. */
+export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<DocumentResult, Diagnostic[]> {
+  const out = new Map<DocumentResult, Diagnostic[]>();
+  const parsed = set.documents.filter((d) => d.data !== undefined);
+  const byId = new Map<string, DocumentResult[]>();
+  const byRootPath = new Map<string, DocumentResult>();
+  for (const doc of set.documents) byRootPath.set(doc.rootPath, doc);
+  for (const doc of parsed) {
+    const id = doc.data?.id;
+    if (typeof id !== "string") continue;
+    const list = byId.get(id) ?? [];
+    list.push(doc);
+    byId.set(id, list);
+  }
+  for (const rule of setRules()) {
+    if (severityFor(rule, set.loaded.config) === "off") continue;
+    const ctx: SetContext = {
+      documents: parsed,
+      byId,
+      byRootPath,
+      loaded: set.loaded,
+      config: set.loaded.config,
+      lang,
+      today,
+      report: (doc, input) => {
+        const severity = severityFor(rule, set.loaded.config, input.severity);
+        if (severity === "off") return;
+        const list = out.get(doc) ?? [];
+        list.push(makeDiagnostic(doc.file, rule, severity, rangeOf(input, doc.positions), pick(input.message, lang)));
+        out.set(doc, list);
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      const first = parsed[0];
+      if (first) {
+        const list = out.get(first) ?? [];
+        list.push(makeDiagnostic(first.file, rule, "error", [1, 1, 1, 1], pick({ sv: `Internt fel i regeln ${rule.id}: ${(error as Error).message}. Rapportera gärna felet.`, en: `Internal error in rule ${rule.id}: ${(error as Error).message}. Please report it.` }, lang)));
+        out.set(first, list);
+      }
+    }
+  }
+  return out;
+}
+
+/** Validates the named paths. Throws UsageError or ConfigError for exit code 2. */
+export function runValidation(options: RunOptions): ValidationRun {
+  const { sets, named } = loadSets(options);
+  const results: DocumentResult[] = [];
+  for (const set of sets) {
+    const setDiagnostics = runSetRules(set, options.lang, options.today);
+    for (const doc of set.documents) {
+      const abs = path.resolve(options.cwd, doc.file);
+      if (!named.has(abs)) continue;
+      const extra = setDiagnostics.get(doc) ?? [];
+      results.push({ ...doc, diagnostics: [...doc.diagnostics, ...extra].sort(compareDiagnostics) });
+    }
+  }
+  results.sort((a, b) => a.file.localeCompare(b.file));
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    for (const d of r.diagnostics) {
+      if (d.severity === "error") errors++;
+      else warnings++;
+    }
+  }
+  return { results, sets, summary: { files: results.length, errors, warnings } };
+}

@@ -1,0 +1,152 @@
+/**
+ * What every edition (HTML, Word) is made from: the validated documents of
+ * one or more sets, filtered and in a stable order, with the edition's date
+ * and source revision. A set with errors is never published.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { DocumentResult, Lang } from "../core/types.js";
+import type { LoadedConfig } from "../core/config.js";
+import type { SamDoc } from "../core/document.js";
+import { TYPE_ORDER } from "../core/document.js";
+import { runValidation, type RunOptions, type ValidationRun } from "../core/run.js";
+import { normalizeText } from "../core/read.js";
+import { swedishDate } from "../core/dates.js";
+import type { Out } from "../cli/io.js";
+
+export interface EditionDocument {
+  doc: SamDoc;
+  result: DocumentResult;
+  loaded: LoadedConfig;
+  absPath: string;
+  /** The whole file text (NFC, LF); the body starts at `result.bodyLine`. */
+  text: string;
+  /** The Markdown body only. */
+  body: string;
+}
+
+export interface Edition {
+  /** Documents in edition order: by set, track (configuration order), type, id. */
+  documents: EditionDocument[];
+  /** The sets the documents come from. */
+  sets: LoadedConfig[];
+  /** Every document of the sets (also those filtered out), for link resolution: rootPath → id. */
+  all: EditionDocument[];
+  outDir: string;
+  lang: Lang;
+  /** The edition's date, YYYY-MM-DD. */
+  date: string;
+  /** A fixed instant for file metadata (SOURCE_DATE_EPOCH, or the edition date at 00:00 UTC). */
+  timestamp: Date;
+  /** Git commit of the sources, when there is one. */
+  revision?: string;
+  /** Progress output (stderr); write nothing when not a terminal. */
+  stderr: Out;
+}
+
+export interface EditionFilters {
+  status?: string[];
+  type?: string[];
+  spar?: string[];
+}
+
+export class PublishRefused extends Error {
+  constructor(
+    message: string,
+    readonly run: ValidationRun,
+  ) {
+    super(message);
+  }
+}
+
+export function gitRevision(cwd: string): string | undefined {
+  try {
+    const out = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
+    if (!/^[0-9a-f]{7,40}$/.test(out)) return undefined;
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
+    return dirty ? `${out}+ändrad` : out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The edition date: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock's date. */
+export function editionDate(now: Date, env: Readonly<Record<string, string | undefined>>): { date: string; timestamp: Date } {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) {
+    const ts = new Date(Number(epoch) * 1000);
+    return { date: swedishDate(ts), timestamp: ts };
+  }
+  const date = swedishDate(now);
+  return { date, timestamp: new Date(`${date}T00:00:00Z`) };
+}
+
+export function compareEditionOrder(a: EditionDocument, b: EditionDocument): number {
+  const setA = a.loaded.root;
+  const setB = b.loaded.root;
+  if (setA !== setB) return setA.localeCompare(setB);
+  const tracks = a.loaded.config.spar.map((s) => s.id);
+  const ta = tracks.indexOf(a.doc.spar);
+  const tb = tracks.indexOf(b.doc.spar);
+  if (ta !== tb) return (ta === -1 ? 999 : ta) - (tb === -1 ? 999 : tb);
+  const ya = TYPE_ORDER.indexOf(a.doc.dokumenttyp);
+  const yb = TYPE_ORDER.indexOf(b.doc.dokumenttyp);
+  if (ya !== yb) return ya - yb;
+  return a.doc.id.localeCompare(b.doc.id);
+}
+
+export interface PrepareOptions extends Omit<RunOptions, "today"> {
+  today: string;
+  outDir: string;
+  filters: EditionFilters;
+  now: Date;
+  env: Readonly<Record<string, string | undefined>>;
+  stderr: Out;
+}
+
+/** Validates, refuses a set with errors, filters and orders the documents. */
+export function prepareEdition(options: PrepareOptions): Edition {
+  const run = runValidation(options);
+  if (run.summary.errors > 0) {
+    throw new PublishRefused(
+      options.lang === "sv"
+        ? `Utgåvan publiceras inte: samlingen har ${run.summary.errors} fel. Rätta dem (se \`samdok validate\`) och bygg igen.`
+        : `The edition is not published: the set has ${run.summary.errors} errors. Fix them (see \`samdok validate\`) and build again.`,
+      run,
+    );
+  }
+  const all: EditionDocument[] = [];
+  for (const set of run.sets) {
+    for (const result of set.documents) {
+      if (!result.data) continue;
+      const absPath = path.join(set.loaded.root, result.rootPath);
+      const text = normalizeText(readFileSync(absPath, "utf8").replace(/^\uFEFF/, ""));
+      const lines = text.split("\n");
+      const body = lines.slice((result.bodyLine ?? 1) - 1).join("\n");
+      all.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath, text, body });
+    }
+  }
+  const named = new Set(run.results.map((r) => r.file));
+  const f = options.filters;
+  const documents = all
+    .filter((d) => named.has(d.result.file))
+    .filter((d) => !f.status?.length || f.status.includes(d.doc.status))
+    .filter((d) => !f.type?.length || f.type.includes(d.doc.dokumenttyp))
+    .filter((d) => !f.spar?.length || f.spar.includes(d.doc.spar))
+    .sort(compareEditionOrder);
+  const { date, timestamp } = editionDate(options.now, options.env);
+  const edition: Edition = {
+    documents,
+    sets: run.sets.map((s) => s.loaded),
+    all: all.sort(compareEditionOrder),
+    outDir: options.outDir,
+    lang: options.lang,
+    date,
+    timestamp,
+    stderr: options.stderr,
+  };
+  const revision = gitRevision(run.sets[0]?.loaded.root ?? options.cwd);
+  if (revision) edition.revision = revision;
+  return edition;
+}

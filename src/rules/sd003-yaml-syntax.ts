@@ -1,0 +1,18 @@
+import type { ParseRule } from "./types.js";
+
+export const rule: ParseRule = {
+  id: "SD003",
+  name: "yaml-syntax",
+  scope: "parse",
+  category: "fil",
+  configurable: false,
+  defaultSeverity: "error",
+  description: {
+    sv: "YAML-huvudet är giltig YAML 1.2: inga syntaxfel, inga dubbla fält, inga tabbar som indrag, inga aliasbomber.",
+    en: "The front matter is valid YAML 1.2: no syntax errors, no duplicate keys, no tabs as indentation, no alias bombs.",
+  },
+  docs: {
+    sv: "samdok läser YAML 1.2, där datum förblir text och `0480` inte blir ett tal i oktal form. Dubbla fält är fel eftersom det annars är oklart vilket värde som gäller.",
+    en: "samdok reads YAML 1.2, where dates stay text. Duplicate keys are errors because it is otherwise unclear which value applies.",
+  },
+};
