@@ -149,10 +149,16 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
   const doc = parseDocument(padded, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true, version: "1.2" });
   const problems: FrontMatterProblem[] = [];
   for (const error of doc.errors) {
-    const [from, to] = error.pos;
+    let [from, to] = error.pos;
+    const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+    if (quote) {
+      // yaml reports where it gave up; the reader needs the quote that was opened.
+      const opened = openingQuote(padded, from, quote);
+      if (opened !== -1) [from, to] = [opened, opened + 1];
+    }
     const start = lineCounter.linePos(from);
     const end = lineCounter.linePos(Math.max(to, from + 1));
-    const problem: FrontMatterProblem = { ruleId: "SD003", line: start.line, column: start.col, message: yamlMessage(error.code, error.message) };
+    const problem: FrontMatterProblem = { ruleId: "SD003", line: start.line, column: start.col, message: quote ? unclosedQuote(quote) : yamlMessage(error.code, error.message) };
     if (end.line > start.line || end.col > start.col) {
       problem.endLine = end.line;
       problem.endColumn = end.col;
@@ -177,6 +183,21 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
     }
   }
   return { doc, data, problems };
+}
+
+/** The offset of the quote that opens the scalar which never closes. */
+function openingQuote(text: string, before: number, quote: string): number {
+  const re = quote === '"' ? /(^|[:\-\[,{]\s*)"/gm : /(^|[:\-\[,{]\s*)'/gm;
+  let found = -1;
+  for (const m of text.slice(0, before).matchAll(re)) found = (m.index ?? 0) + (m[1]?.length ?? 0);
+  return found;
+}
+
+function unclosedQuote(quote: string): FrontMatterProblem["message"] {
+  return {
+    sv: `Ett värde börjar med ${quote} men citattecknet stängs aldrig. Avsluta värdet med ${quote} på samma rad, till exempel titel: ${quote}Rutin för utskrivning${quote}.`,
+    en: `A value starts with ${quote} but the quote is never closed. End the value with ${quote} on the same line, for example titel: ${quote}Rutin för utskrivning${quote}.`,
+  };
 }
 
 function yamlMessage(code: string, original: string): FrontMatterProblem["message"] {

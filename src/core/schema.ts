@@ -118,10 +118,12 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): Diagnostic[] {
 
 /** Drops Ajv's bookkeeping errors (`if`, `then`) and folds `anyOf` branches into one. */
 function collapse(errors: ErrorObject[]): ErrorObject[] {
-  const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.schemaPath);
+  // Branch errors may come from a $ref'd schema with its own schemaPath, so
+  // they are matched by the value they are about.
+  const anyOfValues = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
   return errors.filter((e) => {
     if (e.keyword === "if") return false;
-    if (e.keyword !== "anyOf" && anyOfPaths.some((p) => e.schemaPath.startsWith(`${p}/`))) return false;
+    if (e.keyword !== "anyOf" && anyOfValues.has(e.instancePath)) return false;
     return true;
   });
 }
@@ -191,6 +193,15 @@ function condition(root: JsonSchema, schemaPath: string): Localized | undefined 
   return entry?.["x-villkor"] as Localized | undefined;
 }
 
+/** The field whose value switched a conditional on ("status" for allOf/0). */
+function conditionField(root: JsonSchema, schemaPath: string): string | undefined {
+  const match = /^#\/allOf\/(\d+)\//.exec(schemaPath);
+  if (!match) return undefined;
+  const entry = (root.allOf as JsonSchema[] | undefined)?.[Number(match[1])];
+  const props = (entry?.if as JsonSchema | undefined)?.properties as Record<string, unknown> | undefined;
+  return props ? Object.keys(props)[0] : undefined;
+}
+
 function describeType(value: unknown): Localized {
   if (value === null) return { sv: "tomt", en: "empty" };
   if (Array.isArray(value)) return { sv: "en lista", en: "a list" };
@@ -255,8 +266,12 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
       const missing = String(params.missingProperty);
       const childPointer = `${pointer}/${missing}`;
       const ex = yamlExample(missing, example(schemaAt(root, childPointer)));
+      // A requirement that follows from a condition (status: fastställd …)
+      // points at the field that set the condition: that is where the reader looks.
+      const trigger = conditionField(root, error.schemaPath);
+      const triggerRange = trigger !== undefined && pointer === "" ? positions[`/${trigger}`]?.k : undefined;
       return {
-        range: locateParent(positions, pointer),
+        range: triggerRange ?? locateParent(positions, pointer),
         message: both((lang) =>
           (lang === "sv" ? `Fältet ${label(childPointer, lang)} saknas${pointer ? ` under ${label(pointer, lang)}` : ""}.` : `The field ${label(childPointer, lang)} is missing${pointer ? ` under ${label(pointer, lang)}` : ""}.`) +
           because(lang) +

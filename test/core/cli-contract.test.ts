@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import path from "node:path";
+import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, cpSync, writeFileSync } from "node:fs";
+import { FIXTURES, REPO, runCli, validateJson } from "../helpers/cli.js";
+
+const fx = (name: string): string => path.join(FIXTURES, name);
+
+describe("CLI contract", () => {
+  it("validate --format json has exactly the documented shape", async () => {
+    const { report } = await validateJson([fx("schema-agreement")]);
+    expect(Object.keys(report)).toEqual(["summary", "results"]);
+    expect(Object.keys(report.summary)).toEqual(["files", "errors", "warnings"]);
+    const r = report.results[0];
+    expect(r?.file).toBe("test/fixtures/schema-agreement/overenskommelse-en-part.md");
+    const d = r?.diagnostics[0];
+    expect(d).toMatchObject({ ruleId: expect.any(String), severity: "error", message: expect.any(String), line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it("paths are POSIX and relative to the working directory", async () => {
+    const { report } = await validateJson(["schema-agreement"], { cwd: FIXTURES });
+    expect(report.results[0]?.file).toBe("schema-agreement/overenskommelse-en-part.md");
+  });
+
+  it("stylish: Swedish, no colour when not a terminal, colour on a terminal unless NO_COLOR", async () => {
+    const plain = await runCli(["validate", fx("schema-agreement"), "--no-cache"]);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain("test/fixtures/schema-agreement/overenskommelse-en-part.md");
+    expect(plain.stdout).toMatch(/ 8:1 +fel +`parter`/);
+    expect(plain.stdout).toMatch(/1 fel och 0 varningar i 1 fil/);
+    expect(plain.stdout).not.toContain("\u001b[");
+    const tty = await runCli(["validate", fx("schema-agreement"), "--no-cache"], { tty: true });
+    expect(tty.stdout).toContain("\u001b[31m");
+    const noColor = await runCli(["validate", fx("schema-agreement"), "--no-cache"], { tty: true, env: { NO_COLOR: "1" } });
+    expect(noColor.stdout).not.toContain("\u001b[");
+  });
+
+  it("warnings alone exit 0; --max-warnings turns them into exit 1", async () => {
+    const ok = await runCli(["validate", fx("warning-file-name"), "--no-cache"]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/varning .*rutin-annat-namn\.md/);
+    const strict = await runCli(["validate", fx("warning-file-name"), "--no-cache", "--max-warnings", "0"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/--max-warnings/);
+  });
+
+  it("usage errors exit 2 with a Swedish message and no stack", async () => {
+    for (const argv of [["validate", "--max-warnings", "många"], ["validera"], ["validate", "--nonsense"], ["validate", "--format"]]) {
+      const r = await runCli(argv);
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.stderr, argv.join(" ")).toMatch(/^samdok: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect((await runCli(["validera"])).stderr).toMatch(/Okänt kommando validera.*Menade du validate\?/s);
+  });
+
+  it("--help and --version exit 0; no arguments shows help and exits 2", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Användning: samdok/);
+    expect(help.stdout).toMatch(/validate/);
+    const version = await runCli(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const none = await runCli([]);
+    expect(none.code).toBe(2);
+  });
+
+  it("the content-keyed cache reuses results and notices a change", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-cache-"));
+    try {
+      cpSync(fx("valid-minimal"), dir, { recursive: true });
+      const cache = path.join(dir, ".samdokcache");
+      const run = () => runCli(["validate", ".", "--format", "json"], { cwd: dir });
+      const first = await run();
+      expect(first.code).toBe(0);
+      expect(existsSync(cache)).toBe(true);
+      const cached = JSON.parse(readFileSync(cache, "utf8")) as { entries: Record<string, unknown> };
+      expect(Object.keys(cached.entries)).toEqual(["rutin-utskrivning.md"]);
+      const second = await run();
+      expect(second.stdout).toBe(first.stdout);
+      const file = path.join(dir, "rutin-utskrivning.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace('version: "1.1"', "version: 1.1"));
+      const third = await run();
+      expect(third.code).toBe(1);
+      expect(third.stdout).toMatch(/citattecken/);
+      const nocache = await runCli(["validate", ".", "--format", "json", "--no-cache"], { cwd: dir });
+      expect(nocache.stdout).toBe(third.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("fast start", () => {
+  const built = existsSync(path.join(REPO, "build/cli/main.js"));
+  const trace = (args: string[]): string[] => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "samdok-trace-")), "imports.txt");
+    writeFileSync(out, "");
+    try {
+      execFileSync(process.execPath, ["--import", path.join(REPO, "test/helpers/trace-imports.mjs"), path.join(REPO, "bin/samdok.js"), ...args], {
+        cwd: REPO,
+        env: { ...process.env, SAMDOK_TRACE_IMPORTS: out, NO_COLOR: "1" },
+        stdio: "pipe",
+      });
+    } catch {
+      // validate exits 1 on findings; the trace is what matters
+    }
+    return readFileSync(out, "utf8").split("\n").filter(Boolean);
+  };
+  it.runIf(built)("--help loads neither the Markdown, docx nor rehype code", () => {
+    const loaded = trace(["--help"]);
+    expect(loaded.some((u) => u.includes("commander"))).toBe(true);
+    expect(loaded.filter((u) => /node_modules\/(docx|rehype-|remark-|unified|ajv)/.test(u))).toEqual([]);
+  });
+  it.runIf(built)("validate loads no docx or rehype code", () => {
+    const loaded = trace(["validate", "test/fixtures/valid-minimal", "--no-cache"]);
+    expect(loaded.some((u) => u.includes("remark-parse"))).toBe(true);
+    expect(loaded.filter((u) => /node_modules\/(docx|rehype-|remark-rehype|fflate)/.test(u))).toEqual([]);
+  });
+});
