@@ -1,0 +1,90 @@
+// npm run bench: validate's speed and memory against the bare parse floor,
+// the cache, and start-up time. Prints figures; asserts nothing (targets are
+// stated next to the figures). Usage: npm run bench [-- --docs 5000]
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+import { parseDocument } from "yaml";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import { generateSet } from "./synthetic.mjs";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg("docs", 5000);
+const bin = path.join(repo, "bin/samdok.js");
+if (!existsSync(path.join(repo, "build/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: repo, stdio: "inherit" });
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "samdok-bench-"));
+const dir = path.join(tmp, "docs");
+const { bytes } = generateSet(repo, dir, N);
+console.log(`samdok bench: ${N} synthetic documents, ${(bytes / 1e6).toFixed(1)} MB, node ${process.version}, ${os.cpus().length} cores`);
+
+function runCli(args, cwd = tmp) {
+  const rssFile = path.join(tmp, `rss-${Math.random().toString(36).slice(2)}`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--import", path.join(repo, "test/bench/rss-report.mjs"), bin, ...args], {
+    cwd,
+    env: { ...process.env, SAMDOK_BENCH_RSS: rssFile, NO_COLOR: "1" },
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  const ms = performance.now() - t0;
+  const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : NaN;
+  return { ms, rss, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// 1. The floor: read, yaml, remark-parse + remark-gfm; nothing else.
+function bareParse() {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const t0 = performance.now();
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith(".md")) continue;
+    const text = readFileSync(path.join(dir, f), "utf8");
+    const end = text.indexOf("\n---", 3);
+    parseDocument(text.slice(4, end));
+    processor.parse(text.slice(end + 4));
+  }
+  return performance.now() - t0;
+}
+// Node start-up is part of what a user waits for, and not part of the floor: measure it.
+const startup = Math.min(...[0, 1, 2].map(() => runCli(["--version"]).ms));
+const floor = Math.min(bareParse(), bareParse());
+
+// 2. validate, as a user runs it, without the cache.
+const cold = runCli(["validate", "docs", "--no-cache", "--format", "json"]);
+const summary = JSON.parse(cold.stdout).summary;
+const work = cold.ms - startup;
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+console.log(`\nvalidate (no cache)        ${fmt(cold.ms)}  ${Math.round(N / (cold.ms / 1000))} documents/s  peak RSS ${cold.rss.toFixed(0)} MB  (aim < 300 MB)`);
+console.log(`  findings                 ${summary.errors} errors, ${summary.warnings} warnings in ${summary.files} files`);
+console.log(`bare parse floor           ${fmt(floor)}  (read + yaml + remark-parse/gfm, in-process)`);
+console.log(`node + samdok start-up     ${fmt(startup)}`);
+console.log(`ratio validate / floor     ${(work / floor).toFixed(2)}x excluding start-up, ${(cold.ms / floor).toFixed(2)}x including  (aim <= 1.2x)`);
+
+// 3. The cache: warm it, change one document, validate again.
+runCli(["validate", "docs", "--format", "json"]);
+const one = readdirSync(dir).find((f) => f.endsWith(".md"));
+appendFileSync(path.join(dir, one), "\nEn ny mening i slutet.\n");
+const warm = runCli(["validate", "docs", "--format", "json"]);
+console.log(`validate (cache, 1 changed) ${fmt(warm.ms)}  peak RSS ${warm.rss.toFixed(0)} MB  (aim < 1 s)`);
+
+// 4. --help.
+const helps = [0, 1, 2, 3, 4].map(() => runCli(["--help"]).ms).sort((a, b) => a - b);
+console.log(`samdok --help (median of 5) ${helps[2].toFixed(0)} ms  (aim < 150 ms)`);
+
+rmSync(tmp, { recursive: true, force: true });
+
+// 5. The Word edition, when its benchmark is there.
+const docxBench = path.join(repo, "test/bench/docx-bench.mjs");
+if (existsSync(docxBench) && !process.argv.includes("--no-docx")) {
+  console.log("");
+  execFileSync(process.execPath, [docxBench], { cwd: repo, stdio: "inherit" });
+}
