@@ -53,7 +53,7 @@ function translateHelp(text: string, lang: Lang): string {
     .replace(/output the version number/g, "visa versionsnumret")
     .replace(/\[options\]/g, "[flaggor]")
     .replace(/\[command\]/g, "[kommando]")
-    .replace(/\(default: /g, "(standard: ")
+    .replace(/([(,] ?)default: /g, "$1standard: ")
     .replace(/\(choices: /g, "(val: ");
 }
 

@@ -1,0 +1,58 @@
+/**
+ * What the node mappers need to know while they turn one document's Markdown
+ * into Word content: the document, link resolution, its reference and
+ * footnote definitions, the heading slugs, and the file-wide list counters.
+ */
+import type { Definition, FootnoteDefinition, Heading, Root } from "mdast";
+import { visit } from "unist-util-visit";
+import { toString } from "mdast-util-to-string";
+import GithubSlugger from "github-slugger";
+import type { EditionDocument } from "../edition.js";
+import type { LinkResolver } from "./links.js";
+
+/** List numbering shared by a whole file: every Markdown list is its own Word list instance. */
+export class ListCounter {
+  private instance = 0;
+  readonly starts = new Set<number>();
+
+  next(): number {
+    return ++this.instance;
+  }
+}
+
+export interface MapContext {
+  doc: EditionDocument;
+  links: LinkResolver;
+  lists: ListCounter;
+  /** Heading node → GitHub slug, numbered as `extractFacts` numbers them. */
+  slugs: Map<Heading, string>;
+  definitions: Map<string, Definition>;
+  footnotes: Map<string, FootnoteDefinition>;
+  /** Usable text width in pixels (96 dpi), for pictures. */
+  maxImageWidth: number;
+}
+
+/** mdast identifiers are matched case-insensitively with collapsed spaces. */
+export function normalizeIdentifier(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase();
+}
+
+/** The per-document tables: slugs in document order, link and footnote definitions. */
+export function documentTables(tree: Root): Pick<MapContext, "slugs" | "definitions" | "footnotes"> {
+  const slugger = new GithubSlugger();
+  const slugs = new Map<Heading, string>();
+  const definitions = new Map<string, Definition>();
+  const footnotes = new Map<string, FootnoteDefinition>();
+  visit(tree, (node) => {
+    if (node.type === "heading") {
+      slugs.set(node, slugger.slug(toString(node)));
+    } else if (node.type === "definition") {
+      const key = normalizeIdentifier(node.identifier);
+      if (!definitions.has(key)) definitions.set(key, node);
+    } else if (node.type === "footnoteDefinition") {
+      const key = normalizeIdentifier(node.identifier);
+      if (!footnotes.has(key)) footnotes.set(key, node);
+    }
+  });
+  return { slugs, definitions, footnotes };
+}

@@ -1,0 +1,111 @@
+/**
+ * The words a reader of the Word edition sees. The documents are Swedish, so
+ * the edition is too (language sv-SE), whatever language the CLI talks in.
+ */
+import type { SamDoc, Status } from "../../core/document.js";
+import type { SamdokConfig } from "../../core/config.js";
+import { bodyName, partyName, roleName, trackName } from "../../core/config.js";
+import { isIsoDate, longDate } from "../../core/dates.js";
+
+export const LABEL = {
+  edition: "Samlad utgåva",
+  defaultTitle: "Samverkansdokument",
+  contents: "Innehåll",
+  parties: "Parter",
+  editionDate: "Utgåvans datum",
+  sourceRevision: "Källversion",
+  unknownRevision: "okänd (källorna ligger inte i git)",
+  documentCount: "Antal dokument",
+  notGoverning: "Utskriven kopia är inte styrande",
+  page: "Sida",
+  of: "av",
+  history: "Ändringshistorik",
+  noHistory: "Dokumentet har ingen ändringshistorik.",
+  field: "Uppgift",
+  value: "Värde",
+  version: "Version",
+  date: "Datum",
+  change: "Ändring",
+  image: "Bild",
+  tocFieldHint: "Högerklicka och välj Uppdatera fält för att få sidnummer.",
+} as const;
+
+export const STATUS_LABEL: Record<Status, string> = {
+  utkast: "Utkast",
+  remiss: "Remiss",
+  fastställd: "Fastställd",
+  upphävd: "Upphävd",
+};
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase("sv-SE") + text.slice(1);
+}
+
+export function statusLabel(status: string): string {
+  return STATUS_LABEL[status as Status] ?? capitalize(status);
+}
+
+/** "1 oktober 2024" for a date, the text itself for anything else ("tills vidare"). */
+export function dateText(value: string | undefined): string {
+  if (!value) return "";
+  return isIsoDate(value) ? longDate(value, "sv") : value;
+}
+
+/** "rutin-x · version 2.1 · Fastställd": the line every page of a document carries. */
+export function runningHead(doc: SamDoc): string {
+  return `${doc.id} · ${LABEL.version.toLowerCase()} ${doc.version} · ${statusLabel(doc.status)}`;
+}
+
+/** "A, B och C". */
+export function joinSv(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} och ${items[items.length - 1] ?? ""}`;
+}
+
+export interface MetadataRow {
+  label: string;
+  value: string;
+  /** Ids of documents the value refers to, shown as links when they are in the edition. */
+  refs?: string[];
+}
+
+/** The metadata table of a chapter, with Swedish labels, in reading order. Empty values are left out. */
+export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
+  const rows: MetadataRow[] = [];
+  const add = (label: string, value: string | undefined): void => {
+    if (value !== undefined && value !== "") rows.push({ label, value });
+  };
+  add("Id", doc.id);
+  add("Dokumenttyp", capitalize(doc.dokumenttyp));
+  add("Status", statusLabel(doc.status));
+  add("Version", doc.version);
+  add("Spår", trackName(config, doc.spar));
+  const decided = [doc.faststalld_av ? bodyName(config, doc.faststalld_av) : "", doc.faststalld_datum ? dateText(doc.faststalld_datum) : "", doc.beslutsparagraf ?? ""]
+    .filter(Boolean)
+    .join(", ");
+  add("Fastställd av och när", decided);
+  for (const a of doc.antaganden ?? []) {
+    add("Antagen av", `${partyName(config, a.part)}: ${bodyName(config, a.organ)}, ${dateText(a.datum)}${a.paragraf ? `, ${a.paragraf}` : ""} (version ${a.version})`);
+  }
+  add("Diarienummer", doc.diarienummer);
+  add("Giltig från", dateText(doc.giltig_fran));
+  add("Giltig till", dateText(doc.giltig_till));
+  add("Revideras senast", dateText(doc.revideras_senast));
+  add("Upphävd", dateText(doc.upphavd_datum));
+  add("Dokumentansvarig", doc.dokumentansvarig ? roleName(config, doc.dokumentansvarig) : undefined);
+  add("Parter", joinSv(doc.parter.map((p) => partyName(config, p))));
+  const refRow = (label: string, ids: string[] | undefined): void => {
+    if (ids && ids.length > 0) rows.push({ label, value: ids.join(", "), refs: ids });
+  };
+  refRow("Överordnat dokument", doc.overordnat ? [doc.overordnat] : undefined);
+  refRow("Ersätter", doc.ersatter);
+  refRow("Ersätts av", doc.ersatts_av ? [doc.ersatts_av] : undefined);
+  refRow("Relaterade dokument", doc.relaterade);
+  if (doc.lagrum && doc.lagrum.length > 0) {
+    add(
+      "Lagrum",
+      doc.lagrum.map((l) => `${l.titel} (${l.sfs})${l.kapitel || l.paragraf ? `, ${[l.kapitel ? `${l.kapitel} kap.` : "", l.paragraf ? `${l.paragraf} §` : ""].filter(Boolean).join(" ")}` : ""}`).join("; "),
+    );
+  }
+  return rows;
+}

@@ -1,0 +1,215 @@
+/**
+ * The house style of the Word edition: Word's built-in styles (Title,
+ * Heading 1–6, Quote, TOC 1–2, Header, Footer, Hyperlink) so that the
+ * navigation pane and accessibility tools understand the document, plus a
+ * few samdok styles for code and table text. Fonts are Arial and Courier New,
+ * which every Word and LibreOffice installation has (or a metric twin of).
+ */
+import { AlignmentType, BorderStyle, LeaderType, LevelFormat, TabStopType } from "docx";
+import type { ICharacterStyleOptions, INumberingOptions, IParagraphStyleOptions, IStylesOptions, ILevelsOptions } from "docx";
+
+/** A4 with 2.5 cm margins, in twips (1/20 pt). */
+export interface PageSetup {
+  width: number;
+  height: number;
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+  header: number;
+  footer: number;
+}
+
+export const A4: PageSetup = { width: 11906, height: 16838, top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 };
+
+export function textWidth(page: PageSetup): number {
+  return page.width - page.left - page.right;
+}
+
+export const STYLE = {
+  subtitle: "Subtitle",
+  quote: "Quote",
+  toc1: "TOC1",
+  toc2: "TOC2",
+  tocHeading: "TOCHeading",
+  header: "Header",
+  footer: "Footer",
+  hyperlink: "Hyperlink",
+  code: "SamdokKod",
+  codeBlock: "SamdokKodblock",
+  tableText: "SamdokTabelltext",
+  coverLine: "SamdokOmslagsrad",
+} as const;
+
+export const FONT = "Arial";
+export const MONO = "Courier New";
+const ACCENT = "1F4E79";
+const GREY = "595959";
+
+export const COLORS = { accent: ACCENT, grey: GREY, headerFill: "DCE6F1", labelFill: "F2F2F2", border: "A6A6A6", codeFill: "F2F2F2" } as const;
+
+/** Styles samdok itself defines; with a template they are added only when the template lacks them. */
+export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[] {
+  const right = textWidth(page);
+  return [
+    {
+      id: STYLE.subtitle,
+      name: "Subtitle",
+      basedOn: "Normal",
+      next: "Normal",
+      quickFormat: true,
+      run: { size: 32, color: GREY },
+      paragraph: { spacing: { after: 480 } },
+    },
+    {
+      id: STYLE.coverLine,
+      name: "Samdok omslagsrad",
+      basedOn: "Normal",
+      run: { size: 24 },
+      paragraph: { spacing: { after: 160 } },
+    },
+    {
+      id: STYLE.quote,
+      name: "Quote",
+      basedOn: "Normal",
+      next: "Normal",
+      quickFormat: true,
+      run: { italics: true, color: "404040" },
+      paragraph: {
+        indent: { left: 567, right: 567 },
+        border: { left: { style: BorderStyle.SINGLE, size: 18, color: COLORS.border, space: 8 } },
+      },
+    },
+    {
+      id: STYLE.tocHeading,
+      name: "TOC Heading",
+      basedOn: "Normal",
+      next: "Normal",
+      run: { size: 36, bold: true, color: ACCENT },
+      paragraph: { spacing: { before: 240, after: 240 } },
+    },
+    {
+      id: STYLE.toc1,
+      name: "toc 1",
+      basedOn: "Normal",
+      next: "Normal",
+      uiPriority: 39,
+      run: { bold: true },
+      paragraph: { spacing: { before: 240, after: 60 }, tabStops: [{ type: TabStopType.RIGHT, position: right, leader: LeaderType.DOT }] },
+    },
+    {
+      id: STYLE.toc2,
+      name: "toc 2",
+      basedOn: "Normal",
+      next: "Normal",
+      uiPriority: 39,
+      paragraph: { spacing: { after: 40 }, indent: { left: 284 }, tabStops: [{ type: TabStopType.RIGHT, position: right, leader: LeaderType.DOT }] },
+    },
+    {
+      id: STYLE.header,
+      name: "header",
+      basedOn: "Normal",
+      run: { size: 16, color: GREY },
+      paragraph: { spacing: { after: 0 }, tabStops: [{ type: TabStopType.RIGHT, position: right }] },
+    },
+    {
+      id: STYLE.footer,
+      name: "footer",
+      basedOn: "Normal",
+      run: { size: 16, color: GREY },
+      paragraph: { spacing: { after: 0 }, tabStops: [{ type: TabStopType.RIGHT, position: right }] },
+    },
+    {
+      id: STYLE.codeBlock,
+      name: "Samdok kodblock",
+      basedOn: "Normal",
+      run: { font: MONO, size: 18 },
+      paragraph: {
+        spacing: { after: 160, line: 240 },
+        shading: { type: "clear", color: "auto", fill: COLORS.codeFill },
+        indent: { left: 113, right: 113 },
+      },
+    },
+    {
+      id: STYLE.tableText,
+      name: "Samdok tabelltext",
+      basedOn: "Normal",
+      run: { size: 20 },
+      paragraph: { spacing: { before: 40, after: 40, line: 252 } },
+    },
+  ];
+}
+
+export function samdokCharacterStyles(): ICharacterStyleOptions[] {
+  return [{ id: STYLE.code, name: "Samdok kod", basedOn: "DefaultParagraphFont", run: { font: MONO, size: 20, shading: { type: "clear", color: "auto", fill: COLORS.codeFill } } }];
+}
+
+/** The built-in house style. */
+export function houseStyles(page: PageSetup): IStylesOptions {
+  const h = (size: number, before: number, extra: { italics?: boolean } = {}) => ({
+    run: { font: FONT, size, bold: true, color: ACCENT, ...extra },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 22, language: { value: "sv-SE", eastAsia: "sv-SE", bidirectional: "ar-SA" } },
+        paragraph: { spacing: { after: 140, line: 276 } },
+      },
+      title: { run: { font: FONT, size: 56, bold: true, color: ACCENT }, paragraph: { spacing: { before: 2400, after: 240 } } },
+      heading1: h(40, 0),
+      heading2: h(30, 360),
+      heading3: h(26, 280),
+      heading4: h(23, 240),
+      heading5: h(22, 200, { italics: true }),
+      heading6: h(22, 200, { italics: true }),
+      hyperlink: { run: { color: "0563C1", underline: {} } },
+      listParagraph: { paragraph: { spacing: { after: 60 } } },
+    },
+    paragraphStyles: samdokParagraphStyles(page),
+    characterStyles: samdokCharacterStyles(),
+  };
+}
+
+/** With a template: only the samdok styles the template does not define. */
+export function stylesForTemplate(page: PageSetup, templateIds: ReadonlySet<string>): IStylesOptions {
+  return {
+    paragraphStyles: samdokParagraphStyles(page).filter((s) => !templateIds.has(s.id)),
+    characterStyles: samdokCharacterStyles().filter((s) => !templateIds.has(s.id)),
+  };
+}
+
+const BULLETS = ["•", "◦", "▪"];
+const STEP = 360;
+
+function levels(kind: "bullet" | "ordered", start: number): ILevelsOptions[] {
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: kind === "bullet" ? LevelFormat.BULLET : LevelFormat.DECIMAL,
+    text: kind === "bullet" ? (BULLETS[level % BULLETS.length] ?? "•") : `%${level + 1}.`,
+    alignment: AlignmentType.LEFT,
+    start: level === 0 ? start : 1,
+    style: { paragraph: { indent: { left: STEP * (level + 1), hanging: STEP } } },
+  }));
+}
+
+/** Left indent of list level `level` (for the later paragraphs of a list item). */
+export function listIndent(level: number): number {
+  return STEP * (level + 1);
+}
+
+export const BULLET_REF = "samdok-punkt";
+
+export function orderedRef(start: number): string {
+  return start === 1 ? "samdok-nummer" : `samdok-nummer-${start}`;
+}
+
+/** The numbering definitions the text uses: bullets, and numbers for every start value seen. */
+export function numbering(starts: ReadonlySet<number>): INumberingOptions {
+  return {
+    config: [
+      { reference: BULLET_REF, levels: levels("bullet", 1) },
+      ...[1, ...[...starts].filter((s) => s !== 1).sort((a, b) => a - b)].map((start) => ({ reference: orderedRef(start), levels: levels("ordered", start) })),
+    ],
+  };
+}

@@ -1,0 +1,49 @@
+import type { Diagnostic } from "../core/types.js";
+import type { Reporter } from "./types.js";
+import { pick, plural } from "../i18n/text.js";
+
+/**
+ * Escapes a workflow command's message (the part after `::`). GitHub's runner
+ * decodes %25, %0D and %0A there; everything else is literal.
+ */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Escapes a property value (`file=…`, `title=…`): also `:` and `,`, which end a value. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+function command(d: Diagnostic): string {
+  const props: [string, string | number][] = [
+    ["file", d.file],
+    ["line", d.line],
+    ["col", d.column],
+  ];
+  if (d.endLine !== undefined) props.push(["endLine", d.endLine]);
+  if (d.endColumn !== undefined) props.push(["endColumn", d.endColumn]);
+  props.push(["title", `${d.ruleId} ${d.ruleName}`]);
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${d.severity === "error" ? "error" : "warning"} ${list}::${escapeData(d.message)}`;
+}
+
+/**
+ * `--format github`: one GitHub Actions workflow command per finding, so that
+ * every finding becomes an annotation on the line in the pull request, then a
+ * plain summary line for the log. Paths are relative to the working
+ * directory, which in a workflow is the repository's root.
+ */
+export const github: Reporter = ({ results, summary, lang }) => {
+  const lines: string[] = [];
+  for (const r of results) for (const d of r.diagnostics) lines.push(command(d));
+  const files = plural(summary.files, { sv: "fil", en: "file" }, { sv: "filer", en: "files" }, lang);
+  if (summary.errors + summary.warnings === 0) {
+    lines.push(pick({ sv: `samdok: inga problem i ${files}.`, en: `samdok: no problems in ${files}.` }, lang));
+  } else {
+    const errs = plural(summary.errors, { sv: "fel", en: "error" }, { sv: "fel", en: "errors" }, lang);
+    const warns = plural(summary.warnings, { sv: "varning", en: "warning" }, { sv: "varningar", en: "warnings" }, lang);
+    lines.push(pick({ sv: `samdok: ${errs} och ${warns} i ${files}.`, en: `samdok: ${errs} and ${warns} in ${files}.` }, lang));
+  }
+  return `${lines.join("\n")}\n`;
+};

@@ -1,0 +1,44 @@
+import type { SetRule } from "./types.js";
+import { date, str } from "./lib/data.js";
+import { dependenciesOf, idOf } from "./lib/set.js";
+
+const VIA = {
+  relaterade: { sv: "`relaterade`", en: "`relaterade`" },
+  overordnat: { sv: "`overordnat`", en: "`overordnat`" },
+  text: { sv: "Länken", en: "The link" },
+};
+
+export const rule: SetRule = {
+  id: "SD105",
+  name: "stod-i-forfallet",
+  scope: "set",
+  category: "samling",
+  defaultSeverity: "warning",
+  description: {
+    sv: "Varnar när ett fastställt dokument stöder sig på ett dokument vars revision är försenad (`revideras_senast` har passerat).",
+    en: "Warns when an adopted document leans on one whose revision is overdue (`revideras_senast` has passed).",
+  },
+  docs: {
+    sv: "Ett dokument som skulle ha reviderats kan innehålla inaktuella uppgifter, och det påverkar de dokument som hänvisar till det. Varningen försvinner när det andra dokumentet har reviderats och fått ett nytt `revideras_senast`.",
+    en: "A document that should have been revised may be out of date, and that affects the documents that refer to it. The warning goes away when the other document has been revised and has a new `revideras_senast`.",
+  },
+  check(ctx) {
+    for (const doc of ctx.documents) {
+      if (str(doc.data, "status") !== "fastställd") continue;
+      for (const dep of dependenciesOf(ctx, doc)) {
+        if (str(dep.target.data, "status") !== "fastställd") continue;
+        const due = date(dep.target.data, "revideras_senast");
+        if (due === undefined || due >= ctx.today) continue;
+        const targetId = idOf(dep.target) ?? dep.target.file;
+        const via = VIA[dep.via];
+        ctx.report(doc, {
+          ...dep.at,
+          message: {
+            sv: `${via.sv} pekar på \`${targetId}\`, som skulle ha reviderats senast ${due}. Kontrollera att det som hänvisas till fortfarande stämmer, och se till att \`${targetId}\` revideras.`,
+            en: `${via.en} points at \`${targetId}\`, which should have been revised by ${due}. Check that what is referred to still holds, and see that \`${targetId}\` is revised.`,
+          },
+        });
+      }
+    }
+  },
+};
