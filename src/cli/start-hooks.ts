@@ -10,6 +10,15 @@ export interface StartStep {
   run(io: Io, paths: string[], flags: { out: string }): Promise<number>;
 }
 
-export const steps: StartStep[] = [];
+export const steps: StartStep[] = [
+  {
+    // What is overdue or due soon: the first items, and where to see them all.
+    title: { sv: "Bevakning", en: "Due dates" },
+    async run(io, paths) {
+      const { dueSummary } = await import("./due-command.js");
+      return dueSummary(io, paths);
+    },
+  },
+];
 
 export const editionFormats: string[] = ["html"];

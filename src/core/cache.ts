@@ -1,7 +1,9 @@
 /**
  * A content-keyed cache of per-document results, like ESLint's --cache: an
  * entry is reused only when the file's bytes, its configuration, the schemas,
- * the samdok version, the language and the run's date are all the same.
+ * samdok's code and version, the language and the run's date are all the
+ * same. A file whose size and modification time are unchanged is not even
+ * read again; a file that was only touched is read, hashed and still reused.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -11,8 +13,12 @@ import { writeFileAtomic } from "./write.js";
 export const CACHE_FILE = ".samdokcache";
 
 interface CacheEntry {
-  /** sha256 of the file's bytes and its configuration. */
-  key: string;
+  /** sha256 of the file's bytes. */
+  hash: string;
+  /** sha256 of the configuration the result was made with. */
+  config: string;
+  /** Size and modification time when the entry was made. */
+  stat: string;
   result: DocumentResult;
 }
 
@@ -23,7 +29,6 @@ interface CacheFile {
 
 export class ResultCache {
   private entries: Record<string, CacheEntry> = {};
-  private readonly used: Record<string, CacheEntry> = {};
   private dirty = false;
 
   constructor(
@@ -38,28 +43,36 @@ export class ResultCache {
     }
   }
 
-  static entryKey(bytes: Uint8Array, configHash: string): string {
-    return createHash("sha256").update(bytes).update("\0").update(configHash).digest("hex");
+  static hash(bytes: Uint8Array): string {
+    return createHash("sha256").update(bytes).digest("hex");
   }
 
-  get(file: string, key: string): DocumentResult | undefined {
+  /** A result for an unchanged file (same size and time), without reading it. */
+  byStat(file: string, stat: string, config: string): DocumentResult | undefined {
     const entry = this.entries[file];
-    if (entry && entry.key === key) {
-      this.used[file] = entry;
-      return entry.result;
-    }
-    return undefined;
+    return entry && stat !== "" && entry.stat === stat && entry.config === config ? entry.result : undefined;
   }
 
-  set(file: string, key: string, result: DocumentResult): void {
-    this.used[file] = { key, result };
+  /** A result for a file with these bytes. */
+  byContent(file: string, hash: string, stat: string, config: string): DocumentResult | undefined {
+    const entry = this.entries[file];
+    if (!entry || entry.hash !== hash || entry.config !== config) return undefined;
+    if (entry.stat !== stat) {
+      entry.stat = stat;
+      this.dirty = true;
+    }
+    return entry.result;
+  }
+
+  set(file: string, hash: string, stat: string, config: string, result: DocumentResult): void {
+    this.entries[file] = { hash, stat, config, result };
     this.dirty = true;
   }
 
   /** Writes the cache back when anything changed. */
   save(): void {
     if (!this.dirty) return;
-    const file: CacheFile = { key: this.globalKey, entries: { ...this.entries, ...this.used } };
+    const file: CacheFile = { key: this.globalKey, entries: this.entries };
     try {
       writeFileAtomic(this.location, JSON.stringify(file));
     } catch {

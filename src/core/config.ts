@@ -88,7 +88,7 @@ export function findConfigPath(dir: string): string | undefined {
   }
 }
 
-const cache = new Map<string, LoadedConfig>();
+const cache = new Map<string, { loaded: LoadedConfig; stamp: string }>();
 
 /**
  * Loads and validates a configuration file. Throws ConfigError with located
@@ -96,8 +96,16 @@ const cache = new Map<string, LoadedConfig>();
  * configuration failure (exit 2), not a finding in the documents.
  */
 export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedConfig {
+  // Reuse a loaded configuration only while the file is unchanged (and in the same language).
+  let stamp = "";
+  try {
+    const st = statSync(configPath);
+    stamp = `${st.size}:${st.mtimeMs}:${lang}`;
+  } catch {
+    // reported below when it cannot be read
+  }
   const cached = cache.get(configPath);
-  if (cached) return cached;
+  if (cached && cached.stamp === stamp) return cached.loaded;
   const display = toPosix(path.relative(cwd, configPath)) || CONFIG_FILE;
   let raw: Buffer;
   try {
@@ -150,7 +158,7 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
     config: data as SamdokConfig,
     hash: createHash("sha256").update(raw).digest("hex"),
   };
-  cache.set(configPath, loaded);
+  cache.set(configPath, { loaded, stamp });
   return loaded;
 }
 

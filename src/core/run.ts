@@ -7,10 +7,13 @@
  * link into an unnamed document still resolves; findings are reported only
  * for the files that were named.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { decodeDocument } from "./read.js";
+import { collectEvery } from "./memory.js";
+import { parseFrontMatter } from "./front-matter.js";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import type { Diagnostic, DocumentResult, Lang } from "./types.js";
+import type { Diagnostic, DocumentResult, Lang, PositionMap } from "./types.js";
 import { ConfigError, findConfigPath, loadConfig, type LoadedConfig } from "./config.js";
 import { discover, listMarkdown } from "./discover.js";
 import { analyzeDocument, makeDiagnostic, rangeOf } from "./analyze.js";
@@ -108,6 +111,7 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
   });
   const total = all.reduce((n, s) => n + s.files.length, 0);
   let done = 0;
+  const gc = collectEvery(total > 1000 ? 400 : Number.MAX_SAFE_INTEGER);
   for (const { loaded, files } of all) {
     const documents: DocumentResult[] = [];
     for (const abs of files) {
@@ -115,6 +119,7 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
       const rootPath = toPosix(path.relative(loaded.root, abs));
       documents.push(analyzeOne(abs, file, rootPath, loaded, options, read, docRules, cache));
       options.onProgress?.(++done, total);
+      gc(done);
     }
     sets.push({ loaded, documents });
   }
@@ -142,6 +147,9 @@ function analyzeOne(
   if (!isInside(realPathOf(loaded.root), realPathOf(abs))) {
     return unreadable(pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang));
   }
+  const stat = cache ? statOf(abs) : "";
+  const unchanged = cache?.byStat(file, stat, loaded.hash);
+  if (unchanged) return withLazyPositions(unchanged, abs, read);
   let bytes: Uint8Array;
   try {
     bytes = read(abs);
@@ -157,12 +165,51 @@ function analyzeOne(
             : { sv: (error as Error).message, en: (error as Error).message };
     return unreadable(pick({ sv: `Filen kan inte läsas (${why.sv}).`, en: `The file cannot be read (${why.en}).` }, lang));
   }
-  const key = cache ? ResultCache.entryKey(bytes, loaded.hash) : "";
-  const hit = cache?.get(file, key);
-  if (hit) return hit;
-  const result = analyzeDocument({ file, rootPath, absPath: abs, bytes, loaded, lang, today: options.today, rules: docRules });
-  cache?.set(file, key, result);
+  const hash = cache ? ResultCache.hash(bytes) : "";
+  const hit = cache?.byContent(file, hash, stat, loaded.hash);
+  if (hit) return withLazyPositions(hit, abs, read);
+  const result = withLazyPositions(analyzeDocument({ file, rootPath, absPath: abs, bytes, loaded, lang, today: options.today, rules: docRules }), abs, read);
+  // The lazy positions are not enumerable, so the cache never stores them.
+  cache?.set(file, hash, stat, loaded.hash, result);
   return result;
+}
+
+function statOf(abs: string): string {
+  try {
+    const s = statSync(abs);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Front-matter positions are large and needed only when a set-wide rule
+ * reports on a document. They are dropped after the per-document step (and
+ * never cached) and recomputed from the file on first use.
+ */
+function withLazyPositions(result: DocumentResult, abs: string, read: (p: string) => Uint8Array): DocumentResult {
+  if (result.data === undefined) return result;
+  const copy: DocumentResult = { ...result };
+  delete copy.positions;
+  let cached: PositionMap | undefined;
+  Object.defineProperty(copy, "positions", {
+    enumerable: false,
+    configurable: true,
+    get(): PositionMap | undefined {
+      if (cached) return cached;
+      try {
+        const decoded = decodeDocument(read(abs));
+        if (!decoded.ok) return undefined;
+        const split = parseFrontMatter(decoded.text);
+        cached = split.ok ? split.value.positions : undefined;
+      } catch {
+        cached = undefined;
+      }
+      return cached;
+    },
+  });
+  return copy;
 }
 
 function realPathOf(p: string): string {
@@ -229,7 +276,9 @@ export function runValidation(options: RunOptions): ValidationRun {
       const abs = path.resolve(options.cwd, doc.file);
       if (!named.has(abs)) continue;
       const extra = setDiagnostics.get(doc) ?? [];
-      results.push({ ...doc, diagnostics: [...doc.diagnostics, ...extra].sort(compareDiagnostics) });
+      const merged = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as DocumentResult;
+      merged.diagnostics = [...doc.diagnostics, ...extra].sort(compareDiagnostics);
+      results.push(merged);
     }
   }
   results.sort((a, b) => a.file.localeCompare(b.file));

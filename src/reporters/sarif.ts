@@ -17,10 +17,11 @@ export function toUri(file: string): string {
 function descriptor(rule: RuleMeta, lang: Lang): ReportingDescriptor {
   const description = pick(rule.description, lang);
   const docs = rule.docs ? pick(rule.docs, lang) : description;
+  const other = rule.defaultSeverity === "error" ? "warning" : "error";
   const how = pick(
     {
-      sv: `Ändra regelns nivå i samdok.config.json, till exempel "regler": {"${rule.id}": "warning"}. Mer om regeln: samdok rules ${rule.id}.`,
-      en: `Change the rule's severity in samdok.config.json, for example "regler": {"${rule.id}": "warning"}. More about the rule: samdok rules ${rule.id}.`,
+      sv: `Ändra regelns nivå i samdok.config.json, till exempel "regler": {"${rule.id}": "${other}"} eller "off". Mer om regeln: samdok rules ${rule.id}.`,
+      en: `Change the rule's severity in samdok.config.json, for example "regler": {"${rule.id}": "${other}"} or "off". More about the rule: samdok rules ${rule.id}.`,
     },
     lang,
   );

@@ -11,31 +11,95 @@ interface Edge {
   path: string;
 }
 
-/** The shortest path of documents from `start` to `goal` along `edges`, or undefined. */
-function shortestPath(edges: readonly Edge[], start: DocumentResult, goal: DocumentResult): DocumentResult[] | undefined {
+type Graph = Map<DocumentResult, DocumentResult[]>;
+
+function graphOf(edges: readonly Edge[]): Graph {
+  const graph: Graph = new Map();
+  for (const e of edges) {
+    const out = graph.get(e.from) ?? [];
+    out.push(e.to);
+    graph.set(e.from, out);
+  }
+  return graph;
+}
+
+/** Strongly connected components (Tarjan, iterative): the component number of each node. */
+function components(graph: Graph): Map<DocumentResult, number> {
+  const index = new Map<DocumentResult, number>();
+  const low = new Map<DocumentResult, number>();
+  const component = new Map<DocumentResult, number>();
+  const stack: DocumentResult[] = [];
+  const onStack = new Set<DocumentResult>();
+  let counter = 0;
+  let count = 0;
+  for (const root of graph.keys()) {
+    if (index.has(root)) continue;
+    const work: { node: DocumentResult; next: number }[] = [{ node: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1] as { node: DocumentResult; next: number };
+      const targets = graph.get(frame.node) ?? [];
+      if (frame.next < targets.length) {
+        const to = targets[frame.next++] as DocumentResult;
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) {
+          low.set(frame.node, Math.min(low.get(frame.node) ?? 0, index.get(to) ?? 0));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node) ?? 0, low.get(frame.node) ?? 0));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        for (;;) {
+          const n = stack.pop() as DocumentResult;
+          onStack.delete(n);
+          component.set(n, count);
+          if (n === frame.node) break;
+        }
+        count++;
+      }
+    }
+  }
+  return component;
+}
+
+/** The shortest path of documents from `start` to `goal`, staying inside one component. */
+function shortestPath(graph: Graph, component: Map<DocumentResult, number>, start: DocumentResult, goal: DocumentResult): DocumentResult[] | undefined {
   const previous = new Map<DocumentResult, DocumentResult | null>([[start, null]]);
   const queue = [start];
-  while (queue.length > 0) {
-    const at = queue.shift() as DocumentResult;
+  for (let i = 0; i < queue.length; i++) {
+    const at = queue[i] as DocumentResult;
     if (at === goal) {
       const path: DocumentResult[] = [];
       for (let n: DocumentResult | null | undefined = goal; n; n = previous.get(n)) path.unshift(n);
       return path;
     }
-    for (const e of edges) {
-      if (e.from !== at || previous.has(e.to)) continue;
-      previous.set(e.to, at);
-      queue.push(e.to);
+    for (const to of graph.get(at) ?? []) {
+      if (previous.has(to) || component.get(to) !== component.get(start)) continue;
+      previous.set(to, at);
+      queue.push(to);
     }
   }
   return undefined;
 }
 
 function reportCycles(ctx: SetContext, edges: readonly Edge[], what: { sv: string; en: string }, fix: { sv: string; en: string }): void {
+  const graph = graphOf(edges);
+  const component = components(graph);
   const reported = new Set<string>();
   for (const edge of edges) {
-    // The edge lies on a cycle when its target leads back to its source.
-    const back = edge.from === edge.to ? [edge.from] : shortestPath(edges, edge.to, edge.from);
+    // The edge lies on a cycle when it is a loop or joins two nodes of one component.
+    if (edge.from !== edge.to && component.get(edge.from) !== component.get(edge.to)) continue;
+    const back = edge.from === edge.to ? [edge.from] : shortestPath(graph, component, edge.to, edge.from);
     if (!back) continue;
     const key = `${edge.on.rootPath}\0${edge.path}`;
     if (reported.has(key)) continue;

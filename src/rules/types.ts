@@ -93,4 +93,12 @@ export interface ParseRule extends RuleMeta {
   scope: "parse";
 }
 
-export type Rule = DocumentRule | SetRule | ParseRule;
+/**
+ * Rules that compare a document with its version at a base git ref; they run
+ * only in pull-request mode (`validate --changed-since`), see src/ci/.
+ */
+export interface ChangeRuleMeta extends RuleMeta {
+  scope: "change";
+}
+
+export type Rule = DocumentRule | SetRule | ParseRule | ChangeRuleMeta;

@@ -1,5 +1,28 @@
-import type { Edition } from "../edition.js";
-import { UsageError } from "../../core/errors.js";
+/**
+ * The Word edition: `samlad-utgava.docx` (cover, contents, every document as
+ * a chapter) and, with `--per-document`, one `<id>.docx` per document. Built
+ * with our own mdast → docx mapper (blocks.ts, inline.ts), normalised so two
+ * builds of the same input are byte-identical, and written atomically.
+ */
+import path from "node:path";
+import type { Root } from "mdast";
+import { Document, Packer } from "docx";
+import type { IPropertiesOptions, ISectionOptions, PageNumberEstimator } from "docx";
+
+type ICustomPropertyOptions = NonNullable<IPropertiesOptions["customProperties"]>[number];
+import type { Edition, EditionDocument } from "../edition.js";
+import { parseBody } from "../../core/markdown.js";
+import { writeFileAtomic } from "../../core/write.js";
+import { longDate } from "../../core/dates.js";
+import { chapter } from "./chapter.js";
+import { documentTables, ListCounter, type MapContext } from "./context.js";
+import { contents, cover, editionTitle } from "./front.js";
+import { LinkResolver } from "./links.js";
+import { capitalize, LABEL, runningHead, statusLabel } from "./labels.js";
+import { normalizePackage } from "./normalize.js";
+import { section } from "./page.js";
+import { A4, houseStyles, numbering, stylesForTemplate, textWidth, type PageSetup } from "./styles.js";
+import { readTemplate, type Template } from "./template.js";
 
 export interface DocxOptions {
   perDocument: boolean;
@@ -8,9 +31,140 @@ export interface DocxOptions {
   pageNumbers: boolean;
 }
 
+/** The consolidated edition's file name. */
+export const EDITION_FILE = "samlad-utgava.docx";
+
+interface Build {
+  edition: Edition;
+  options: DocxOptions;
+  template: Template | undefined;
+  page: PageSetup;
+  trees: Map<EditionDocument, Root>;
+  published: Set<EditionDocument>;
+  estimator: PageNumberEstimator | undefined;
+}
+
+function chapters(build: Build, docs: readonly EditionDocument[], firstIsFirst: boolean): { sections: ISectionOptions[]; lists: ListCounter } {
+  const links = new LinkResolver(build.edition.all, build.published, new Set(docs));
+  const lists = new ListCounter();
+  const width = textWidth(build.page);
+  const right = `Utgåva ${longDate(build.edition.date, "sv")}`;
+  const sections = docs.map((d, i) => {
+    const tree = build.trees.get(d) ?? parseBody(d.text, d.result.bodyLine ?? 1);
+    // 96 pixels to the inch, 1440 twips to the inch.
+    const ctx: MapContext = { doc: d, links, lists, ...documentTables(tree), maxImageWidth: Math.floor(width / 15) };
+    return section(chapter(tree, ctx, width), build.page, { left: runningHead(d.doc), right }, firstIsFirst && i === 0);
+  });
+  return { sections, lists };
+}
+
+function styleOptions(build: Build): Pick<IPropertiesOptions, "styles" | "externalStyles" | "theme"> {
+  const t = build.template;
+  if (!t) return { styles: houseStyles(build.page) };
+  return { styles: stylesForTemplate(build.page, t.styleIds), externalStyles: t.styles, ...(t.theme ? { theme: t.theme } : {}) };
+}
+
+async function pack(build: Build, properties: Omit<IPropertiesOptions, "sections">, sections: ISectionOptions[]): Promise<Uint8Array> {
+  const doc = new Document({
+    creator: "samdok",
+    lastModifiedBy: "samdok",
+    ...properties,
+    ...styleOptions(build),
+    ...(build.estimator ? { pageNumbers: build.estimator } : {}),
+    sections,
+  });
+  const bytes = await Packer.toBuffer(doc);
+  return normalizePackage(new Uint8Array(bytes), build.edition.timestamp);
+}
+
+function editionInfo(edition: Edition): ICustomPropertyOptions[] {
+  return [
+    { name: "utgava_datum", value: edition.date },
+    { name: "kallversion", value: edition.revision ?? "" },
+  ];
+}
+
+async function consolidated(build: Build): Promise<Uint8Array> {
+  const { edition } = build;
+  const title = editionTitle(edition);
+  const head = { left: title, right: `Utgåva ${longDate(edition.date, "sv")}` };
+  const front: ISectionOptions[] = [
+    section(cover(edition), build.page, head, true),
+    section(contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }), build.page, head, false),
+  ];
+  const { sections, lists } = chapters(build, edition.documents, false);
+  const regions = [...new Set(edition.documents.map((d) => d.loaded.config.region.namn))];
+  return pack(
+    build,
+    {
+      title,
+      subject: `${LABEL.edition} ${edition.date}`,
+      keywords: ["samverkansdokument", ...regions].join("; "),
+      description: `${edition.documents.length} dokument. ${LABEL.sourceRevision}: ${edition.revision ?? LABEL.unknownRevision}.`,
+      revision: 1,
+      customProperties: [
+        ...editionInfo(edition),
+        { name: "antal_dokument", value: String(edition.documents.length) },
+        { name: "samling", value: [...new Set(edition.documents.map((d) => d.loaded.config.namn ?? d.loaded.config.region.namn))].join("; ") },
+      ],
+      numbering: numbering(lists.starts),
+    },
+    [...front, ...sections],
+  );
+}
+
+async function single(build: Build, d: EditionDocument): Promise<Uint8Array> {
+  const { sections, lists } = chapters(build, [d], true);
+  const doc = d.doc;
+  const custom: ICustomPropertyOptions[] = [
+    { name: "id", value: doc.id },
+    { name: "version", value: doc.version },
+    { name: "status", value: doc.status },
+    { name: "dokumenttyp", value: doc.dokumenttyp },
+    ...(doc.revideras_senast ? [{ name: "revideras_senast", value: doc.revideras_senast }] : []),
+    ...(doc.giltig_fran ? [{ name: "giltig_fran", value: doc.giltig_fran }] : []),
+    ...(doc.giltig_till ? [{ name: "giltig_till", value: doc.giltig_till }] : []),
+    ...editionInfo(build.edition),
+  ];
+  return pack(
+    build,
+    {
+      title: doc.titel,
+      subject: `${capitalize(doc.dokumenttyp)}, ${statusLabel(doc.status).toLowerCase()}, version ${doc.version}`,
+      keywords: [doc.dokumenttyp, ...(doc.nyckelord ?? [])].join("; "),
+      description: `${doc.id}, version ${doc.version}`,
+      // Word's revision number is a whole number: the number of versions in the change history.
+      revision: Math.max(1, doc.andringshistorik?.length ?? 1),
+      customProperties: custom,
+      numbering: numbering(lists.starts),
+    },
+    sections,
+  );
+}
+
 /** Writes the Word edition into edition.outDir; returns the files written. */
 export async function buildDocx(edition: Edition, options: DocxOptions): Promise<string[]> {
-  void edition;
-  void options;
-  throw new UsageError("Word-utgåvan är inte byggd ännu.");
+  const template = options.template ? readTemplate(options.template, edition.lang) : undefined;
+  const estimator = options.pageNumbers ? (await import("docx/layout")).estimatePageNumbers : undefined;
+  const build: Build = {
+    edition,
+    options,
+    template,
+    page: template?.page ?? A4,
+    trees: new Map(edition.documents.map((d) => [d, parseBody(d.text, d.result.bodyLine ?? 1)])),
+    published: new Set(edition.documents),
+    estimator,
+  };
+  const written: string[] = [];
+  const target = path.resolve(edition.outDir, EDITION_FILE);
+  writeFileAtomic(target, await consolidated(build));
+  written.push(target);
+  if (options.perDocument) {
+    for (const d of edition.documents) {
+      const file = path.resolve(edition.outDir, `${d.doc.id}.docx`);
+      writeFileAtomic(file, await single(build, d));
+      written.push(file);
+    }
+  }
+  return written;
 }

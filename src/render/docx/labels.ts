@@ -67,6 +67,8 @@ export interface MetadataRow {
   value: string;
   /** Ids of documents the value refers to, shown as links when they are in the edition. */
   refs?: string[];
+  /** A value of several lines (one per adoption). */
+  lines?: string[];
 }
 
 /** The metadata table of a chapter, with Swedish labels, in reading order. Empty values are left out. */
@@ -84,9 +86,10 @@ export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
     .filter(Boolean)
     .join(", ");
   add("Fastställd av och när", decided);
-  for (const a of doc.antaganden ?? []) {
-    add("Antagen av", `${partyName(config, a.part)}: ${bodyName(config, a.organ)}, ${dateText(a.datum)}${a.paragraf ? `, ${a.paragraf}` : ""} (version ${a.version})`);
-  }
+  const adopted = (doc.antaganden ?? []).map(
+    (a) => `${partyName(config, a.part)}: ${bodyName(config, a.organ)}, ${dateText(a.datum)}${a.paragraf ? `, ${a.paragraf}` : ""} (version ${a.version})`,
+  );
+  if (adopted.length > 0) rows.push({ label: "Antagen av", value: adopted.join("\n"), lines: adopted });
   add("Diarienummer", doc.diarienummer);
   add("Giltig från", dateText(doc.giltig_fran));
   add("Giltig till", dateText(doc.giltig_till));

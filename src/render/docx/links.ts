@@ -68,6 +68,11 @@ export class LinkResolver {
     return target ? this.toDocument(from, target, "") : { kind: "none" };
   }
 
+  /** The title of a document of the same set, by id. */
+  titleOf(from: EditionDocument, id: string): string | undefined {
+    return this.byId.get(`${from.loaded.root}\0${id}`)?.doc.titel;
+  }
+
   private toDocument(from: EditionDocument, target: EditionDocument, fragment: string): LinkTarget {
     if (this.inFile.has(target)) {
       const slug = fragment.toLowerCase();

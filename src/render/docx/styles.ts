@@ -5,7 +5,7 @@
  * few samdok styles for code and table text. Fonts are Arial and Courier New,
  * which every Word and LibreOffice installation has (or a metric twin of).
  */
-import { AlignmentType, BorderStyle, LeaderType, LevelFormat, TabStopType } from "docx";
+import { AlignmentType, BorderStyle, LevelFormat, LineRuleType } from "docx";
 import type { ICharacterStyleOptions, INumberingOptions, IParagraphStyleOptions, IStylesOptions, ILevelsOptions } from "docx";
 
 /** A4 with 2.5 cm margins, in twips (1/20 pt). */
@@ -95,7 +95,7 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
       next: "Normal",
       uiPriority: 39,
       run: { bold: true },
-      paragraph: { spacing: { before: 240, after: 60 }, tabStops: [{ type: TabStopType.RIGHT, position: right, leader: LeaderType.DOT }] },
+      paragraph: { spacing: { before: 240, after: 60 }, rightTabStop: right },
     },
     {
       id: STYLE.toc2,
@@ -103,21 +103,21 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
       basedOn: "Normal",
       next: "Normal",
       uiPriority: 39,
-      paragraph: { spacing: { after: 40 }, indent: { left: 284 }, tabStops: [{ type: TabStopType.RIGHT, position: right, leader: LeaderType.DOT }] },
+      paragraph: { spacing: { after: 40 }, indent: { left: 284 }, rightTabStop: right },
     },
     {
       id: STYLE.header,
       name: "header",
       basedOn: "Normal",
       run: { size: 16, color: GREY },
-      paragraph: { spacing: { after: 0 }, tabStops: [{ type: TabStopType.RIGHT, position: right }] },
+      paragraph: { spacing: { after: 0 }, rightTabStop: right },
     },
     {
       id: STYLE.footer,
       name: "footer",
       basedOn: "Normal",
       run: { size: 16, color: GREY },
-      paragraph: { spacing: { after: 0 }, tabStops: [{ type: TabStopType.RIGHT, position: right }] },
+      paragraph: { spacing: { after: 0 }, rightTabStop: right },
     },
     {
       id: STYLE.codeBlock,
@@ -125,7 +125,7 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
       basedOn: "Normal",
       run: { font: MONO, size: 18 },
       paragraph: {
-        spacing: { after: 160, line: 240 },
+        spacing: { after: 160, line: 240, lineRule: LineRuleType.AUTO },
         shading: { type: "clear", color: "auto", fill: COLORS.codeFill },
         indent: { left: 113, right: 113 },
       },
@@ -135,7 +135,7 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
       name: "Samdok tabelltext",
       basedOn: "Normal",
       run: { size: 20 },
-      paragraph: { spacing: { before: 40, after: 40, line: 252 } },
+      paragraph: { spacing: { before: 40, after: 40, line: 252, lineRule: LineRuleType.AUTO } },
     },
   ];
 }
@@ -146,23 +146,23 @@ export function samdokCharacterStyles(): ICharacterStyleOptions[] {
 
 /** The built-in house style. */
 export function houseStyles(page: PageSetup): IStylesOptions {
-  const h = (size: number, before: number, extra: { italics?: boolean } = {}) => ({
+  const h = (level: number, size: number, before: number, extra: { italics?: boolean } = {}) => ({
     run: { font: FONT, size, bold: true, color: ACCENT, ...extra },
-    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+    paragraph: { spacing: { before, after: 120, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel: level },
   });
   return {
     default: {
       document: {
         run: { font: FONT, size: 22, language: { value: "sv-SE", eastAsia: "sv-SE", bidirectional: "ar-SA" } },
-        paragraph: { spacing: { after: 140, line: 276 } },
+        paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
       },
       title: { run: { font: FONT, size: 56, bold: true, color: ACCENT }, paragraph: { spacing: { before: 2400, after: 240 } } },
-      heading1: h(40, 0),
-      heading2: h(30, 360),
-      heading3: h(26, 280),
-      heading4: h(23, 240),
-      heading5: h(22, 200, { italics: true }),
-      heading6: h(22, 200, { italics: true }),
+      heading1: h(0, 40, 0),
+      heading2: h(1, 30, 360),
+      heading3: h(2, 26, 280),
+      heading4: h(3, 23, 240),
+      heading5: h(4, 22, 200, { italics: true }),
+      heading6: h(5, 22, 200, { italics: true }),
       hyperlink: { run: { color: "0563C1", underline: {} } },
       listParagraph: { paragraph: { spacing: { after: 60 } } },
     },

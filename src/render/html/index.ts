@@ -1,8 +1,38 @@
+/**
+ * The HTML edition: `index.html` (the register), one page per document
+ * (`<id>.html`), `samlad-utgava.html` (every document on one page), and the
+ * files the documents link to (`filer/`).
+ *
+ * Every page is rendered in memory first and the whole edition is then
+ * committed at once (commit-files.ts), so a failing build leaves the
+ * previous edition as it was. The output depends only on the sources, the
+ * edition's date and the source revision: two builds are byte-identical.
+ */
+import { readFileSync } from "node:fs";
 import type { Edition } from "../edition.js";
-import { UsageError } from "../../core/errors.js";
+import { commitFiles, type OutputFile } from "../shared/commit-files.js";
+import { HtmlBuild } from "./context.js";
+import { documentPage } from "./document-page.js";
+import { registerPage } from "./register.js";
+import { consolidatedPage } from "./consolidated.js";
+
+/** The list of files the last HTML build wrote, so the next one can remove pages no longer in the edition. */
+export const HTML_MANIFEST = ".samdok-html.txt";
+
+/** Renders the whole edition in memory: path (relative to the output folder) → contents. */
+export async function renderHtml(edition: Edition): Promise<{ files: OutputFile[]; warnings: string[] }> {
+  const build = new HtmlBuild(edition);
+  const files: OutputFile[] = [{ path: "index.html", data: registerPage(build) }];
+  for (const doc of edition.documents) files.push({ path: build.pageFile(doc), data: await documentPage(build, doc) });
+  files.push({ path: "samlad-utgava.html", data: await consolidatedPage(build) });
+  for (const [abs, rel] of [...build.attachments].sort((a, b) => a[1].localeCompare(b[1]))) files.push({ path: rel, data: readFileSync(abs) });
+  // Each document's page and its chapter warn alike; say it once.
+  return { files, warnings: [...new Set(build.warnings)] };
+}
 
 /** Writes the HTML edition into edition.outDir; returns the files written. */
 export async function buildHtml(edition: Edition): Promise<string[]> {
-  void edition;
-  throw new UsageError("HTML-utgåvan är inte byggd ännu.");
+  const { files, warnings } = await renderHtml(edition);
+  for (const warning of warnings) edition.stderr.write(`samdok: varning: ${warning}\n`);
+  return commitFiles(edition.outDir, files, HTML_MANIFEST, edition.lang);
 }

@@ -1,0 +1,29 @@
+/**
+ * Keeps peak memory proportional to what a run really holds. Parsing
+ * thousands of documents makes a lot of short-lived garbage, and V8 on a
+ * machine with much memory lets the heap grow far past the live data before
+ * it collects. A full collection every few hundred documents keeps the peak
+ * near the live set, at a cost of about one per cent of the run time.
+ */
+import v8 from "node:v8";
+import vm from "node:vm";
+
+let collect: (() => void) | undefined | null;
+
+function collector(): (() => void) | null {
+  if (collect !== undefined) return collect;
+  try {
+    v8.setFlagsFromString("--expose-gc");
+    collect = vm.runInNewContext("gc") as () => void;
+  } catch {
+    collect = null;
+  }
+  return collect;
+}
+
+/** Call after each document; collects every `every` documents. */
+export function collectEvery(every: number): (done: number) => void {
+  return (done) => {
+    if (done % every === 0) collector()?.();
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Collects what needs attention: revisions, follow-ups not yet done, validity
+ * ending and consultations past their end. Pure apart from loading: the
+ * clock comes in as a calendar date, and all arithmetic is on dates.
+ */
+import path from "node:path";
+import type { DocumentResult, Lang } from "../core/types.js";
+import { DOCUMENT_TYPES, roleName, trackName, type LoadedConfig } from "../core/config.js";
+import type { SamDoc } from "../core/document.js";
+import { addDays, daysBetween, isIsoDate } from "../core/dates.js";
+import { loadSets, type DocumentSet, type RunOptions } from "../core/run.js";
+import { UsageError } from "../core/errors.js";
+import { closest } from "../core/suggest.js";
+import { pick } from "../i18n/text.js";
+import type { DueItem, DueKind, DueList } from "./model.js";
+
+/** A document whose front matter passed the schema, with where it came from. */
+export interface LoadedDoc {
+  doc: SamDoc;
+  result: DocumentResult;
+  loaded: LoadedConfig;
+  absPath: string;
+}
+
+export interface LoadedDocuments {
+  docs: LoadedDoc[];
+  /** Named documents that could not be read or whose front matter has errors. */
+  skipped: DocumentResult[];
+  sets: DocumentSet[];
+}
+
+/** Reading, YAML and schema rules: with an error from these, the typed view cannot be trusted. */
+const PARSE_RULES = new Set(["SD001", "SD002", "SD003", "SD004", "SD005"]);
+
+/** True when a result's front matter can be read as a typed SamDoc. */
+export function isUsable(result: DocumentResult): boolean {
+  if (result.fatal || !result.data) return false;
+  if (result.diagnostics.some((d) => d.severity === "error" && PARSE_RULES.has(d.ruleId))) return false;
+  const d = result.data;
+  return typeof d.id === "string" && typeof d.titel === "string" && typeof d.status === "string" && typeof d.dokumenttyp === "string";
+}
+
+/** Loads the named documents (and their sets); documents that cannot be used are listed apart. */
+export function loadDocuments(options: RunOptions): LoadedDocuments {
+  const { sets, named } = loadSets(options);
+  const docs: LoadedDoc[] = [];
+  const skipped: DocumentResult[] = [];
+  for (const set of sets) {
+    for (const result of set.documents) {
+      const absPath = path.join(set.loaded.root, result.rootPath);
+      if (!named.has(path.resolve(options.cwd, result.file)) && !named.has(absPath)) continue;
+      if (!isUsable(result)) {
+        skipped.push(result);
+        continue;
+      }
+      docs.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath });
+    }
+  }
+  return { docs, skipped, sets };
+}
+
+/** The default window: the sets' `bevakning.inom_dagar` (the largest when they differ), else 90 days. */
+export function defaultWithin(sets: readonly { config: LoadedConfig["config"] }[]): number {
+  const values = sets.map((s) => s.config.bevakning?.inom_dagar).filter((v): v is number => typeof v === "number");
+  return values.length > 0 ? Math.max(...values) : 90;
+}
+
+export const MAX_WITHIN_DAYS = 3660;
+
+/** "90d", "90", "12w"/"12v" (weeks) → days; anything else is a usage error. */
+export function parseWithin(value: string, lang: Lang): number {
+  const m = /^\s*(\d{1,5})\s*(d|dag|dagar|days?|w|v|veckor|weeks?)?\s*$/i.exec(value);
+  if (!m) {
+    throw new UsageError(
+      pick(
+        {
+          sv: `--within "${value}" går inte att läsa. Ange antal dagar, till exempel --within 90d eller --within 90 (veckor: 12v).`,
+          en: `--within "${value}" cannot be read. Give a number of days, for example --within 90d or --within 90 (weeks: 12w).`,
+        },
+        lang,
+      ),
+    );
+  }
+  const n = Number(m[1]);
+  const unit = (m[2] ?? "d").toLowerCase();
+  const days = /^(w|v|veckor|weeks?)$/.test(unit) ? n * 7 : n;
+  if (days > MAX_WITHIN_DAYS) {
+    throw new UsageError(
+      pick(
+        { sv: `--within ${value} är för långt; ange högst ${MAX_WITHIN_DAYS} dagar (tio år).`, en: `--within ${value} is too long; give at most ${MAX_WITHIN_DAYS} days (ten years).` },
+        lang,
+      ),
+    );
+  }
+  return days;
+}
+
+/**
+ * The items of one document as of a date. An upphävd document is never due.
+ * Revision, validity and follow-ups concern fastställda documents (a draft's
+ * dates are plans, not duties); a document on remiss has its remiss end.
+ */
+export function itemsOf(entry: LoadedDoc, asOf: string, within: number): DueItem[] {
+  const { doc, loaded, result } = entry;
+  if (doc.status === "upphävd") return [];
+  const horizon = addDays(asOf, within);
+  const config = loaded.config;
+  const out: DueItem[] = [];
+  const add = (kind: DueKind, date: unknown, owner: string | undefined, extra: Partial<DueItem> = {}): void => {
+    if (!isIsoDate(date) || date > horizon) return;
+    const ownerId = owner ?? "";
+    out.push({
+      id: doc.id,
+      file: result.file,
+      title: doc.titel,
+      kind,
+      date,
+      state: date < asOf ? "overdue" : "due",
+      daysLeft: daysBetween(asOf, date),
+      owner: ownerId,
+      ownerName: ownerId ? roleName(config, ownerId) : "",
+      spar: doc.spar,
+      sparName: trackName(config, doc.spar),
+      dokumenttyp: doc.dokumenttyp,
+      status: doc.status,
+      set: config.namn ?? config.region.namn,
+      ...extra,
+    });
+  };
+  if (doc.status === "fastställd") {
+    add("revision", doc.revideras_senast, doc.dokumentansvarig);
+    if (doc.giltig_till !== "tills vidare") add("expiry", doc.giltig_till, doc.dokumentansvarig);
+    (doc.uppfoljning ?? []).forEach((u, i) => {
+      if (u.genomford !== undefined) return;
+      add("follow-up", u.datum, u.ansvarig ?? doc.dokumentansvarig, { detail: u.beskrivning, index: i + 1 });
+    });
+  } else if (doc.status === "remiss") {
+    add("remiss", doc.remiss?.till, doc.dokumentansvarig);
+  }
+  return out;
+}
+
+export function compareItems(a: DueItem, b: DueItem): number {
+  return (
+    (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+    a.kind.localeCompare(b.kind) ||
+    (a.index ?? 0) - (b.index ?? 0) ||
+    a.file.localeCompare(b.file)
+  );
+}
+
+export interface DueFilters {
+  owner?: string;
+  spar?: string[];
+  type?: string[];
+}
+
+/** All items of the documents as of `asOf`, sorted by date, then id. */
+export function collectDue(docs: readonly LoadedDoc[], asOf: string, within: number, filters: DueFilters = {}): DueList {
+  const items = docs
+    .filter((d) => !filters.spar?.length || filters.spar.includes(d.doc.spar))
+    .filter((d) => !filters.type?.length || filters.type.includes(d.doc.dokumenttyp))
+    .flatMap((d) => itemsOf(d, asOf, within))
+    .filter((i) => filters.owner === undefined || i.owner === filters.owner)
+    .sort(compareItems);
+  return { asOf, within, items };
+}
+
+/** Folds "overenskommelse" to "överenskommelse": types may be typed without å, ä, ö. */
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+function unknownValue(flag: string, value: string, known: readonly string[], lang: Lang): UsageError {
+  const guess = closest(value, known);
+  const list = known.join(", ");
+  return new UsageError(
+    pick(
+      {
+        sv: `${flag} "${value}" finns inte.${guess ? ` Menade du ${guess}?` : ""} Möjliga värden: ${list}.`,
+        en: `${flag} "${value}" does not exist.${guess ? ` Did you mean ${guess}?` : ""} Possible values: ${list}.`,
+      },
+      lang,
+    ),
+  );
+}
+
+/**
+ * Checks filter values against the sets' configurations; accepts ids or names
+ * (without å, ä, ö as well) and returns the ids. Unknown values are usage errors.
+ */
+export function resolveFilters(raw: { owner?: string; spar?: string[]; type?: string[] }, configs: readonly LoadedConfig["config"][], lang: Lang): DueFilters {
+  const out: DueFilters = {};
+  const match = (value: string, entries: { id: string; namn: string }[]): string | undefined => {
+    const v = fold(value.trim());
+    return entries.find((e) => fold(e.id) === v || fold(e.namn) === v)?.id;
+  };
+  if (raw.owner !== undefined) {
+    const roles = configs.flatMap((c) => c.roller);
+    const id = match(raw.owner, roles);
+    if (!id) throw unknownValue("--owner", raw.owner, [...new Set(roles.map((r) => r.id))], lang);
+    out.owner = id;
+  }
+  if (raw.spar?.length) {
+    const tracks = configs.flatMap((c) => c.spar);
+    out.spar = raw.spar.map((s) => {
+      const id = match(s, tracks);
+      if (!id) throw unknownValue("--spar", s, [...new Set(tracks.map((t) => t.id))], lang);
+      return id;
+    });
+  }
+  if (raw.type?.length) {
+    out.type = raw.type.map((t) => {
+      const found = DOCUMENT_TYPES.find((d) => fold(d) === fold(t.trim()));
+      if (!found) throw unknownValue("--type", t, DOCUMENT_TYPES, lang);
+      return found;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import type { Lang } from "../../core/types.js";
+import type { DueList, GroupBy } from "../model.js";
+
+export interface DueReportInput {
+  list: DueList;
+  lang: Lang;
+  groupBy?: GroupBy;
+  /** ANSI colours (table only). */
+  color: boolean;
+  /** Terminal width, when known (table only). */
+  columns?: number;
+}
+
+export type DueReporter = (input: DueReportInput) => string;
+
+export const DUE_FORMATS = ["table", "markdown", "html", "csv", "json", "ics"] as const;
+export type DueFormat = (typeof DUE_FORMATS)[number];

@@ -1,0 +1,252 @@
+/**
+ * Changes a few values in a document's YAML front matter and leaves every
+ * other byte of the file as it was: comments, key order, quoting, blank
+ * lines, line ends (LF or CRLF), a byte-order mark and the whole body.
+ *
+ * The `yaml` Document API parses the front matter and says where each node
+ * stands; the new nodes are made and rendered by the same library. Writing
+ * the whole document back with `doc.toString()` would re-format what a
+ * person wrote (`key: x   # note` loses its spaces, `- a` under a key gets
+ * indented, folded text is re-folded), so each change is spliced in at its
+ * node's range instead. Every edit is also applied to a second copy with
+ * `setIn`/`addIn`, and the spliced text must parse to exactly that copy's
+ * data, or nothing is written.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+
+export class FrontMatterEditError extends Error {}
+
+type Path = readonly (string | number)[];
+
+interface Splice {
+  at: number;
+  remove: number;
+  insert: string;
+}
+
+const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false } as const;
+
+export class FrontMatterEditor {
+  readonly bom: string;
+  readonly eol: string;
+  /** The file text without the byte-order mark. */
+  private readonly text: string;
+  private readonly yamlStart: number;
+  private readonly yamlEnd: number;
+  readonly yaml: string;
+  readonly doc: ReturnType<typeof parseDocument>;
+  private readonly expected: ReturnType<typeof parseDocument>;
+  private readonly splices: Splice[] = [];
+
+  constructor(fileText: string) {
+    this.bom = fileText.startsWith("\uFEFF") ? "\uFEFF" : "";
+    this.text = fileText.slice(this.bom.length);
+    const open = /^---[ \t]*(?:ya?ml)?[ \t]*(\r?\n)/.exec(this.text);
+    if (!open) throw new FrontMatterEditError("no-front-matter");
+    this.eol = open[1] ?? "\n";
+    this.yamlStart = open[0].length;
+    const close = /^---[ \t]*\r?$/m;
+    const rest = this.text.slice(this.yamlStart);
+    const m = close.exec(rest);
+    if (!m) throw new FrontMatterEditError("unclosed-front-matter");
+    this.yamlEnd = this.yamlStart + m.index;
+    this.yaml = this.text.slice(this.yamlStart, this.yamlEnd);
+    this.doc = parseDocument(this.yaml, { version: "1.2" });
+    this.expected = parseDocument(this.yaml, { version: "1.2" });
+    if (this.doc.errors.length > 0 || !isMap(this.doc.contents)) throw new FrontMatterEditError("yaml-errors");
+  }
+
+  /** The data as it stands (before any edit). */
+  get data(): Record<string, unknown> {
+    return this.doc.toJS() as Record<string, unknown>;
+  }
+
+  private get root(): YAMLMap {
+    return this.doc.contents as YAMLMap;
+  }
+
+  private lineStart(pos: number): number {
+    return this.yaml.lastIndexOf("\n", pos - 1) + 1;
+  }
+
+  /** Where a new line may be inserted after the node that ends at `pos` (after any comment on its line). */
+  private afterLine(pos: number): { at: number; lead: string } {
+    if (pos > 0 && this.yaml[pos - 1] === "\n") return { at: pos, lead: "" };
+    const nl = this.yaml.indexOf("\n", pos);
+    if (nl === -1) return { at: this.yaml.length, lead: this.eol };
+    return { at: nl + 1, lead: "" };
+  }
+
+  /** The column of the `- ` in front of a block sequence item that starts at `pos`. */
+  private dashColumn(pos: number): number {
+    let i = pos - 1;
+    while (i >= 0 && /\s/.test(this.yaml[i] ?? "")) i--;
+    if (this.yaml[i] === "-") return this.column(i);
+    throw new FrontMatterEditError("unsupported-seq");
+  }
+
+  private column(pos: number): number {
+    return pos - this.lineStart(pos);
+  }
+
+  private lines(rendered: string, indent: number): string {
+    const pad = " ".repeat(indent);
+    return rendered
+      .replace(/\n$/, "")
+      .split("\n")
+      .map((l) => (l === "" ? l : pad + l))
+      .join(this.eol)
+      .concat(this.eol);
+  }
+
+  private renderBlock(node: unknown, indent: number): string {
+    const d = new Document();
+    d.contents = d.createNode(node) as Node;
+    return this.lines(d.toString(RENDER), indent);
+  }
+
+  private renderFlow(node: Node): string {
+    const d = new Document();
+    if (isMap(node) || isSeq(node)) node.flow = true;
+    d.contents = node;
+    return d.toString(RENDER).replace(/\n$/, "");
+  }
+
+  /** Gives new string scalars the quoting of their counterparts in `like`. */
+  private styled(value: Record<string, unknown>, like: unknown): YAMLMap {
+    const node = this.doc.createNode(value) as YAMLMap;
+    if (!isMap(like)) return node;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      const theirs = like.get(key, true);
+      if (isScalar(pair.value) && typeof pair.value.value === "string" && isScalar(theirs) && (theirs.type === Scalar.QUOTE_SINGLE || theirs.type === Scalar.QUOTE_DOUBLE)) {
+        pair.value.type = theirs.type;
+      }
+    }
+    return node;
+  }
+
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    return map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  }
+
+  /** Replaces an existing scalar, keeping its quoting. */
+  setScalar(path: Path, value: string): void {
+    const node = this.doc.getIn(path, true);
+    if (!isScalar(node) || !node.range) throw new FrontMatterEditError(`not-a-scalar:${path.join(".")}`);
+    const render = (type: Scalar.Type | undefined): string => {
+      const scalar = new Scalar(value);
+      if (type) scalar.type = type;
+      const d = new Document();
+      d.contents = scalar;
+      return d.toString(RENDER).replace(/\n$/, "");
+    };
+    // A value that would span lines is written on one, double-quoted, so
+    // that it cannot depend on the indentation around it.
+    let rendered = render(node.type);
+    if (rendered.includes("\n")) rendered = render(Scalar.QUOTE_DOUBLE);
+    this.splices.push({ at: node.range[0], remove: node.range[1] - node.range[0], insert: rendered });
+    this.expected.setIn(path, value);
+  }
+
+  /** Sets a top-level key: in place when present, else as a new line after the first of `after` that exists (else last). */
+  setTopLevel(key: string, value: string, after: readonly string[]): void {
+    if (this.pairOf(this.root, key)) {
+      this.setScalar([key], value);
+      return;
+    }
+    const anchor = after.map((k) => this.pairOf(this.root, k)).find((p) => p !== undefined) ?? (this.root.items[this.root.items.length - 1] as Pair | undefined);
+    this.insertPairsAfter(this.root, anchor, { [key]: value });
+    this.expected.setIn([key], value);
+  }
+
+  private insertPairsAfter(map: YAMLMap, anchor: Pair | undefined, entries: Record<string, unknown>): void {
+    const firstKey = map.items[0]?.key;
+    const indent = isScalar(firstKey) && firstKey.range ? this.column(firstKey.range[0]) : 0;
+    const end = endOf(anchor) ?? 0;
+    const { at, lead } = anchor ? this.afterLine(end) : { at: 0, lead: "" };
+    this.splices.push({ at, remove: 0, insert: lead + this.renderBlock(entries, indent) });
+  }
+
+  /** Appends an item to the sequence under a top-level key; creates the key at the end when missing. */
+  appendToSeq(key: string, item: Record<string, unknown>): void {
+    const pair = this.pairOf(this.root, key);
+    const seq = pair?.value;
+    if (!pair) {
+      this.insertPairsAfter(this.root, this.root.items[this.root.items.length - 1] as Pair | undefined, { [key]: [item] });
+      // (addIn on a missing path would make the item itself the collection.)
+      this.expected.setIn([key], [item]);
+      return;
+    } else if (isSeq(seq) && seq.range) {
+      const last = seq.items[seq.items.length - 1];
+      const node = this.styled(item, last);
+      if (seq.flow) {
+        this.insertIntoFlow(seq, this.renderFlow(node));
+      } else {
+        const first = seq.items[0] as Node | undefined;
+        if (!first?.range || !last || !isNodeWithRange(last)) throw new FrontMatterEditError(`unsupported-seq:${key}`);
+        const dashColumn = this.dashColumn(first.range[0]);
+        const { at, lead } = this.afterLine(last.range[1]);
+        const rendered = this.renderBlock([node], dashColumn);
+        this.splices.push({ at, remove: 0, insert: lead + rendered });
+      }
+    } else {
+      throw new FrontMatterEditError(`unsupported-seq:${key}`);
+    }
+    this.expected.addIn([key], item);
+  }
+
+  /** Adds keys to the mapping at `path` (for example one follow-up); existing keys are set in place. */
+  addToMap(path: Path, entries: Record<string, string>): void {
+    const map = this.doc.getIn(path, true);
+    if (!isMap(map) || !map.range) throw new FrontMatterEditError(`not-a-map:${path.join(".")}`);
+    const fresh: Record<string, string> = {};
+    for (const [k, v] of Object.entries(entries)) {
+      if (this.pairOf(map, k)) this.setScalar([...path, k], v);
+      else fresh[k] = v;
+    }
+    if (Object.keys(fresh).length === 0) return;
+    if (map.flow) {
+      this.insertIntoFlow(map, this.renderFlow(this.doc.createNode(fresh) as Node).replace(/^\{|\}$/g, ""));
+    } else {
+      this.insertPairsAfter(map, map.items[map.items.length - 1] as Pair | undefined, fresh);
+    }
+    for (const [k, v] of Object.entries(fresh)) this.expected.setIn([...path, k], v);
+  }
+
+  private insertIntoFlow(collection: YAMLMap | YAMLSeq, rendered: string): void {
+    const end = collection.range?.[1] ?? 0;
+    const close = this.yaml.lastIndexOf(isSeq(collection) ? "]" : "}", end);
+    let before = close - 1;
+    while (before >= 0 && /\s/.test(this.yaml[before] ?? "")) before--;
+    const prev = this.yaml[before];
+    const sep = prev === "[" || prev === "{" || prev === "," ? (prev === "," ? " " : "") : ", ";
+    this.splices.push({ at: before + 1, remove: 0, insert: sep + rendered });
+  }
+
+  /** The whole file with the edits; throws when the result would not parse to the intended data. */
+  result(): string {
+    let yaml = this.yaml;
+    const ordered = [...this.splices].sort((a, b) => b.at - a.at);
+    for (const s of ordered) yaml = yaml.slice(0, s.at) + s.insert + yaml.slice(s.at + s.remove);
+    const check = parseDocument(yaml, { version: "1.2" });
+    if (check.errors.length > 0 || !isDeepStrictEqual(check.toJS(), this.expected.toJS())) {
+      throw new FrontMatterEditError("verify-failed");
+    }
+    return this.bom + this.text.slice(0, this.yamlStart) + yaml + this.text.slice(this.yamlEnd);
+  }
+}
+
+function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return typeof node === "object" && node !== null && Array.isArray((node as { range?: unknown }).range);
+}
+
+function endOf(pair: Pair | undefined): number | undefined {
+  if (!pair) return undefined;
+  const value = pair.value;
+  if (isNodeWithRange(value)) return value.range[1];
+  const key = pair.key;
+  if (isNodeWithRange(key)) return key.range[1];
+  return undefined;
+}

@@ -1,0 +1,73 @@
+/**
+ * The consolidated edition's first pages: a cover (title, region and parties,
+ * edition date, source revision) and a table of contents. The contents are
+ * plain internal links to the bookmarked document titles, grouped by track,
+ * so they work the moment the file is opened; Word never asks to update
+ * fields. `--toc-field` puts a Word TOC field there instead (pre-filled), and
+ * `--page-numbers` writes estimated page numbers into either.
+ */
+import { InternalHyperlink, LeaderType, PageReference, Paragraph, TableOfContents, Tab, TabStopType, TextRun } from "docx";
+import type { FileChild } from "docx";
+import type { Edition, EditionDocument } from "../edition.js";
+import { partyName, trackName } from "../../core/config.js";
+import { documentBookmark } from "./bookmarks.js";
+import { joinSv, LABEL } from "./labels.js";
+import { longDate } from "../../core/dates.js";
+import { STYLE } from "./styles.js";
+
+/** The edition's title: the set's `namn`, or a general one for several sets. */
+export function editionTitle(edition: Edition): string {
+  const names = [...new Set(edition.sets.map((s) => s.config.namn ?? s.config.region.namn))];
+  return names.length === 1 ? (names[0] ?? LABEL.defaultTitle) : LABEL.defaultTitle;
+}
+
+export function cover(edition: Edition): FileChild[] {
+  const out: FileChild[] = [
+    new Paragraph({ style: "Title", children: [new TextRun(editionTitle(edition))] }),
+    new Paragraph({ style: STYLE.subtitle, children: [new TextRun(LABEL.edition)] }),
+  ];
+  const line = (label: string, value: string): Paragraph =>
+    new Paragraph({ style: STYLE.coverLine, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+  const used = edition.sets.filter((s) => edition.documents.some((d) => d.loaded === s));
+  for (const set of used) {
+    const c = set.config;
+    if (used.length > 1) out.push(new Paragraph({ style: STYLE.coverLine, spacing: { before: 240 }, children: [new TextRun({ text: c.namn ?? c.region.namn, bold: true })] }));
+    out.push(line(LABEL.parties, joinSv([c.region.namn, ...c.parter.map((p) => partyName(c, p.kod))])));
+  }
+  out.push(line(LABEL.editionDate, longDate(edition.date, "sv")));
+  out.push(line(LABEL.sourceRevision, edition.revision ?? LABEL.unknownRevision));
+  out.push(line(LABEL.documentCount, String(edition.documents.length)));
+  return out;
+}
+
+function entry(d: EditionDocument, pageNumbers: boolean, width: number): Paragraph {
+  const anchor = documentBookmark(d.doc.id);
+  return new Paragraph({
+    style: STYLE.toc2,
+    ...(pageNumbers ? { tabStops: [{ type: TabStopType.RIGHT, position: width, leader: LeaderType.DOT }] } : {}),
+    children: [
+      new InternalHyperlink({ anchor, children: [new TextRun(d.doc.titel)] }),
+      ...(pageNumbers ? [new TextRun({ children: [new Tab()] }), new PageReference(anchor, { hyperlink: true })] : []),
+    ],
+  });
+}
+
+export function contents(edition: Edition, options: { tocField: boolean; pageNumbers: boolean; width: number }): FileChild[] {
+  const heading = new Paragraph({ style: STYLE.tocHeading, children: [new TextRun(LABEL.contents)] });
+  if (options.tocField) {
+    return [heading, new TableOfContents(LABEL.contents, { hyperlink: true, headingStyleRange: "1-1", beginDirty: false })];
+  }
+  const out: FileChild[] = [heading];
+  const severalSets = new Set(edition.documents.map((d) => d.loaded)).size > 1;
+  let group = "";
+  for (const d of edition.documents) {
+    const set = d.loaded.config;
+    const name = `${severalSets ? `${set.namn ?? set.region.namn}: ` : ""}${trackName(set, d.doc.spar)}`;
+    if (name !== group) {
+      group = name;
+      out.push(new Paragraph({ style: STYLE.toc1, keepNext: true, children: [new TextRun(name)] }));
+    }
+    out.push(entry(d, options.pageNumbers, options.width));
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * Every page carries a header (the document's id, version and status, and
+ * the edition date) and a footer ("Utskriven kopia är inte styrande" and
+ * "Sida X av Y"). Each chapter is a section of its own, starting on a new
+ * page, so its header names its own document.
+ */
+import { Footer, Header, NoteNumberRestart, PageNumber, Paragraph, SectionType, Tab, TextRun } from "docx";
+import type { FileChild, ISectionOptions } from "docx";
+import { LABEL } from "./labels.js";
+import { STYLE, type PageSetup } from "./styles.js";
+
+function header(left: string, right: string): Header {
+  return new Header({ children: [new Paragraph({ style: STYLE.header, children: [new TextRun(left), new TextRun({ children: [new Tab(), right] })] })] });
+}
+
+function footer(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        children: [
+          new TextRun(LABEL.notGoverning),
+          new TextRun({ children: [new Tab(), `${LABEL.page} `, PageNumber.CURRENT, ` ${LABEL.of} `, PageNumber.TOTAL_PAGES] }),
+        ],
+      }),
+    ],
+  });
+}
+
+export function section(children: FileChild[], page: PageSetup, head: { left: string; right: string }, first: boolean): ISectionOptions {
+  return {
+    properties: {
+      ...(first ? {} : { type: SectionType.NEXT_PAGE }),
+      // Footnotes count from 1 in every chapter, as in the document's own file.
+      footnoteProperties: { restart: NoteNumberRestart.EACH_SECTION },
+      page: {
+        size: { width: page.width, height: page.height },
+        margin: { top: page.top, right: page.right, bottom: page.bottom, left: page.left, header: page.header, footer: page.footer },
+      },
+    },
+    headers: { default: header(head.left, head.right) },
+    footers: { default: footer() },
+    children,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The frame every page of the HTML edition shares: language, title, the
+ * stylesheet, a skip link, the header with the edition's name and
+ * navigation, and a footer that states the edition's date and source.
+ * Everything is inline: a page works offline from a file share and loads
+ * nothing from anywhere else.
+ */
+import type { Element } from "hast";
+import type { HtmlBuild } from "./context.js";
+import { block, documentRoot, h, stringify, type Child } from "./hast.js";
+import { STYLES } from "./styles.js";
+import { joinSv, setTitle } from "../shared/edition-labels.js";
+import { longDate } from "../../core/dates.js";
+
+export type PageKind = "register" | "samlad" | "dokument";
+
+export interface PageOptions {
+  kind: PageKind;
+  /** The page's own name, first in `<title>`. */
+  title: string;
+  description: string;
+  main: Child[];
+  /** More CSS for this page only. */
+  styles?: string;
+  /** Inline script (the register's enhancements). */
+  script?: string;
+}
+
+/** html-validate's `long-title`: a title should fit in a search result or tab. */
+const MAX_TITLE = 70;
+
+/** The name of the whole edition: the set's name, or the regions' names for several sets. */
+export function editionTitle(build: HtmlBuild): string {
+  const sets = build.edition.sets.filter((s) => build.edition.documents.some((d) => d.loaded.root === s.root));
+  if (sets.length === 1 && sets[0]) return setTitle(sets[0].config);
+  return `Gemensamma styrdokument – ${joinSv(sets.map((s) => s.config.region.namn))}`;
+}
+
+function shortName(build: HtmlBuild): string {
+  const regions = [...new Set(build.edition.documents.map((d) => d.loaded.config.region.namn))];
+  return regions.length === 1 && regions[0] ? regions[0] : "Samverkansdokument";
+}
+
+/** Length as written: html-validate counts `<` and `&` in a title as their character references. */
+function writtenLength(text: string): number {
+  return text.replace(/&/g, "&#x26;").replace(/</g, "&#x3C;").length;
+}
+
+export function pageTitle(build: HtmlBuild, title: string): string {
+  const full = `${title} – ${shortName(build)}`;
+  if (writtenLength(full) <= MAX_TITLE) return full;
+  if (writtenLength(title) <= MAX_TITLE) return title;
+  let cut = title;
+  while (cut.length > 0 && writtenLength(`${cut}…`) > MAX_TITLE) {
+    const space = cut.lastIndexOf(" ");
+    cut = space > 20 ? cut.slice(0, space) : cut.slice(0, -1);
+    cut = cut.replace(/[\s,.;:–-]+$/, "");
+  }
+  return `${cut}…`;
+}
+
+/** "abc123def456", or with a note when the sources had changes not yet committed. */
+export function revisionText(revision: string | undefined): string {
+  if (!revision) return "okänd (källorna ligger inte i git)";
+  return revision.endsWith("+ändrad") ? `${revision.slice(0, -"+ändrad".length)} med ändringar som inte är incheckade` : revision;
+}
+
+/** "Utgåva 23 november 2026 · källversion abc123def456". */
+export function editionStatement(build: HtmlBuild): Child[] {
+  const { date, revision } = build.edition;
+  return [
+    "Utgåva ",
+    h("time", { dateTime: date }, longDate(date, "sv")),
+    ". Källversion: ",
+    revision ? h("code", null, revisionText(revision)) : revisionText(revision),
+    ".",
+  ];
+}
+
+export function renderPage(build: HtmlBuild, options: PageOptions): string {
+  const link = (href: string, label: string, kind: PageKind): Element =>
+    h("li", null, h("a", { href, ariaCurrent: options.kind === kind ? "page" : null }, label));
+  const head = block(
+    "head",
+    null,
+    h("meta", { charSet: "utf-8" }),
+    h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
+    h("title", null, pageTitle(build, options.title)),
+    h("meta", { name: "description", content: options.description }),
+    h("meta", { name: "generator", content: `samdok ${build.version}` }),
+    h("style", null, options.styles ? `${STYLES}\n${options.styles}` : STYLES),
+  );
+  const header = h(
+    "header",
+    { className: ["sidhuvud"] },
+    block(
+      "div",
+      { className: ["ram", "sidhuvud-ram"] },
+      h("p", { className: ["webbplats"] }, h("a", { href: "index.html" }, editionTitle(build))),
+      h("nav", { ariaLabel: "Utgåvan" }, block("ul", null, link("index.html", "Dokumentregister", "register"), link("samlad-utgava.html", "Samlad utgåva", "samlad"))),
+    ),
+  );
+  const footer = h(
+    "footer",
+    { className: ["sidfot"] },
+    block(
+      "div",
+      { className: ["ram"] },
+      h("p", null, editionStatement(build)),
+      h("p", null, `Sidan är skapad med samdok ${build.version} ur dokumentens Markdown-filer. Den fastställda lydelsen är den som beslutsorganet fattat beslut om.`),
+    ),
+  );
+  const body = block(
+    "body",
+    { className: [`sida-${options.kind}`] },
+    h("a", { className: ["hoppa"], href: "#innehall" }, "Hoppa till innehållet"),
+    header,
+    block("main", { id: "innehall", className: ["ram"], tabIndex: -1 }, ...options.main),
+    footer,
+    options.script ? h("script", null, options.script) : null,
+  );
+  return stringify(documentRoot(block("html", { lang: "sv" }, head, body)));
+}

@@ -1,0 +1,98 @@
+/**
+ * Where a link in a document's text points: another document of the set
+ * (`annat.md#rubrik` → that document and the heading's slug), a heading in
+ * the same document, a file next to the documents, or the web. Every edition
+ * format decides how to write each kind; this module only resolves.
+ */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { EditionDocument } from "../edition.js";
+import { isInside } from "../../core/paths.js";
+import { extractFacts, parseBody } from "../../core/markdown.js";
+
+export type ResolvedLink =
+  /** A web, mail or telephone address (or anything with a scheme; sanitising decides what survives). */
+  | { kind: "external"; url: string }
+  /** A document of the set (possibly the same one); `slug` when the fragment names one of its headings. */
+  | { kind: "document"; target: EditionDocument; slug?: string; fragment?: string }
+  /** A file inside the set's folder that is not a document. */
+  | { kind: "file"; absPath: string; rootPath: string; fragment?: string }
+  /** A relative path that leads nowhere in the set (missing, or outside the set's folder). */
+  | { kind: "missing"; path: string };
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export class LinkIndex {
+  private readonly byPath = new Map<string, EditionDocument>();
+  private readonly byId = new Map<string, EditionDocument>();
+  private readonly slugs = new Map<EditionDocument, string[]>();
+
+  /** @param all every document of the sets: a link may point at one that is not in the edition. */
+  constructor(all: readonly EditionDocument[]) {
+    for (const d of all) {
+      this.byPath.set(key(d, d.result.rootPath), d);
+      this.byId.set(key(d, d.doc.id), d);
+    }
+  }
+
+  /** A document of the same set by id (front-matter references), if there is one. */
+  byIdIn(from: EditionDocument, id: string): EditionDocument | undefined {
+    return this.byId.get(key(from, id));
+  }
+
+  /** The GitHub slugs of a document's headings, in order (what `#fragment` links use). */
+  headingSlugs(doc: EditionDocument): string[] {
+    let slugs = this.slugs.get(doc);
+    if (!slugs) {
+      const headings = doc.result.facts?.headings ?? extractFacts(parseBody(doc.text, doc.result.bodyLine ?? 1)).headings;
+      slugs = headings.map((h) => h.slug);
+      this.slugs.set(doc, slugs);
+    }
+    return slugs;
+  }
+
+  /** The slug a fragment names in `doc`, if any (case-insensitive, percent-decoded). */
+  matchSlug(doc: EditionDocument, fragment: string): string | undefined {
+    const wanted = decode(fragment).toLowerCase();
+    return this.headingSlugs(doc).find((s) => s === wanted);
+  }
+
+  resolve(from: EditionDocument, url: string): ResolvedLink {
+    const trimmed = url.trim();
+    if (trimmed.startsWith("//")) return { kind: "external", url: `https:${trimmed}` };
+    if (SCHEME.test(trimmed)) return { kind: "external", url: trimmed };
+    const hashAt = trimmed.indexOf("#");
+    const filePart = (hashAt === -1 ? trimmed : trimmed.slice(0, hashAt)).replace(/\?.*$/, "");
+    const fragment = hashAt === -1 ? undefined : trimmed.slice(hashAt + 1);
+    if (filePart === "") return this.toDocument(from, fragment);
+    const decoded = decode(filePart);
+    // "/x.md" is taken from the set's folder, anything else from the document's own folder.
+    const joined = decoded.startsWith("/")
+      ? path.posix.normalize(decoded.slice(1))
+      : path.posix.normalize(path.posix.join(path.posix.dirname(from.result.rootPath), decoded));
+    const target = this.byPath.get(key(from, joined));
+    if (target) return { ...this.toDocument(target, fragment) };
+    const absPath = path.join(from.loaded.root, ...joined.split("/"));
+    if (joined.startsWith("../") || joined === ".." || !isInside(from.loaded.root, absPath)) return { kind: "missing", path: decoded };
+    if (!existsSync(absPath) || !statSync(absPath).isFile()) return { kind: "missing", path: decoded };
+    return fragment === undefined ? { kind: "file", absPath, rootPath: joined } : { kind: "file", absPath, rootPath: joined, fragment };
+  }
+
+  private toDocument(target: EditionDocument, fragment: string | undefined): ResolvedLink {
+    if (fragment === undefined || fragment === "") return { kind: "document", target };
+    const slug = this.matchSlug(target, fragment);
+    return slug === undefined ? { kind: "document", target, fragment } : { kind: "document", target, slug, fragment };
+  }
+}
+
+function key(d: EditionDocument, value: string): string {
+  return `${d.loaded.root}\0${value}`;
+}

@@ -1,0 +1,51 @@
+import type { ChangeRule } from "../ci/context.js";
+import { compareVersions, describeDifference, difference, parseVersion } from "../ci/compare.js";
+
+export const rule: ChangeRule = {
+  id: "SD302",
+  name: "version-hojs",
+  scope: "change",
+  category: "andring",
+  defaultSeverity: "error",
+  description: {
+    sv: "Pull request: ett fastställt dokument som ändrats sedan basversionen har en högre version än där.",
+    en: "Pull request: an adopted document changed since the base version has a higher version than there.",
+  },
+  docs: {
+    sv:
+      "Körs med `samdok validate --changed-since REF`. Ett fastställt dokument är ett beslut: ändras dess innehåll (något fält utom `version`, `andringshistorik` och `revideras_senast`, eller texten) blir det en ny version, och den måste kunna skiljas från den gamla. " +
+      'Exempel: i basversionen (origin/main) har dokumentet `version: "2.1"`; ändras texten ska versionen bli "2.2" (mindre ändring) eller "3.0" (ny fastställd version). En version sänks aldrig. ' +
+      "Att upphäva ett dokument (status upphävd) kräver ingen ny version.",
+    en:
+      "Runs with `samdok validate --changed-since REF`. An adopted document is a decision: when its content changes (any field but `version`, `andringshistorik` and `revideras_senast`, or the text) it becomes a new version that must be told apart from the old one. " +
+      'Example: at the base (origin/main) the document has `version: "2.1"`; when the text changes the version becomes "2.2" (minor change) or "3.0" (new adopted version). A version never goes down. ' +
+      "Repealing a document (status upphävd) needs no new version.",
+  },
+  checkChange(ctx) {
+    for (const c of ctx.changed) {
+      if (!c.base || c.base.data?.status !== "fastställd" || c.head.data?.status !== "fastställd") continue;
+      const diff = difference(c.base, c.head);
+      if (!diff?.substantive) continue;
+      const bv = parseVersion(c.base.data.version);
+      const hv = parseVersion(c.head.data.version);
+      if (!bv || !hv || compareVersions(hv, bv) > 0) continue;
+      const [b, h] = [String(c.base.data.version), String(c.head.data.version)];
+      const minor = `${bv[0]}.${bv[1] + 1}`;
+      const major = `${bv[0] + 1}.0`;
+      const what = { sv: describeDifference(diff, "sv"), en: describeDifference(diff, "en") };
+      ctx.report(c.head.result, {
+        path: "/version",
+        message:
+          compareVersions(hv, bv) === 0
+            ? {
+                sv: `Dokumentet är fastställt och ${what.sv} har ändrats, men versionen är fortfarande ${h}: i basversionen (${ctx.ref}) var versionen ${b}. Höj versionen till ${minor} för en mindre ändring eller ${major} för en ny fastställd version.`,
+                en: `The document is adopted and ${what.en} changed, but the version is still ${h}: at the base version (${ctx.ref}) the version was ${b}. Raise it to ${minor} for a minor change or ${major} for a new adopted version.`,
+              }
+            : {
+                sv: `Versionen ${h} är lägre än i basversionen (${ctx.ref}), där den var ${b}. En version sänks aldrig: höj den till ${minor} för en mindre ändring eller ${major} för en ny fastställd version.`,
+                en: `The version ${h} is lower than at the base version (${ctx.ref}), where it was ${b}. A version never goes down: raise it to ${minor} for a minor change or ${major} for a new adopted version.`,
+              },
+      });
+    }
+  },
+};

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/**
+ * Benchmark of the Word edition: generates N synthetic documents shaped like
+ * documents/ (default 1,000) with a samdok.config.json in a temporary folder,
+ * then builds the consolidated edition through the built CLI
+ * (`node bin/samdok.js build --format docx`) in a child process, and prints
+ * the wall time and the child's peak memory (maxRSS).
+ *
+ *   node test/bench/docx-bench.mjs [--count 1000] [--per-document] [--keep] [--cli-only]
+ *
+ * Run `npx tsc -p .` first: it measures the built CLI in build/.
+ * Aim (issue 6): under 10 s and 1 GB on a 2-core machine.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+const countAt = args.indexOf("--count");
+const COUNT = countAt >= 0 ? Number(args[countAt + 1]) : 1000;
+const PER_DOCUMENT = args.includes("--per-document");
+const KEEP = args.includes("--keep");
+
+if (!existsSync(path.join(REPO, "build/cli/main.js"))) {
+  console.error("docx-bench: build/ saknas. Kör `npx tsc -p .` först.");
+  process.exit(2);
+}
+
+const TRACKS = ["trygg-hemgang", "hs-rutiner"];
+const ROLES = ["narvardskoordinator", "mas"];
+const id = (i) => `rutin-bench-${String(i).padStart(5, "0")}`;
+
+/** One synthetic routine: front matter as in documents/, and a body with every kind of block. */
+function document(i) {
+  const next = id(((i + 1) % COUNT) + 1);
+  const version = `${1 + (i % 3)}.${i % 5}`;
+  return `---
+id: ${id(i)}
+titel: Rutin ${i} för samverkan kring utskrivning och hemgång
+dokumenttyp: rutin
+status: fastställd
+version: "${version}"
+spar: ${TRACKS[i % TRACKS.length]}
+parter: ["region-04", "0480", "0484"]
+dokumentansvarig: ${ROLES[i % ROLES.length]}
+faststalld_av: lansstyrgruppen
+faststalld_datum: 2025-03-01
+beslutsparagraf: "§ ${(i % 90) + 1}"
+diarienummer: "RS 2025/${String(i).padStart(5, "0")}"
+giltig_fran: 2025-04-01
+giltig_till: tills vidare
+revideras_senast: 2027-03-01
+nyckelord: [utskrivning, hemgång]
+andringshistorik:
+  - version: "${version === "1.0" ? "0.9" : "1.0"}"
+    datum: 2024-03-01
+    beskrivning: Första versionen.
+  - version: "${version}"
+    datum: 2025-03-01
+    beskrivning: Nya kontaktvägar och tydligare ansvar.
+---
+
+## Syfte
+
+Rutinen ska ge en trygg hemgång för den som skrivs ut från sluten vård. Den gäller alla enheter i regionen och i kommunerna. Läs också [nästa rutin](${next}.md#arbetsgång).
+
+Rutinen beskriver **vem som gör vad** och *när det ska vara klart*. Frågor ställs till närvårdskoordinatorn.[^1]
+
+## Ansvar
+
+| Roll | Ansvar |
+|---|---|
+| Sjuksköterska på vårdavdelning | Skickar meddelanden och planeringsunderlag. |
+| Biståndshandläggare | Planerar kommunens insatser. |
+| Fast vårdkontakt | Samordnar insatser och kallar till SIP. |
+
+## Arbetsgång
+
+1. Sjuksköterskan skickar ett inskrivningsmeddelande inom 24 timmar.
+2. Underlaget ska beskriva:
+   - vilka behov patienten har,
+   - vilka läkemedel som är ändrade,
+   - vilka hjälpmedel som behövs.
+3. Kommunen bekräftar meddelandet samma dag.
+
+> Fråga alltid den enskilde vad som är viktigt.
+
+### Efter hemgång
+
+Kommunens kontaktperson ringer den enskilde inom två dagar. Om något saknas ordnar kontaktpersonen det.
+
+- Kontakta vårdcentralen vid frågor om läkemedel.
+- Kontakta hjälpmedelscentralen vid frågor om hjälpmedel.
+
+[^1]: Kontaktuppgifter finns på regionens webbplats.
+`;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-docx-bench-"));
+const out = path.join(dir, "dist");
+try {
+  copyFileSync(path.join(REPO, "test/fixtures/_standard/samdok.config.json"), path.join(dir, "samdok.config.json"));
+  const config = JSON.parse(readFileSync(path.join(dir, "samdok.config.json"), "utf8"));
+  delete config.$schema;
+  writeFileSync(path.join(dir, "samdok.config.json"), JSON.stringify(config, null, 2));
+  mkdirSync(path.join(dir, "rutiner"));
+  for (let i = 1; i <= COUNT; i++) writeFileSync(path.join(dir, "rutiner", `${id(i)}.md`), document(i));
+
+  // The child reports its own peak memory when it exits (process.resourceUsage().maxRSS, in KiB).
+  const probe = path.join(dir, "peak.mjs");
+  writeFileSync(probe, `process.on("exit", () => { process.stderr.write("\\nSAMDOK_MAXRSS_KB=" + process.resourceUsage().maxRSS + "\\n"); });\n`);
+  const cliArgs = [path.join(REPO, "bin/samdok.js"), "build", "--format", "docx", dir, "--out", out, ...(PER_DOCUMENT ? ["--per-document"] : [])];
+  // The same work without commander, for when the CLI wiring is broken (reported, not hidden).
+  const direct = path.join(dir, "direct.mjs");
+  writeFileSync(
+    direct,
+    `import { prepareEdition } from ${JSON.stringify(path.join(REPO, "build/render/edition.js"))};
+import { buildDocx } from ${JSON.stringify(path.join(REPO, "build/render/docx/index.js"))};
+const edition = prepareEdition({ paths: [${JSON.stringify(dir)}], cwd: ${JSON.stringify(dir)}, lang: "sv", today: "2026-11-23", outDir: ${JSON.stringify(out)}, filters: {}, now: new Date(), env: process.env, stderr: process.stderr });
+const files = await buildDocx(edition, { perDocument: ${PER_DOCUMENT}, tocField: false, pageNumbers: false });
+console.log(edition.documents.length + " dokument, " + files.length + " filer");
+`,
+  );
+  const env = { ...process.env, SOURCE_DATE_EPOCH: "1795392000", NO_COLOR: "1" };
+  const run = (script) => {
+    const started = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, ["--import", probe, ...script], { cwd: dir, encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
+    return { child, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  };
+  let { child, seconds } = run(cliArgs);
+  let via = "node bin/samdok.js build --format docx";
+  if (child.status !== 0 && !args.includes("--cli-only")) {
+    console.error(`docx-bench: CLI:n misslyckades (exit ${child.status}): ${(child.stderr ?? "").replace(/\nSAMDOK_MAXRSS_KB=\d+\n/, "").trim()}\n  mäter i stället prepareEdition + buildDocx direkt (samma arbete utan commander).`);
+    rmSync(out, { recursive: true, force: true });
+    ({ child, seconds } = run([direct]));
+    via = "prepareEdition + buildDocx (direkt)";
+  }
+  const rss = /SAMDOK_MAXRSS_KB=(\d+)/.exec(child.stderr ?? "");
+  const edition = path.join(out, "samlad-utgava.docx");
+  if (child.status !== 0 || !existsSync(edition)) {
+    console.error(`docx-bench: bygget misslyckades (exit ${child.status}).\n${child.stdout}\n${(child.stderr ?? "").replace(/\nSAMDOK_MAXRSS_KB=\d+\n/, "")}`);
+    process.exitCode = 1;
+  } else {
+    const mb = rss ? Number(rss[1]) / 1024 : NaN;
+    const size = statSync(edition).size / 1024 / 1024;
+    console.log(`Word-utgåvan, ${COUNT} dokument${PER_DOCUMENT ? " (samlad + en fil per dokument)" : " (samlad)"}:`);
+    console.log(`  tid:        ${seconds.toFixed(2)} s (mål < 10 s)`);
+    console.log(`  toppminne:  ${mb.toFixed(0)} MB maxRSS (mål < 1024 MB)`);
+    console.log(`  fil:        ${size.toFixed(1)} MB samlad-utgava.docx`);
+    console.log(`  via:        ${via}`);
+    console.log(`  utdata:     ${child.stdout.trim()}`);
+    if (seconds >= 10 || mb >= 1024) process.exitCode = 1;
+  }
+} finally {
+  if (KEEP) console.log(`  mapp:       ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
