@@ -28,7 +28,7 @@ describe("CLI contract", () => {
     expect(plain.code).toBe(1);
     expect(plain.stdout).toContain("test/fixtures/schema-agreement/overenskommelse-en-part.md");
     expect(plain.stdout).toMatch(/ 8:1 +fel +`parter`/);
-    expect(plain.stdout).toMatch(/1 fel och 0 varningar i 1 fil/);
+    expect(plain.stdout).toMatch(/2 fel och 0 varningar i 1 fil/);
     expect(plain.stdout).not.toContain("\u001b[");
     const tty = await runCli(["validate", fx("schema-agreement"), "--no-cache"], { tty: true });
     expect(tty.stdout).toContain("\u001b[31m");

@@ -27,7 +27,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--owner <roll>", t("bara poster för denna ansvariga roll (id eller namn)", "only items for this responsible role (id or name)"))
     .option("--spar <spår>", t("bara dokument i dessa spår (kommaseparerat)", "only documents in these tracks (comma-separated)"), list)
     .option("--type <typ>", t("bara dessa dokumenttyper (kommaseparerat)", "only these document types (comma-separated)"), list)
-    .addOption(new Option("--group-by <fält>", t("gruppera per ansvarig, spår eller dokumenttyp", "group by owner, track or document type")).choices([...GROUP_BY]))
+    .addOption(new Option("--group-by <fält>", t("gruppera listan", "group the list")).choices([...GROUP_BY]))
     .addOption(new Option("-f, --format <format>", t("utdataformat", "output format")).choices([...DUE_FORMATS]).default("table"))
     .addOption(new Option("--fail-on <läge>", t("slutkod 1 när något är förfallet (overdue) eller förfallet eller snart (due)", "exit 1 when anything is overdue, or overdue or due")).choices([...FAIL_ON]).default("never"))
     .option("-o, --output <fil>", t("skriv till en fil (atomiskt) i stället för till terminalen", "write to a file (atomically) instead of the terminal"))

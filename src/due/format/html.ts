@@ -58,6 +58,6 @@ export const html: DueReporter = ({ list, lang, groupBy }) => {
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<title>${e(`${title} ${longDate(list.asOf, lang)}`)}</title>\n</head>\n` +
     `<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">\n` +
-    `${parts.join("\n")}\n</body>\n</html>\n`
+    `<main>\n${parts.join("\n")}\n</main>\n</body>\n</html>\n`
   );
 };

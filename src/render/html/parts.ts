@@ -205,10 +205,10 @@ function labelled(ctx: PartContext, id: string): { ariaLabelledBy?: string[] } {
   return ctx.mode === "page" ? { ariaLabelledBy: [id] } : {};
 }
 
-function table(caption: string, headers: string[], rows: Child[][], options: { stack?: boolean; firstIsRowHeader?: boolean } = {}): Element {
+function table(caption: string, headers: string[], rows: Child[][], options: { stack?: boolean; compact?: boolean; firstIsRowHeader?: boolean } = {}): Element {
   return block(
     "table",
-    { className: ["tabell", options.stack ? "stapla" : null].filter((c): c is string => c !== null) },
+    { className: ["tabell", options.stack ? "stapla" : null, options.compact ? "kompakt" : null].filter((c): c is string => c !== null) },
     h("caption", null, caption),
     h("thead", null, h("tr", null, headers.map((label) => h("th", { scope: "col" }, label)))),
     block(
@@ -257,7 +257,7 @@ export function partiesSection(ctx: PartContext): Element {
     "parter",
     "Parter och antaganden",
     h("p", null, `${current} av ${parties.length} parter har antagit version ${d.version}.`),
-    table("Parternas beslut att anta dokumentet", ["Part", "Beslutsorgan", "Datum", "Version", "Paragraf"], rows, { stack: true, firstIsRowHeader: true }),
+    table("Parternas beslut att anta dokumentet", ["Part", "Beslutsorgan", "Datum", "Version", "Paragraf"], rows, { stack: true, compact: true, firstIsRowHeader: true }),
   );
 }
 

@@ -144,7 +144,7 @@ function registerTable(build: HtmlBuild, docs: EditionDocument[], caption: strin
     { className: ["register-del"] },
     block(
       "table",
-      { className: ["register", "stapla"] },
+      { className: ["register", "stapla", "kompakt"] },
       h("caption", { className: ["visuellt-dold"] }, caption),
       h("thead", null, block("tr", null, ...headers.map((c) => h("th", { scope: "col", dataSortera: c.sort ? "ja" : null }, c.label)))),
       block("tbody", null, ...rows),

@@ -197,11 +197,14 @@ tbody th { font-weight: 700; }
   table.stapla tr[hidden] { display: none; }
   table.stapla th, table.stapla td { border: 0; padding: 0.2rem 0; }
   table.stapla td[data-label]::before { content: attr(data-label); display: block; font-size: 0.8125rem; font-weight: 700; color: var(--muted); }
-  table.register tr { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); column-gap: 1rem; }
-  table.register tr[hidden] { display: none; }
-  table.register th[scope="row"] { grid-column: 1 / -1; margin-bottom: 0.25rem; }
+  table.stapla caption { display: block; }
+  table.kompakt tr { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); column-gap: 1rem; }
+  table.kompakt tr[hidden] { display: none; }
+  table.kompakt th[scope="row"] { grid-column: 1 / -1; margin-bottom: 0.25rem; }
   .fakta { padding: 0.25rem 1rem 0.75rem; }
-  .fakta-lista { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.75rem 1rem; }
+  .fakta-lista { grid-template-columns: 1fr; gap: 0.5rem; }
+  .fakta-lista > div { display: grid; grid-template-columns: 9.25rem minmax(0, 1fr); gap: 0.5rem; }
+  .fakta-lista dt { padding-top: 0.1rem; overflow-wrap: normal; }
   .brodtext table { min-width: 100%; }
   .statusforklaring > div { flex-direction: column; gap: 0.25rem; }
 }
