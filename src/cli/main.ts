@@ -54,7 +54,7 @@ function translateHelp(text: string, lang: Lang): string {
     .replace(/\[options\]/g, "[flaggor]")
     .replace(/\[command\]/g, "[kommando]")
     .replace(/([(,] ?)default: /g, "$1standard: ")
-    .replace(/\(choices: /g, "(val: ");
+    .replace(/\(choices:(\s)/g, "(val:$1");
 }
 
 /** commander's own error messages, said plainly in Swedish. */

@@ -6,6 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { axeViolations, brokenLinks, buildHtml, copyFixture, headingLevels, htmlValidateErrors, launchBrowser, pages, read, REPO, skippedLevels, tempDir } from "./helpers.js";
 
@@ -129,5 +131,27 @@ describe("documents that break the heading and link rules (html-kantfall)", () =
     expect(html).toContain('<a href="#innehall">en rubrik som inte finns</a>');
     expect(b.stderr).toContain("rutin-kantfall.md:25: länken #finns-inte pekar på en rubrik som inte finns");
     expect(b.stderr).toContain("filen bilder/ritning.svg publiceras inte");
+  });
+});
+
+describe("the consolidated edition in print", () => {
+  it("starts every document on a new page", async () => {
+    const b = await edition("html-utgava");
+    const page = await browser.newPage();
+    let text: string;
+    try {
+      await page.goto(`file://${path.join(b.dir, "samlad-utgava.html")}`);
+      const pdf = path.join(tempDir("pdf"), "samlad.pdf");
+      writeFileSync(pdf, await page.pdf({ format: "A4" }));
+      text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    } finally {
+      await page.close();
+    }
+    const pageStarts = text.split("\f").map((p) => p.trim().split("\n")[0]?.trim() ?? "");
+    for (const title of ["Överenskommelse om trygg hemgång", "Rutin för trygg hemgång", "Rutin för hemgång från slutenvård", "Riktlinje för hemgång med hemsjukvård", "Rutin för nutrition vid hemgång"]) {
+      expect(pageStarts, title).toContain(title);
+    }
+    // No navigation or filters on paper.
+    expect(text).not.toContain("Hoppa till innehållet");
   });
 });

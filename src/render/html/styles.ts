@@ -181,6 +181,7 @@ tbody th { font-weight: 700; }
 .toc-spar { font-weight: 700; display: block; margin-top: 0.5rem; }
 .toc-typ { color: var(--muted); font-size: 0.9375rem; }
 .samlat-dokument { border-top: 6px solid var(--brand); margin-top: 3rem; padding-top: 0.5rem; }
+.dokument-rubrik { font-size: 1.75rem; margin-top: 1rem; }
 .samling-rubrik { margin-top: 4rem; font-size: 2rem; }
 .till-borjan { margin-top: 2rem; font-size: 0.9375rem; }
 
