@@ -16,7 +16,8 @@ const FORMATS = ["html", "docx"];
 
 export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): Promise<number> {
   const lang = io.lang;
-  for (const f of flags.format) {
+  const formats = [...new Set(flags.format ?? ["html"])];
+  for (const f of formats) {
     if (!FORMATS.includes(f)) throw new UsageError(pick({ sv: `Okänt format "${f}". Välj html, docx eller html,docx.`, en: `Unknown format "${f}". Choose html, docx or html,docx.` }, lang));
   }
   const outDir = path.resolve(io.cwd, flags.out);
@@ -48,7 +49,7 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
     return EXIT_FAILURE;
   }
   const written: string[] = [];
-  for (const format of flags.format) {
+  for (const format of formats) {
     if (format === "html") {
       const { buildHtml } = await import("../render/html/index.js");
       written.push(...(await buildHtml(edition)));

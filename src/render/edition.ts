@@ -41,7 +41,7 @@ export interface Edition {
   timestamp: Date;
   /** Git commit of the sources, when there is one. */
   revision?: string;
-  /** Progress output (stderr); write nothing when not a terminal. */
+  /** stderr: warnings always; progress only when it is a terminal (isTTY). */
   stderr: Out;
 }
 

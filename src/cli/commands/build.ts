@@ -3,7 +3,8 @@ import type { CommandContext } from "../context.js";
 import { pick } from "../../i18n/text.js";
 
 export interface BuildFlags {
-  format: string[];
+  /** Unset means html. (No commander default: the list parser would append to it.) */
+  format?: string[];
   out: string;
   status?: string[];
   type?: string[];
@@ -23,7 +24,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .command("build")
     .description(t("bygg utgåvor av samlingen: HTML (webb) och Word (.docx)", "build editions of the set: HTML (web) and Word (.docx)"))
     .argument("[sökvägar...]", t("mappar eller .md-filer (standard: documents/)", "folders or .md files (default: documents/)"))
-    .addOption(new Option("--format <format>", t("html, docx eller båda (html,docx)", "html, docx or both (html,docx)")).argParser(list).default(["html"]))
+    .addOption(new Option("--format <format>", t("html, docx eller båda: html,docx (standard: html)", "html, docx or both: html,docx (default: html)")).argParser(list))
     .option("--out <mapp>", t("mapp att skriva utgåvan till", "folder to write the edition to"), "dist")
     .option("--status <status>", t("ta bara med dokument med denna status (kommaseparerat)", "include only documents with this status (comma-separated)"), list)
     .option("--type <typ>", t("ta bara med dessa dokumenttyper", "include only these document types"), list)

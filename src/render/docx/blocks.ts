@@ -104,7 +104,7 @@ const table: Mapper<"table"> = (node, ctx, state) => {
   const [head, ...body] = node.children;
   const cellsOf = (row: typeof head, fmt: RunFormat): ParagraphChild[][] => (row ? row.children.map((c) => mapInline(c.children, ctx, fmt)) : []);
   const spec = {
-    header: cellsOf(head, { ...runFormat(state), bold: true }),
+    header: cellsOf(head, runFormat(state)),
     rows: body.map((r) => cellsOf(r, runFormat(state))),
     texts: node.children.map((r) => r.children.map((c) => toString(c))),
     align: node.align ?? [],

@@ -38,8 +38,8 @@ function metadata(ctx: MapContext, width: number): Block[] {
   const rows = metadataRows(ctx.doc.doc, ctx.doc.loaded.config);
   return [
     buildTable({
-      header: [[textRun(LABEL.field, { bold: true })], [textRun(LABEL.value, { bold: true })]],
-      rows: rows.map((r) => [[textRun(r.label, { bold: true })], r.refs ? references(r.refs, ctx) : r.lines ? lines(r.lines) : [new TextRun(r.value)]]),
+      header: [[new TextRun(LABEL.field)], [new TextRun(LABEL.value)]],
+      rows: rows.map((r) => [[new TextRun(r.label)], r.refs ? references(r.refs, ctx) : r.lines ? lines(r.lines) : [new TextRun(r.value)]]),
       texts: [],
       weights: [3, 7],
       labelColumn: true,
@@ -56,7 +56,7 @@ function history(d: EditionDocument, width: number): Block[] {
   return [
     heading,
     buildTable({
-      header: [LABEL.version, LABEL.date, LABEL.change].map((h) => [textRun(h, { bold: true })]),
+      header: [LABEL.version, LABEL.date, LABEL.change].map((h) => [new TextRun(h)]),
       rows: entries.map((e) => [[new TextRun(e.version)], [new TextRun(dateText(e.datum))], [new TextRun(e.beskrivning)]]),
       texts: [],
       weights: [1.2, 2.3, 6.5],

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import type { Root } from "mdast";
-import { Document, Packer } from "docx";
+import { Document } from "docx";
 import type { IPropertiesOptions, ISectionOptions, PageNumberEstimator } from "docx";
 
 type ICustomPropertyOptions = NonNullable<IPropertiesOptions["customProperties"]>[number];
@@ -19,7 +19,8 @@ import { documentTables, ListCounter, type MapContext } from "./context.js";
 import { contents, cover, editionTitle } from "./front.js";
 import { LinkResolver } from "./links.js";
 import { capitalize, LABEL, runningHead, statusLabel } from "./labels.js";
-import { normalizePackage } from "./normalize.js";
+import { normalizeParts } from "./normalize.js";
+import { packParts } from "./pack.js";
 import { section } from "./page.js";
 import { A4, houseStyles, numbering, stylesForTemplate, textWidth, type PageSetup } from "./styles.js";
 import { readTemplate, type Template } from "./template.js";
@@ -73,8 +74,7 @@ async function pack(build: Build, properties: Omit<IPropertiesOptions, "sections
     ...(build.estimator ? { pageNumbers: build.estimator } : {}),
     sections,
   });
-  const bytes = await Packer.toBuffer(doc);
-  return normalizePackage(new Uint8Array(bytes), build.edition.timestamp);
+  return normalizeParts(await packParts(doc), build.edition.timestamp);
 }
 
 function editionInfo(edition: Edition): ICustomPropertyOptions[] {

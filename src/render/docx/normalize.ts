@@ -81,13 +81,20 @@ export function ensureLanguage(styles: string): string {
   return styles.replace(original, updated);
 }
 
+/** The parts of a package, by path: XML as text, media as bytes. */
+export type Parts = Map<string, string | Uint8Array>;
+
 export function normalizePackage(bytes: Uint8Array, timestamp: Date): Uint8Array {
-  const files = unzipSync(bytes);
-  const names = Object.keys(files).sort(partOrder);
+  return normalizeParts(new Map(Object.entries(unzipSync(bytes))), timestamp);
+}
+
+export function normalizeParts(parts: Parts, timestamp: Date): Uint8Array {
+  const names = [...parts.keys()].sort(partOrder);
   const texts = new Map<string, string>();
   for (const name of names) {
-    const data = files[name];
-    if (data && isText(name)) texts.set(name, strFromU8(data));
+    const data = parts.get(name);
+    if (typeof data === "string") texts.set(name, data);
+    else if (data && isText(name)) texts.set(name, strFromU8(data));
   }
 
   // Random relationship ids → rIdL1, rIdL2, … in order of first appearance.
@@ -109,7 +116,7 @@ export function normalizePackage(bytes: Uint8Array, timestamp: Date): Uint8Array
     if (name === "word/styles.xml") xml = ensureLanguage(xml);
     if (name.startsWith("word/")) {
       xml = renumberBookmarks(xml);
-      xml = xml.replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_m, head: string) => `${head}${++drawing}"`);
+      if (xml.includes("<wp:docPr")) xml = xml.replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_m, head: string) => `${head}${++drawing}"`);
     }
     texts.set(name, xml);
   }
@@ -118,8 +125,10 @@ export function normalizePackage(bytes: Uint8Array, timestamp: Date): Uint8Array
   const zippable: Zippable = {};
   for (const name of names) {
     const text = texts.get(name);
-    const data = text !== undefined ? strToU8(text) : files[name];
-    if (data) zippable[name] = [data, { mtime }];
+    const data = text !== undefined ? strToU8(text) : parts.get(name);
+    if (data instanceof Uint8Array) zippable[name] = [data, { mtime }];
   }
+  texts.clear();
+  // fflate is plain JavaScript: the same bytes on every machine (native zlib may pick other matches per CPU).
   return zipSync(zippable, { level: 6 });
 }

@@ -39,7 +39,8 @@ export function section(children: FileChild[], page: PageSetup, head: { left: st
       },
     },
     headers: { default: header(head.left, head.right) },
-    footers: { default: footer() },
+    // The footer is the same on every page: later sections inherit it (Word's "link to previous").
+    ...(first ? { footers: { default: footer() } } : {}),
     children,
   };
 }

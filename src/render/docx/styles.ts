@@ -38,6 +38,7 @@ export const STYLE = {
   code: "SamdokKod",
   codeBlock: "SamdokKodblock",
   tableText: "SamdokTabelltext",
+  tableHead: "SamdokTabellrubrik",
   coverLine: "SamdokOmslagsrad",
 } as const;
 
@@ -136,6 +137,13 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
       basedOn: "Normal",
       run: { size: 20 },
       paragraph: { spacing: { before: 40, after: 40, line: 252, lineRule: LineRuleType.AUTO } },
+    },
+    {
+      id: STYLE.tableHead,
+      name: "Samdok tabellrubrik",
+      basedOn: STYLE.tableText,
+      next: STYLE.tableText,
+      run: { bold: true },
     },
   ];
 }

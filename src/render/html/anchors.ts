@@ -15,8 +15,8 @@
  */
 import type { EditionDocument } from "../edition.js";
 
-/** Names a page may not take, because the edition itself uses them. */
-const RESERVED_PAGES = new Set(["index", "samlad-utgava"]);
+/** Names a page may not take, because the edition itself uses them (as files, or as the id of <main>). */
+const RESERVED_PAGES = new Set(["index", "samlad-utgava", "innehall"]);
 
 /** A valid id part: only letters, digits, `-` and `_`. */
 export function idPart(value: string): string {

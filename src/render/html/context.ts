@@ -9,6 +9,7 @@ import type { Edition, EditionDocument } from "../edition.js";
 import { LinkIndex } from "../shared/edition-links.js";
 import { headingIds, idPart, pageNames, validId } from "./anchors.js";
 import { samdokVersion } from "../../core/version.js";
+import { pick, type Localized } from "../../i18n/text.js";
 
 /** Files a document may link to and have copied into the edition. No HTML or SVG: they could carry scripts. */
 const FILE_TYPES = new Set(["pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "odp", "txt", "csv", "png", "jpg", "jpeg", "gif", "webp"]);
@@ -88,7 +89,8 @@ export class HtmlBuild {
     return rel;
   }
 
-  warn(doc: EditionDocument, line: number | undefined, message: string): void {
-    this.warnings.push(`${doc.result.file}${line ? `:${line}` : ""}: ${message}`);
+  /** A warning for the person who builds (the CLI's language; the edition itself is Swedish). */
+  warn(doc: EditionDocument, line: number | undefined, message: Localized): void {
+    this.warnings.push(`${doc.result.file}${line ? `:${line}` : ""}: ${pick(message, this.edition.lang)}`);
   }
 }

@@ -33,6 +33,7 @@ export async function renderHtml(edition: Edition): Promise<{ files: OutputFile[
 /** Writes the HTML edition into edition.outDir; returns the files written. */
 export async function buildHtml(edition: Edition): Promise<string[]> {
   const { files, warnings } = await renderHtml(edition);
-  for (const warning of warnings) edition.stderr.write(`samdok: varning: ${warning}\n`);
+  const label = edition.lang === "sv" ? "varning" : "warning";
+  for (const warning of warnings) edition.stderr.write(`samdok: ${label}: ${warning}\n`);
   return commitFiles(edition.outDir, files, HTML_MANIFEST, edition.lang);
 }

@@ -83,11 +83,10 @@ function warnAboutRawHtml(build: HtmlBuild, doc: EditionDocument, tree: MdastRoo
   });
   if (lines.size === 0) return;
   const sorted = [...lines].sort((a, b) => a - b);
-  build.warn(
-    doc,
-    sorted[0],
-    `rå HTML publiceras inte i HTML-utgåvan (${sorted.length === 1 ? "rad" : "rader"} ${sorted.join(", ")}); skriv det med Markdown i stället.`,
-  );
+  build.warn(doc, sorted[0], {
+    sv: `rå HTML publiceras inte i HTML-utgåvan (${sorted.length === 1 ? "rad" : "rader"} ${sorted.join(", ")}); skriv det med Markdown i stället.`,
+    en: `raw HTML is not published in the HTML edition (${sorted.length === 1 ? "line" : "lines"} ${sorted.join(", ")}); write it in Markdown instead.`,
+  });
 }
 
 function isHeading(node: Element): boolean {
@@ -226,7 +225,10 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, mode: 
       case "document": {
         const { target, slug, fragment } = resolved;
         if (fragment !== undefined && slug === undefined) {
-          build.warn(doc, lineOf(node), `länken ${href} pekar på en rubrik som inte finns i ${target.result.rootPath}; den leder till dokumentets början.`);
+          build.warn(doc, lineOf(node), {
+            sv: `länken ${href} pekar på en rubrik som inte finns i ${target.result.rootPath}; den leder till dokumentets början.`,
+            en: `the link ${href} points at a heading that ${target.result.rootPath} does not have; it leads to the top of the document.`,
+          });
         }
         if (!build.inEdition.has(target)) {
           return replaceIn(parent, node, [note(node.children, `dokumentet ”${target.doc.titel}” ingår inte i den här utgåvan`)]);
@@ -237,14 +239,17 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, mode: 
       case "file": {
         const rel = build.attach(resolved.absPath, false);
         if (!rel) {
-          build.warn(doc, lineOf(node), `filen ${resolved.rootPath} publiceras inte (bara pdf, Office-, text- och bildfiler följer med).`);
+          build.warn(doc, lineOf(node), {
+            sv: `filen ${resolved.rootPath} publiceras inte (bara pdf, Office-, text- och bildfiler följer med).`,
+            en: `the file ${resolved.rootPath} is not published (only pdf, Office, text and image files are).`,
+          });
           return replaceIn(parent, node, [note(node.children, "filen ingår inte i utgåvan")]);
         }
         p.href = rel;
         break;
       }
       case "missing": {
-        build.warn(doc, lineOf(node), `länken ${href} leder inte till någon fil i samlingen.`);
+        build.warn(doc, lineOf(node), { sv: `länken ${href} leder inte till någon fil i samlingen.`, en: `the link ${href} leads to no file in the set.` });
         const isDocument = /\.md$/i.test(resolved.path);
         return replaceIn(parent, node, [note(node.children, isDocument ? "dokumentet finns inte i samlingen" : "filen ingår inte i utgåvan")]);
       }
@@ -275,7 +280,10 @@ function rewriteImages(build: HtmlBuild, doc: EditionDocument, tree: Root, lineO
     }
     const rel = resolved.kind === "file" ? build.attach(resolved.absPath, true) : undefined;
     if (!rel) {
-      build.warn(doc, line, `bilden ${src} publiceras inte (bara png, jpg, gif och webp i samlingens mapp följer med).`);
+      build.warn(doc, line, {
+        sv: `bilden ${src} publiceras inte (bara png, jpg, gif och webp i samlingens mapp följer med).`,
+        en: `the image ${src} is not published (only png, jpg, gif and webp in the set's folder are).`,
+      });
       return replaceIn(parent, node, [h("span", { className: ["bild-saknas"] }, `[${label}]`)]);
     }
     node.properties = { src: rel, alt };

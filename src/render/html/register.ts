@@ -76,7 +76,7 @@ function filterStyles(all: Facet[], values: Map<Facet, string[]>): string {
   return `@supports selector(:has(a)){.filter{display:block}\n${rules.join("\n")}\n}`;
 }
 
-function filterPanel(build: HtmlBuild, all: Facet[], values: Map<Facet, string[]>): Element {
+function filterPanel(build: HtmlBuild, all: Facet[], values: Map<Facet, string[]>): Element | null {
   const docs = build.edition.documents;
   const fields = all
     .filter((facet) => (values.get(facet) ?? []).length > 1)
@@ -93,6 +93,8 @@ function filterPanel(build: HtmlBuild, all: Facet[], values: Map<Facet, string[]
         ),
       ),
     );
+  // Nothing to choose between (one document, or all alike): no filters.
+  if (fields.length === 0) return null;
   return h(
     "div",
     { className: ["filter"] },

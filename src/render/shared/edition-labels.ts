@@ -8,7 +8,6 @@ import type { SamDoc, Status } from "../../core/document.js";
 import type { DocumentType, SamdokConfig } from "../../core/config.js";
 import { partyName } from "../../core/config.js";
 import { documentSchema, fieldLabel } from "../../core/schema.js";
-import { isIsoDate, longDate } from "../../core/dates.js";
 
 export const STATUS_ORDER: readonly Status[] = ["utkast", "remiss", "fastställd", "upphävd"];
 
@@ -38,17 +37,6 @@ export function typeLabel(type: DocumentType | string): string {
  */
 export function fieldTitle(pointer: string): string {
   return fieldLabel(documentSchema(), pointer, "sv") ?? pointer.split("/").pop() ?? pointer;
-}
-
-/** "2024-10-01" stays ISO (sortable, unambiguous); anything else ("tills vidare") as written. */
-export function isoOrText(value: string | undefined): string {
-  return value ?? "";
-}
-
-/** "1 oktober 2024" for a date, the text itself for anything else. */
-export function longDateText(value: string | undefined): string {
-  if (!value) return "";
-  return isIsoDate(value) ? longDate(value, "sv") : value;
 }
 
 /** "A, B och C". */
