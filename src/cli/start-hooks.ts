@@ -21,4 +21,4 @@ export const steps: StartStep[] = [
   },
 ];
 
-export const editionFormats: string[] = ["html"];
+export const editionFormats: string[] = ["html", "docx"];

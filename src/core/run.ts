@@ -63,6 +63,7 @@ export function defaultCacheLocation(cwd: string): string {
 /** Loads every document of every set that the named paths touch. */
 export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set<string> } {
   const { cwd, lang } = options;
+  clearPositionCache();
   const found = discover(options.paths, cwd, {
     missing: (p) => pick({ sv: `Sökvägen "${p}" finns inte. Ange en mapp eller en .md-fil, till exempel: samdok validate documents/`, en: `The path "${p}" does not exist. Name a folder or a .md file, for example: samdok validate documents/` }, lang),
   });
@@ -192,24 +193,38 @@ function withLazyPositions(result: DocumentResult, abs: string, read: (p: string
   if (result.data === undefined) return result;
   const copy: DocumentResult = { ...result };
   delete copy.positions;
-  let cached: PositionMap | undefined;
   Object.defineProperty(copy, "positions", {
     enumerable: false,
     configurable: true,
     get(): PositionMap | undefined {
-      if (cached) return cached;
-      try {
-        const decoded = decodeDocument(read(abs));
-        if (!decoded.ok) return undefined;
-        const split = parseFrontMatter(decoded.text);
-        cached = split.ok ? split.value.positions : undefined;
-      } catch {
-        cached = undefined;
-      }
-      return cached;
+      return recentPositions(abs, read);
     },
   });
   return copy;
+}
+
+/** Set rules report document by document, so a few recent position maps are enough to keep. */
+const RECENT = 16;
+const recent = new Map<string, PositionMap | undefined>();
+
+function recentPositions(abs: string, read: (p: string) => Uint8Array): PositionMap | undefined {
+  if (recent.has(abs)) return recent.get(abs);
+  let positions: PositionMap | undefined;
+  try {
+    const decoded = decodeDocument(read(abs));
+    const split = decoded.ok ? parseFrontMatter(decoded.text) : undefined;
+    positions = split?.ok ? split.value.positions : undefined;
+  } catch {
+    positions = undefined;
+  }
+  recent.set(abs, positions);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+  return positions;
+}
+
+/** Forgets remembered positions (a file may have been edited in the same process). */
+export function clearPositionCache(): void {
+  recent.clear();
 }
 
 function realPathOf(p: string): string {

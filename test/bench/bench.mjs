@@ -18,13 +18,12 @@ const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const N = arg("docs", 5000);
 const bin = path.join(repo, "bin/samdok.js");
 if (!existsSync(path.join(repo, "build/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: repo, stdio: "inherit" });
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "samdok-bench-"));
 const dir = path.join(tmp, "docs");
-const { bytes } = generateSet(repo, dir, N);
+const { bytes, files: N } = generateSet(repo, dir, arg("docs", 5000));
 console.log(`samdok bench: ${N} synthetic documents, ${(bytes / 1e6).toFixed(1)} MB, node ${process.version}, ${os.cpus().length} cores`);
 
 function runCli(args, cwd = tmp) {

@@ -6,7 +6,10 @@
  * (`node bin/samdok.js build --format docx`) in a child process, and prints
  * the wall time and the child's peak memory (maxRSS).
  *
- *   node test/bench/docx-bench.mjs [--count 1000] [--per-document] [--keep] [--cli-only]
+ *   node test/bench/docx-bench.mjs [--count 1000] [--per-document] [--keep]
+ *
+ * A second run of the same work, split in its two steps, shows how much of
+ * the time is validation (prepareEdition) and how much the Word edition.
  *
  * Run `npx tsc -p .` first: it measures the built CLI in build/.
  * Aim (issue 6): under 10 s and 1 GB on a 2-core machine.
@@ -113,15 +116,20 @@ try {
   const probe = path.join(dir, "peak.mjs");
   writeFileSync(probe, `process.on("exit", () => { process.stderr.write("\\nSAMDOK_MAXRSS_KB=" + process.resourceUsage().maxRSS + "\\n"); });\n`);
   const cliArgs = [path.join(REPO, "bin/samdok.js"), "build", "--format", "docx", dir, "--out", out, ...(PER_DOCUMENT ? ["--per-document"] : [])];
-  // The same work without commander, for when the CLI wiring is broken (reported, not hidden).
-  const direct = path.join(dir, "direct.mjs");
+  // The same work split in its two steps (validation, then the Word edition), to show where the time goes.
+  const split = path.join(dir, "split.mjs");
   writeFileSync(
-    direct,
+    split,
     `import { prepareEdition } from ${JSON.stringify(path.join(REPO, "build/render/edition.js"))};
 import { buildDocx } from ${JSON.stringify(path.join(REPO, "build/render/docx/index.js"))};
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+let t = performance.now(), c = cpu();
 const edition = prepareEdition({ paths: [${JSON.stringify(dir)}], cwd: ${JSON.stringify(dir)}, lang: "sv", today: "2026-11-23", outDir: ${JSON.stringify(out)}, filters: {}, now: new Date(), env: process.env, stderr: process.stderr });
+const validation = { wall: (performance.now() - t) / 1000, cpu: cpu() - c };
+t = performance.now(); c = cpu();
 const files = await buildDocx(edition, { perDocument: ${PER_DOCUMENT}, tocField: false, pageNumbers: false });
-console.log(edition.documents.length + " dokument, " + files.length + " filer");
+const word = { wall: (performance.now() - t) / 1000, cpu: cpu() - c };
+console.log(JSON.stringify({ documents: edition.documents.length, files: files.length, validation, word }));
 `,
   );
   const env = { ...process.env, SOURCE_DATE_EPOCH: "1795392000", NO_COLOR: "1" };
@@ -130,14 +138,8 @@ console.log(edition.documents.length + " dokument, " + files.length + " filer");
     const child = spawnSync(process.execPath, ["--import", probe, ...script], { cwd: dir, encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
     return { child, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   };
-  let { child, seconds } = run(cliArgs);
-  let via = "node bin/samdok.js build --format docx";
-  if (child.status !== 0 && !args.includes("--cli-only")) {
-    console.error(`docx-bench: CLI:n misslyckades (exit ${child.status}): ${(child.stderr ?? "").replace(/\nSAMDOK_MAXRSS_KB=\d+\n/, "").trim()}\n  mäter i stället prepareEdition + buildDocx direkt (samma arbete utan commander).`);
-    rmSync(out, { recursive: true, force: true });
-    ({ child, seconds } = run([direct]));
-    via = "prepareEdition + buildDocx (direkt)";
-  }
+  const { child, seconds } = run(cliArgs);
+  const via = "node bin/samdok.js build --format docx";
   const rss = /SAMDOK_MAXRSS_KB=(\d+)/.exec(child.stderr ?? "");
   const edition = path.join(out, "samlad-utgava.docx");
   if (child.status !== 0 || !existsSync(edition)) {
@@ -152,6 +154,17 @@ console.log(edition.documents.length + " dokument, " + files.length + " filer");
     console.log(`  fil:        ${size.toFixed(1)} MB samlad-utgava.docx`);
     console.log(`  via:        ${via}`);
     console.log(`  utdata:     ${child.stdout.trim()}`);
+    rmSync(out, { recursive: true, force: true });
+    const parts = run([split]);
+    try {
+      const r = JSON.parse(parts.child.stdout.trim().split("\n").pop() ?? "");
+      const prss = /SAMDOK_MAXRSS_KB=(\d+)/.exec(parts.child.stderr ?? "");
+      console.log(`  uppdelat (egen körning, ${prss ? (Number(prss[1]) / 1024).toFixed(0) : "?"} MB maxRSS):`);
+      console.log(`    validering (prepareEdition): ${r.validation.wall.toFixed(2)} s vägg, ${r.validation.cpu.toFixed(2)} s cpu`);
+      console.log(`    Word-utgåvan (buildDocx):    ${r.word.wall.toFixed(2)} s vägg, ${r.word.cpu.toFixed(2)} s cpu`);
+    } catch {
+      console.error(`docx-bench: den uppdelade körningen misslyckades (exit ${parts.child.status}).\n${parts.child.stderr}`);
+    }
     if (seconds >= 10 || mb >= 1024) process.exitCode = 1;
   }
 } finally {

@@ -12,18 +12,21 @@ export function generateSet(repo, dir, count) {
     .filter((f) => f.endsWith(".md"))
     .sort()
     .map((f) => ({ id: f.replace(/\.md$/, ""), text: readFileSync(path.join(source, f), "utf8") }));
-  const ids = templates.map((t) => t.id);
+  const ids = templates.map((t) => t.id).sort((a, b) => b.length - a.length);
+  const idPattern = new RegExp(`(?<![a-z0-9-])(${ids.join("|")})(?![a-z0-9-])`, "g");
   let bytes = 0;
-  for (let i = 0; i < count; i++) {
+  // Whole copies of the sample set only, so that every link has its target.
+  const total = Math.ceil(count / templates.length) * templates.length;
+  for (let i = 0; i < total; i++) {
     const t = templates[i % templates.length];
     const copy = Math.floor(i / templates.length);
     // Every id of the template set gets the copy's suffix, so links between
     // documents of one copy resolve, and ids stay unique.
-    let text = t.text;
-    for (const id of ids) text = text.split(id).join(`${id}-k${copy}`);
+    // Longest first, and whole ids only, so that no id is renamed inside another.
+    const text = t.text.replace(idPattern, (id) => `${id}-k${copy}`);
     const file = path.join(dir, `${t.id}-k${copy}.md`);
     writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
   }
-  return { files: count, bytes };
+  return { files: total, bytes };
 }

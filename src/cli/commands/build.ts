@@ -31,7 +31,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--spar <spår>", t("ta bara med dessa spår", "include only these tracks"), list)
     .option("--per-document", t("Word: skriv också en .docx per dokument", "Word: also write one .docx per document"))
     .option("--template <fil>", t("Word: mall (.docx eller .dotx) med regionens stilar", "Word: template (.docx or .dotx) with the region's styles"))
-    .option("--toc-field", t("Word: lägg också till ett innehållsförteckningsfält", "Word: also add a table-of-contents field"))
+    .option("--toc-field", t("Word: använd Words innehållsförteckningsfält i stället för länklistan", "Word: use Word's table-of-contents field instead of the link list"))
     .option("--page-numbers", t("Word: uppskatta sidnummer i innehållsförteckningen (långsamt)", "Word: estimate page numbers in the table of contents (slow)"))
     .addHelpText("after", t("\nExempel:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n", "\nExamples:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n"))
     .action(async (paths: string[], flags: BuildFlags) => {

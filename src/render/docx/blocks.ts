@@ -79,12 +79,15 @@ const list: Mapper<"list"> = (node: List, ctx, state) => {
     instance = ctx.lists.next();
   }
   const inner: BlockState = { ...state, list: { level, ordered, reference, instance } };
+  // A task list shows its check boxes instead of bullets, as GitHub does.
+  const tasks = !ordered && node.children.length > 0 && node.children.every((item) => typeof item.checked === "boolean");
   const out: Block[] = [];
   for (const item of node.children) {
     let numbered = false;
     const numberedParagraph = (children: ParagraphChild[]): Paragraph => {
       numbered = true;
-      return new Paragraph({ ...paragraphStyle(state), numbering: { reference, level, instance }, children: [...checkbox(item), ...children] });
+      const marker = tasks ? { style: "ListParagraph", indent: { left: listIndent(level) - 360 } } : { numbering: { reference, level, instance } };
+      return new Paragraph({ ...marker, ...paragraphStyle(state), children: [...checkbox(item), ...children] });
     };
     for (const child of item.children) {
       if (child.type === "paragraph") {

@@ -8,8 +8,6 @@ import path from "node:path";
 import type { Root } from "mdast";
 import { Document } from "docx";
 import type { IPropertiesOptions, ISectionOptions, PageNumberEstimator } from "docx";
-
-type ICustomPropertyOptions = NonNullable<IPropertiesOptions["customProperties"]>[number];
 import type { Edition, EditionDocument } from "../edition.js";
 import { parseBody } from "../../core/markdown.js";
 import { writeFileAtomic } from "../../core/write.js";
@@ -19,11 +17,13 @@ import { documentTables, ListCounter, type MapContext } from "./context.js";
 import { contents, cover, editionTitle } from "./front.js";
 import { LinkResolver } from "./links.js";
 import { capitalize, LABEL, runningHead, statusLabel } from "./labels.js";
-import { normalizeParts } from "./normalize.js";
+import { normalizeParts, type Parts } from "./normalize.js";
 import { packParts } from "./pack.js";
 import { section } from "./page.js";
 import { A4, houseStyles, numbering, stylesForTemplate, textWidth, type PageSetup } from "./styles.js";
 import { readTemplate, type Template } from "./template.js";
+
+type CustomProperty = NonNullable<IPropertiesOptions["customProperties"]>[number];
 
 export interface DocxOptions {
   perDocument: boolean;
@@ -40,9 +40,18 @@ interface Build {
   options: DocxOptions;
   template: Template | undefined;
   page: PageSetup;
-  trees: Map<EditionDocument, Root>;
+  /** Parsed bodies, kept only when each document is written twice (--per-document). */
+  trees: Map<EditionDocument, Root> | undefined;
   published: Set<EditionDocument>;
   estimator: PageNumberEstimator | undefined;
+}
+
+function bodyOf(build: Build, d: EditionDocument): Root {
+  const cached = build.trees?.get(d);
+  if (cached) return cached;
+  const tree = parseBody(d.text, d.result.bodyLine ?? 1);
+  build.trees?.set(d, tree);
+  return tree;
 }
 
 function chapters(build: Build, docs: readonly EditionDocument[], firstIsFirst: boolean): { sections: ISectionOptions[]; lists: ListCounter } {
@@ -51,7 +60,7 @@ function chapters(build: Build, docs: readonly EditionDocument[], firstIsFirst: 
   const width = textWidth(build.page);
   const right = `Utgåva ${longDate(build.edition.date, "sv")}`;
   const sections = docs.map((d, i) => {
-    const tree = build.trees.get(d) ?? parseBody(d.text, d.result.bodyLine ?? 1);
+    const tree = bodyOf(build, d);
     // 96 pixels to the inch, 1440 twips to the inch.
     const ctx: MapContext = { doc: d, links, lists, ...documentTables(tree), maxImageWidth: Math.floor(width / 15) };
     return section(chapter(tree, ctx, width), build.page, { left: runningHead(d.doc), right }, firstIsFirst && i === 0);
@@ -65,7 +74,11 @@ function styleOptions(build: Build): Pick<IPropertiesOptions, "styles" | "extern
   return { styles: stylesForTemplate(build.page, t.styleIds), externalStyles: t.styles, ...(t.theme ? { theme: t.theme } : {}) };
 }
 
-async function pack(build: Build, properties: Omit<IPropertiesOptions, "sections">, sections: ISectionOptions[]): Promise<Uint8Array> {
+type Contents = { properties: Omit<IPropertiesOptions, "sections">; sections: ISectionOptions[] };
+
+/** Builds the docx Document and compiles its parts; nothing of the object model outlives this call. */
+async function compile(build: Build, make: () => Contents): Promise<Parts> {
+  const { properties, sections } = make();
   const doc = new Document({
     creator: "samdok",
     lastModifiedBy: "samdok",
@@ -74,72 +87,78 @@ async function pack(build: Build, properties: Omit<IPropertiesOptions, "sections
     ...(build.estimator ? { pageNumbers: build.estimator } : {}),
     sections,
   });
-  return normalizeParts(await packParts(doc), build.edition.timestamp);
+  return packParts(doc);
 }
 
-function editionInfo(edition: Edition): ICustomPropertyOptions[] {
+async function pack(build: Build, make: () => Contents): Promise<Uint8Array> {
+  return normalizeParts(await compile(build, make), build.edition.timestamp);
+}
+
+function editionInfo(edition: Edition): CustomProperty[] {
   return [
     { name: "utgava_datum", value: edition.date },
     { name: "kallversion", value: edition.revision ?? "" },
   ];
 }
 
-async function consolidated(build: Build): Promise<Uint8Array> {
-  const { edition } = build;
-  const title = editionTitle(edition);
-  const head = { left: title, right: `Utgåva ${longDate(edition.date, "sv")}` };
-  const front: ISectionOptions[] = [
-    section(cover(edition), build.page, head, true),
-    section(contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }), build.page, head, false),
-  ];
-  const { sections, lists } = chapters(build, edition.documents, false);
-  const regions = [...new Set(edition.documents.map((d) => d.loaded.config.region.namn))];
-  return pack(
-    build,
-    {
-      title,
-      subject: `${LABEL.edition} ${edition.date}`,
-      keywords: ["samverkansdokument", ...regions].join("; "),
-      description: `${edition.documents.length} dokument. ${LABEL.sourceRevision}: ${edition.revision ?? LABEL.unknownRevision}.`,
-      revision: 1,
-      customProperties: [
-        ...editionInfo(edition),
-        { name: "antal_dokument", value: String(edition.documents.length) },
-        { name: "samling", value: [...new Set(edition.documents.map((d) => d.loaded.config.namn ?? d.loaded.config.region.namn))].join("; ") },
-      ],
-      numbering: numbering(lists.starts),
-    },
-    [...front, ...sections],
-  );
+function consolidated(build: Build): Promise<Uint8Array> {
+  return pack(build, () => {
+    const { edition } = build;
+    const title = editionTitle(edition);
+    const head = { left: title, right: `Utgåva ${longDate(edition.date, "sv")}` };
+    const front: ISectionOptions[] = [
+      section(cover(edition), build.page, head, true),
+      section(contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }), build.page, head, false),
+    ];
+    const { sections, lists } = chapters(build, edition.documents, false);
+    const regions = [...new Set(edition.documents.map((d) => d.loaded.config.region.namn))];
+    return {
+      properties: {
+        title,
+        subject: `${LABEL.edition} ${edition.date}`,
+        keywords: ["samverkansdokument", ...regions].join("; "),
+        description: `${edition.documents.length} dokument. ${LABEL.sourceRevision}: ${edition.revision ?? LABEL.unknownRevision}.`,
+        revision: 1,
+        customProperties: [
+          ...editionInfo(edition),
+          { name: "antal_dokument", value: String(edition.documents.length) },
+          { name: "samling", value: [...new Set(edition.documents.map((d) => d.loaded.config.namn ?? d.loaded.config.region.namn))].join("; ") },
+        ],
+        numbering: numbering(lists.starts),
+      },
+      sections: [...front, ...sections],
+    };
+  });
 }
 
-async function single(build: Build, d: EditionDocument): Promise<Uint8Array> {
-  const { sections, lists } = chapters(build, [d], true);
-  const doc = d.doc;
-  const custom: ICustomPropertyOptions[] = [
-    { name: "id", value: doc.id },
-    { name: "version", value: doc.version },
-    { name: "status", value: doc.status },
-    { name: "dokumenttyp", value: doc.dokumenttyp },
-    ...(doc.revideras_senast ? [{ name: "revideras_senast", value: doc.revideras_senast }] : []),
-    ...(doc.giltig_fran ? [{ name: "giltig_fran", value: doc.giltig_fran }] : []),
-    ...(doc.giltig_till ? [{ name: "giltig_till", value: doc.giltig_till }] : []),
-    ...editionInfo(build.edition),
-  ];
-  return pack(
-    build,
-    {
-      title: doc.titel,
-      subject: `${capitalize(doc.dokumenttyp)}, ${statusLabel(doc.status).toLowerCase()}, version ${doc.version}`,
-      keywords: [doc.dokumenttyp, ...(doc.nyckelord ?? [])].join("; "),
-      description: `${doc.id}, version ${doc.version}`,
-      // Word's revision number is a whole number: the number of versions in the change history.
-      revision: Math.max(1, doc.andringshistorik?.length ?? 1),
-      customProperties: custom,
-      numbering: numbering(lists.starts),
-    },
-    sections,
-  );
+function single(build: Build, d: EditionDocument): Promise<Uint8Array> {
+  return pack(build, () => {
+    const { sections, lists } = chapters(build, [d], true);
+    const doc = d.doc;
+    const custom: CustomProperty[] = [
+      { name: "id", value: doc.id },
+      { name: "version", value: doc.version },
+      { name: "status", value: doc.status },
+      { name: "dokumenttyp", value: doc.dokumenttyp },
+      ...(doc.revideras_senast ? [{ name: "revideras_senast", value: doc.revideras_senast }] : []),
+      ...(doc.giltig_fran ? [{ name: "giltig_fran", value: doc.giltig_fran }] : []),
+      ...(doc.giltig_till ? [{ name: "giltig_till", value: doc.giltig_till }] : []),
+      ...editionInfo(build.edition),
+    ];
+    return {
+      properties: {
+        title: doc.titel,
+        subject: `${capitalize(doc.dokumenttyp)}, ${statusLabel(doc.status).toLowerCase()}, version ${doc.version}`,
+        keywords: [doc.dokumenttyp, ...(doc.nyckelord ?? [])].join("; "),
+        description: `${doc.id}, version ${doc.version}`,
+        // Word's revision number is a whole number: the number of versions in the change history.
+        revision: Math.max(1, doc.andringshistorik?.length ?? 1),
+        customProperties: custom,
+        numbering: numbering(lists.starts),
+      },
+      sections,
+    };
+  });
 }
 
 /** Writes the Word edition into edition.outDir; returns the files written. */
@@ -151,7 +170,7 @@ export async function buildDocx(edition: Edition, options: DocxOptions): Promise
     options,
     template,
     page: template?.page ?? A4,
-    trees: new Map(edition.documents.map((d) => [d, parseBody(d.text, d.result.bodyLine ?? 1)])),
+    trees: options.perDocument ? new Map() : undefined,
     published: new Set(edition.documents),
     estimator,
   };

@@ -87,7 +87,8 @@ export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
     .join(", ");
   add("Fastställd av och när", decided);
   const adopted = (doc.antaganden ?? []).map(
-    (a) => `${partyName(config, a.part)}: ${bodyName(config, a.organ)}, ${dateText(a.datum)}${a.paragraf ? `, ${a.paragraf}` : ""} (version ${a.version})`,
+    // The version is shown only when a party adopted another version than the current one.
+    (a) => `${partyName(config, a.part)}: ${bodyName(config, a.organ)}, ${dateText(a.datum)}${a.paragraf ? `, ${a.paragraf}` : ""}${a.version !== doc.version ? ` (version ${a.version})` : ""}`,
   );
   if (adopted.length > 0) rows.push({ label: "Antagen av", value: adopted.join("\n"), lines: adopted });
   add("Diarienummer", doc.diarienummer);

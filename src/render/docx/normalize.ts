@@ -4,7 +4,8 @@
  * relationships with random ids, numbers bookmarks and drawings from
  * process-wide counters, and fflate dates every zip entry with the clock.
  * This step fixes each of them and re-zips the parts in a stable order, and
- * sets the document language (sv-SE) in the style defaults.
+ * sets the document language (sv-SE) in the style defaults. It also clears
+ * the "dirty" flag of fields, so Word never asks to update fields on opening.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import type { Zippable } from "fflate";
@@ -104,6 +105,16 @@ export function normalizeParts(parts: Parts, timestamp: Date): Uint8Array {
       if (!rids.has(m[0])) rids.set(m[0], `rIdL${rids.size + 1}`);
     }
   }
+  // docx names the bookmarks of a TOC field's headings _Toc<n> from a process-wide counter.
+  const tocs = new Map<string, string>();
+  const toc = (id: string): string => {
+    let n = tocs.get(id);
+    if (n === undefined) {
+      n = `_Toc${tocs.size + 1}`;
+      tocs.set(id, n);
+    }
+    return n;
+  };
   let drawing = 0;
   for (const name of names) {
     let xml = texts.get(name);
@@ -116,6 +127,9 @@ export function normalizeParts(parts: Parts, timestamp: Date): Uint8Array {
     if (name === "word/styles.xml") xml = ensureLanguage(xml);
     if (name.startsWith("word/")) {
       xml = renumberBookmarks(xml);
+      if (xml.includes("_Toc")) xml = xml.replace(/\b_Toc\d+\b/g, toc);
+      // Word asks to update dirty fields when it opens a file; the edition never makes it ask.
+      if (xml.includes('w:dirty="true"')) xml = xml.replace(/ w:dirty="true"/g, "");
       if (xml.includes("<wp:docPr")) xml = xml.replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_m, head: string) => `${head}${++drawing}"`);
     }
     texts.set(name, xml);

@@ -4,7 +4,7 @@
  * "Sida X av Y"). Each chapter is a section of its own, starting on a new
  * page, so its header names its own document.
  */
-import { Footer, Header, NoteNumberRestart, PageNumber, Paragraph, SectionType, Tab, TextRun } from "docx";
+import { Footer, Header, PageNumber, Paragraph, SectionType, Tab, TextRun } from "docx";
 import type { FileChild, ISectionOptions } from "docx";
 import { LABEL } from "./labels.js";
 import { STYLE, type PageSetup } from "./styles.js";
@@ -31,8 +31,6 @@ export function section(children: FileChild[], page: PageSetup, head: { left: st
   return {
     properties: {
       ...(first ? {} : { type: SectionType.NEXT_PAGE }),
-      // Footnotes count from 1 in every chapter, as in the document's own file.
-      footnoteProperties: { restart: NoteNumberRestart.EACH_SECTION },
       page: {
         size: { width: page.width, height: page.height },
         margin: { top: page.top, right: page.right, bottom: page.bottom, left: page.left, header: page.header, footer: page.footer },

@@ -110,7 +110,7 @@ time { white-space: nowrap; }
 .fakta > h2, .fakta > h3, .fakta > h4 { font-size: 1.125rem; margin-top: 1rem; }
 .fakta-lista { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.75rem 1.5rem; margin: 0; }
 .fakta-lista dt { font-size: 0.875rem; font-weight: 700; color: var(--muted); }
-.fakta-lista dd { margin: 0; }
+.fakta-lista dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 
 /* Document text */
 .brodtext { max-width: 46rem; }

@@ -1,0 +1,67 @@
+/**
+ * A real client: LibreOffice converts the consolidated edition of the sample
+ * sets (documents/) to PDF, and the PDF's text (poppler's pdftotext) has
+ * every document title and the first words of each document's text. One
+ * conversion per run: it is slow.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { buildWord, fixture, tempDir, type BuildResult, removeTempDirs } from "./helpers.js";
+import { PublishRefused } from "../../src/render/edition.js";
+import { parseBody } from "../../src/core/markdown.js";
+import { REPO } from "../helpers/cli.js";
+
+const has = (cmd: string): boolean => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+const tools = has("soffice") && has("pdftotext");
+
+/** The first words of a document's first paragraph. */
+function sample(tree: Root, words = 6): string {
+  const first = tree.children.find((n) => n.type === "paragraph");
+  return first ? toString(first).split(/\s+/).slice(0, words).join(" ") : "";
+}
+
+const flat = (text: string): string => text.replace(/\u00ad/g, "").replace(/\s+/g, " ");
+
+afterAll(removeTempDirs);
+
+describe.skipIf(!tools)("LibreOffice opens the Word edition", () => {
+  it("converts the consolidated edition of the sample sets to a PDF with every title and text", async () => {
+    let built: BuildResult;
+    try {
+      built = await buildWord([path.join(REPO, "documents")]);
+    } catch (error) {
+      if (!(error instanceof PublishRefused)) throw error;
+      // The sample sets are edited by others; fall back to our own fixture so the client check still runs.
+      console.warn(`documents/ har fel (${error.message}); testar docx-allt i stället.`);
+      built = await buildWord([fixture("docx-allt")]);
+    }
+    const docx = path.join(built.outDir, "samlad-utgava.docx");
+    // A private LibreOffice profile, so the conversion neither uses nor disturbs anyone else's.
+    const profile = path.join(tempDir("lo-"), randomBytes(4).toString("hex"));
+    try {
+      execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", built.outDir, docx], {
+        stdio: "ignore",
+        timeout: 240_000,
+      });
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+    const pdf = path.join(built.outDir, "samlad-utgava.pdf");
+    expect(existsSync(pdf)).toBe(true);
+    const text = flat(execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+    expect(built.edition.documents.length).toBeGreaterThan(2);
+    for (const d of built.edition.documents) {
+      expect(text, d.doc.id).toContain(flat(d.doc.titel));
+      const words = sample(parseBody(readFileSync(d.absPath, "utf8"), d.result.bodyLine ?? 1));
+      expect(words.length, d.doc.id).toBeGreaterThan(10);
+      expect(text, d.doc.id).toContain(flat(words));
+    }
+    expect(text).toContain("Utskriven kopia är inte styrande");
+    expect(text).toMatch(/Sida 1 av \d+/);
+  });
+});
