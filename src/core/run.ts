@@ -112,7 +112,7 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
   });
   const total = all.reduce((n, s) => n + s.files.length, 0);
   let done = 0;
-  const gc = collectEvery(total > 1000 ? 400 : Number.MAX_SAFE_INTEGER);
+  const gc = collectEvery(total > 500 ? Number(process.env.SAMDOK_GC_EVERY ?? 200) : Number.MAX_SAFE_INTEGER);
   for (const { loaded, files } of all) {
     const documents: DocumentResult[] = [];
     for (const abs of files) {
