@@ -17,7 +17,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, DocumentResult } from "../core/types.js";
-import { compareDiagnostics, loadSets, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/run.js";
+import { compareDiagnostics, finishRun, loadSets, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/run.js";
 import { CONFIG_FILE, type SamdokConfig } from "../core/config.js";
 import { makeDiagnostic, rangeOf } from "../core/analyze.js";
 import { decodeDocument } from "../core/read.js";
@@ -316,16 +316,7 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
     return out;
   }
 
-  results.sort((a, b) => a.file.localeCompare(b.file));
-  let errors = 0;
-  let warnings = 0;
-  for (const r of results) {
-    for (const d of r.diagnostics) {
-      if (d.severity === "error") errors++;
-      else warnings++;
-    }
-  }
-  return { results, sets, summary: { files: results.length, errors, warnings } };
+  return finishRun(results, sets);
 }
 
 function rootPathOf(info: SetInfo, repoPath: string): string {

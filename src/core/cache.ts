@@ -74,7 +74,7 @@ export class ResultCache {
     if (!this.dirty) return;
     const file: CacheFile = { key: this.globalKey, entries: this.entries };
     try {
-      writeFileAtomic(this.location, JSON.stringify(file));
+      writeFileAtomic(this.location, JSON.stringify(file), { fsync: false });
     } catch {
       // A cache that cannot be written is no reason to fail a run.
     }

@@ -21,9 +21,13 @@ function collector(): (() => void) | null {
   return collect;
 }
 
-/** Call after each document; collects every `every` documents. */
-export function collectEvery(every: number): (done: number) => void {
-  return (done) => {
-    if (done % every === 0) collector()?.();
+/** Call with a running count; collects each time it passes another `every`. */
+export function collectEvery(every: number): (count: number) => void {
+  let last = 0;
+  return (count) => {
+    if (count - last >= every) {
+      last = count;
+      collector()?.();
+    }
   };
 }

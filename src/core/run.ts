@@ -7,9 +7,10 @@
  * link into an unnamed document still resolves; findings are reported only
  * for the files that were named.
  */
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { decodeDocument } from "./read.js";
 import { collectEvery } from "./memory.js";
+import { packPositions, unpackPositions } from "./packed-positions.js";
 import { parseFrontMatter } from "./front-matter.js";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -112,7 +113,9 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
   });
   const total = all.reduce((n, s) => n + s.files.length, 0);
   let done = 0;
-  const gc = collectEvery(total > 500 ? Number(process.env.SAMDOK_GC_EVERY ?? 200) : Number.MAX_SAFE_INTEGER);
+  // Only parsing makes garbage worth collecting: cache hits do not count.
+  const gc = collectEvery(total > 500 ? 200 : Number.MAX_SAFE_INTEGER);
+  const parsedBefore = parsedCount;
   for (const { loaded, files } of all) {
     const documents: DocumentResult[] = [];
     for (const abs of files) {
@@ -120,7 +123,7 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
       const rootPath = toPosix(path.relative(loaded.root, abs));
       documents.push(analyzeOne(abs, file, rootPath, loaded, options, read, docRules, cache));
       options.onProgress?.(++done, total);
-      gc(done);
+      if (parsedCount !== parsedBefore) gc(parsedCount - parsedBefore);
     }
     sets.push({ loaded, documents });
   }
@@ -145,7 +148,7 @@ function analyzeOne(
     fatal: true,
     diagnostics: [makeDiagnostic(file, ruleById("SD001"), "error", [1, 1, 1, 1], message)],
   });
-  if (!isInside(realPathOf(loaded.root), realPathOf(abs))) {
+  if (isSymlink(abs) && !isInside(realPathOf(loaded.root), realPathOf(abs))) {
     return unreadable(pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang));
   }
   const stat = cache ? statOf(abs) : "";
@@ -169,11 +172,15 @@ function analyzeOne(
   const hash = cache ? ResultCache.hash(bytes) : "";
   const hit = cache?.byContent(file, hash, stat, loaded.hash);
   if (hit) return withLazyPositions(hit, abs, read);
+  parsedCount++;
   const result = withLazyPositions(analyzeDocument({ file, rootPath, absPath: abs, bytes, loaded, lang, today: options.today, rules: docRules }), abs, read);
   // The lazy positions are not enumerable, so the cache never stores them.
   cache?.set(file, hash, stat, loaded.hash, result);
   return result;
 }
+
+/** How many documents this process has parsed (cache misses). */
+let parsedCount = 0;
 
 function statOf(abs: string): string {
   try {
@@ -186,37 +193,47 @@ function statOf(abs: string): string {
 
 /**
  * Front-matter positions are large and needed only when a set-wide rule
- * reports on a document. They are dropped after the per-document step (and
- * never cached) and recomputed from the file on first use.
+ * reports on a document. After the per-document step they are kept packed
+ * (a short string of numbers, also what the cache stores) and unpacked on
+ * first use; when they could not be packed, the file is parsed again.
  */
 function withLazyPositions(result: DocumentResult, abs: string, read: (p: string) => Uint8Array): DocumentResult {
   if (result.data === undefined) return result;
   const copy: DocumentResult = { ...result };
+  if (copy.positions && copy.packedPositions === undefined) {
+    const packed = packPositions(copy.data, copy.positions);
+    if (packed !== undefined) copy.packedPositions = packed;
+  }
   delete copy.positions;
+  const data = copy.data;
+  const packed = copy.packedPositions;
   Object.defineProperty(copy, "positions", {
     enumerable: false,
     configurable: true,
     get(): PositionMap | undefined {
-      return recentPositions(abs, read);
+      return recentPositions(abs, () => (packed !== undefined ? unpackPositions(data, packed) : undefined) ?? reparsePositions(abs, read));
     },
   });
   return copy;
+}
+
+function reparsePositions(abs: string, read: (p: string) => Uint8Array): PositionMap | undefined {
+  try {
+    const decoded = decodeDocument(read(abs));
+    const split = decoded.ok ? parseFrontMatter(decoded.text) : undefined;
+    return split?.ok ? split.value.positions : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Set rules report document by document, so a few recent position maps are enough to keep. */
 const RECENT = 16;
 const recent = new Map<string, PositionMap | undefined>();
 
-function recentPositions(abs: string, read: (p: string) => Uint8Array): PositionMap | undefined {
+function recentPositions(abs: string, compute: () => PositionMap | undefined): PositionMap | undefined {
   if (recent.has(abs)) return recent.get(abs);
-  let positions: PositionMap | undefined;
-  try {
-    const decoded = decodeDocument(read(abs));
-    const split = decoded.ok ? parseFrontMatter(decoded.text) : undefined;
-    positions = split?.ok ? split.value.positions : undefined;
-  } catch {
-    positions = undefined;
-  }
+  const positions = compute();
   recent.set(abs, positions);
   if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
   return positions;
@@ -225,6 +242,15 @@ function recentPositions(abs: string, read: (p: string) => Uint8Array): Position
 /** Forgets remembered positions (a file may have been edited in the same process). */
 export function clearPositionCache(): void {
   recent.clear();
+}
+
+/** Only a link can lead out of the document root (folders found by walking are never links). */
+function isSymlink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function realPathOf(p: string): string {
@@ -296,6 +322,11 @@ export function runValidation(options: RunOptions): ValidationRun {
       results.push(merged);
     }
   }
+  return finishRun(results, sets);
+}
+
+/** Sorts the results by file and counts their findings. */
+export function finishRun(results: DocumentResult[], sets: DocumentSet[]): ValidationRun {
   results.sort((a, b) => a.file.localeCompare(b.file));
   let errors = 0;
   let warnings = 0;

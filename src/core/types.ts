@@ -89,6 +89,8 @@ export interface DocumentResult {
   /** Front matter as plain data, when it could be parsed. */
   data?: Record<string, unknown>;
   positions?: PositionMap;
+  /** The same positions packed (see core/packed-positions.ts): what is kept in memory and in the cache. */
+  packedPositions?: string;
   /** 1-based line of the first body line. */
   bodyLine?: number;
   facts?: BodyFacts;

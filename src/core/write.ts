@@ -8,17 +8,20 @@ import path from "node:path";
 
 let counter = 0;
 
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array, options: { fsync?: boolean } = {}): void {
   const dir = path.dirname(target);
   mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
   try {
     writeFileSync(temp, data);
-    const fd = openSync(temp, "r+");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    // A cache can do without the flush to disk; editions and documents cannot.
+    if (options.fsync !== false) {
+      const fd = openSync(temp, "r+");
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
     }
     renameSync(temp, target);
   } catch (error) {

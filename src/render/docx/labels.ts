@@ -2,7 +2,10 @@
  * The words a reader of the Word edition sees. The documents are Swedish, so
  * the edition is too (language sv-SE), whatever language the CLI talks in.
  */
-import type { SamDoc, Status } from "../../core/document.js";
+import type { SamDoc } from "../../core/document.js";
+import { capitalize, statusLabel } from "../shared/edition-labels.js";
+
+export { STATUS_LABEL, capitalize, statusLabel } from "../shared/edition-labels.js";
 import type { SamdokConfig } from "../../core/config.js";
 import { bodyName, partyName, roleName, trackName } from "../../core/config.js";
 import { isIsoDate, longDate } from "../../core/dates.js";
@@ -29,21 +32,6 @@ export const LABEL = {
   image: "Bild",
   tocFieldHint: "Högerklicka och välj Uppdatera fält för att få sidnummer.",
 } as const;
-
-export const STATUS_LABEL: Record<Status, string> = {
-  utkast: "Utkast",
-  remiss: "Remiss",
-  fastställd: "Fastställd",
-  upphävd: "Upphävd",
-};
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase("sv-SE") + text.slice(1);
-}
-
-export function statusLabel(status: string): string {
-  return STATUS_LABEL[status as Status] ?? capitalize(status);
-}
 
 /** "1 oktober 2024" for a date, the text itself for anything else ("tills vidare"). */
 export function dateText(value: string | undefined): string {

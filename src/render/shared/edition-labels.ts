@@ -11,7 +11,7 @@ import { documentSchema, fieldLabel } from "../../core/schema.js";
 
 export const STATUS_ORDER: readonly Status[] = ["utkast", "remiss", "fastställd", "upphävd"];
 
-const STATUS_LABEL: Record<Status, string> = {
+export const STATUS_LABEL: Record<Status, string> = {
   utkast: "Utkast",
   remiss: "Remiss",
   fastställd: "Fastställd",
