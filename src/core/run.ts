@@ -114,23 +114,28 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
   const total = all.reduce((n, s) => n + s.files.length, 0);
   let done = 0;
   // Only parsing makes garbage worth collecting: cache hits do not count.
-  const gc = collectEvery(total > 500 ? 200 : Number.MAX_SAFE_INTEGER);
+  const gc = collectEvery(total > 1500 ? 1000 : Number.MAX_SAFE_INTEGER);
   const parsedBefore = parsedCount;
   for (const { loaded, files } of all) {
-    const documents: DocumentResult[] = [];
+    // While parsing, each result is held as its JSON text: one string per
+    // document instead of thousands of small objects, so that the garbage
+    // collector has little to trace while the parser makes its garbage.
+    const frozen: { abs: string; json: string }[] = [];
     for (const abs of files) {
       const file = toPosix(path.relative(cwd, abs)) || path.basename(abs);
       const rootPath = toPosix(path.relative(loaded.root, abs));
-      documents.push(analyzeOne(abs, file, rootPath, loaded, options, read, docRules, cache));
+      frozen.push({ abs, json: analyzeOne(abs, file, rootPath, loaded, options, read, docRules, cache) });
       options.onProgress?.(++done, total);
       if (parsedCount !== parsedBefore) gc(parsedCount - parsedBefore);
     }
+    const documents = frozen.map(({ abs, json }) => withLazyPositions(JSON.parse(json) as DocumentResult, abs, read));
     sets.push({ loaded, documents });
   }
   cache?.save();
   return { sets, named };
 }
 
+/** The per-document step with its cache; returns the result as JSON text. */
 function analyzeOne(
   abs: string,
   file: string,
@@ -140,20 +145,21 @@ function analyzeOne(
   read: (p: string) => Uint8Array,
   docRules: ReturnType<typeof documentRules>,
   cache: ResultCache | undefined,
-): DocumentResult {
+): string {
   const lang = options.lang;
-  const unreadable = (message: string): DocumentResult => ({
-    file,
-    rootPath,
-    fatal: true,
-    diagnostics: [makeDiagnostic(file, ruleById("SD001"), "error", [1, 1, 1, 1], message)],
-  });
+  const unreadable = (message: string): string =>
+    JSON.stringify({
+      file,
+      rootPath,
+      fatal: true,
+      diagnostics: [makeDiagnostic(file, ruleById("SD001"), "error", [1, 1, 1, 1], message)],
+    } satisfies DocumentResult);
   if (isSymlink(abs) && !isInside(realPathOf(loaded.root), realPathOf(abs))) {
     return unreadable(pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang));
   }
   const stat = cache ? statOf(abs) : "";
   const unchanged = cache?.byStat(file, stat, loaded.hash);
-  if (unchanged) return withLazyPositions(unchanged, abs, read);
+  if (unchanged !== undefined) return unchanged;
   let bytes: Uint8Array;
   try {
     bytes = read(abs);
@@ -171,12 +177,17 @@ function analyzeOne(
   }
   const hash = cache ? ResultCache.hash(bytes) : "";
   const hit = cache?.byContent(file, hash, stat, loaded.hash);
-  if (hit) return withLazyPositions(hit, abs, read);
+  if (hit !== undefined) return hit;
   parsedCount++;
-  const result = withLazyPositions(analyzeDocument({ file, rootPath, absPath: abs, bytes, loaded, lang, today: options.today, rules: docRules }), abs, read);
-  // The lazy positions are not enumerable, so the cache never stores them.
-  cache?.set(file, hash, stat, loaded.hash, result);
-  return result;
+  const result = analyzeDocument({ file, rootPath, absPath: abs, bytes, loaded, lang, today: options.today, rules: docRules });
+  if (result.positions && result.data !== undefined) {
+    const packed = packPositions(result.data, result.positions);
+    if (packed !== undefined) result.packedPositions = packed;
+  }
+  delete result.positions;
+  const json = JSON.stringify(result);
+  cache?.set(file, hash, stat, loaded.hash, json);
+  return json;
 }
 
 /** How many documents this process has parsed (cache misses). */
@@ -199,22 +210,16 @@ function statOf(abs: string): string {
  */
 function withLazyPositions(result: DocumentResult, abs: string, read: (p: string) => Uint8Array): DocumentResult {
   if (result.data === undefined) return result;
-  const copy: DocumentResult = { ...result };
-  if (copy.positions && copy.packedPositions === undefined) {
-    const packed = packPositions(copy.data, copy.positions);
-    if (packed !== undefined) copy.packedPositions = packed;
-  }
-  delete copy.positions;
-  const data = copy.data;
-  const packed = copy.packedPositions;
-  Object.defineProperty(copy, "positions", {
+  const data = result.data;
+  const packed = result.packedPositions;
+  Object.defineProperty(result, "positions", {
     enumerable: false,
     configurable: true,
     get(): PositionMap | undefined {
       return recentPositions(abs, () => (packed !== undefined ? unpackPositions(data, packed) : undefined) ?? reparsePositions(abs, read));
     },
   });
-  return copy;
+  return result;
 }
 
 function reparsePositions(abs: string, read: (p: string) => Uint8Array): PositionMap | undefined {

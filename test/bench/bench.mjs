@@ -77,5 +77,6 @@ rmSync(tmp, { recursive: true, force: true });
 const docxBench = path.join(repo, "test/bench/docx-bench.mjs");
 if (existsSync(docxBench) && !process.argv.includes("--no-docx")) {
   console.log("");
-  execFileSync(process.execPath, [docxBench], { cwd: repo, stdio: "inherit" });
+  const r = spawnSync(process.execPath, [docxBench], { cwd: repo, stdio: "inherit" });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
 }

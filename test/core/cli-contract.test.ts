@@ -76,8 +76,9 @@ describe("CLI contract", () => {
       const first = await run();
       expect(first.code).toBe(0);
       expect(existsSync(cache)).toBe(true);
-      const cached = JSON.parse(readFileSync(cache, "utf8")) as { entries: Record<string, unknown> };
-      expect(Object.keys(cached.entries)).toEqual(["rutin-utskrivning.md"]);
+      const lines = readFileSync(cache, "utf8").trim().split("\n");
+      expect(lines[0]).toMatch(/^samdok-cache-2\t[0-9a-f]{64}$/);
+      expect(lines.slice(1).map((l) => l.split("\t")[0])).toEqual(["rutin-utskrivning.md"]);
       const second = await run();
       expect(second.stdout).toBe(first.stdout);
       const file = path.join(dir, "rutin-utskrivning.md");
