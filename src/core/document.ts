@@ -67,24 +67,4 @@ export interface SamDoc {
   andringshistorik?: Andring[];
 }
 
-/** Front-matter keys in the order editions show them. */
-export const FIELD_ORDER: readonly (keyof SamDoc)[] = [
-  "id",
-  "titel",
-  "dokumenttyp",
-  "status",
-  "version",
-  "spar",
-  "parter",
-  "dokumentansvarig",
-  "faststalld_av",
-  "faststalld_datum",
-  "beslutsparagraf",
-  "diarienummer",
-  "giltig_fran",
-  "giltig_till",
-  "revideras_senast",
-  "upphavd_datum",
-];
-
 export const TYPE_ORDER: readonly DocumentType[] = ["målbild", "policy", "färdplan", "överenskommelse", "riktlinje", "handlingsplan", "rutin"];

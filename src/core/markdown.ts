@@ -55,8 +55,3 @@ export function extractFacts(tree: Root): BodyFacts {
   });
   return { headings, links, lix: computeLix(tree) };
 }
-
-/** The GitHub slug of a heading text, as a link anchor would use it. */
-export function slugOf(text: string): string {
-  return new GithubSlugger().slug(text);
-}

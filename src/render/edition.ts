@@ -96,8 +96,7 @@ export function compareEditionOrder(a: EditionDocument, b: EditionDocument): num
   return a.doc.id.localeCompare(b.doc.id);
 }
 
-export interface PrepareOptions extends Omit<RunOptions, "today"> {
-  today: string;
+export interface PrepareOptions extends RunOptions {
   outDir: string;
   filters: EditionFilters;
   now: Date;

@@ -1,12 +1,6 @@
 import type { SetRule } from "./types.js";
 import { str } from "./lib/data.js";
-import { dependenciesOf, idOf } from "./lib/set.js";
-
-const VIA = {
-  relaterade: { sv: "`relaterade`", en: "`relaterade`" },
-  overordnat: { sv: "`overordnat`", en: "`overordnat`" },
-  text: { sv: "Länken", en: "The link" },
-};
+import { DEPENDENCY_VIA as VIA, dependenciesOf, idOf } from "./lib/set.js";
 
 export const rule: SetRule = {
   id: "SD104",

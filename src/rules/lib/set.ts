@@ -15,6 +15,13 @@ export function idOf(doc: DocumentResult): string | undefined {
   return str(doc.data, "id");
 }
 
+/** How a finding names the way one document leans on another. */
+export const DEPENDENCY_VIA = {
+  relaterade: { sv: "`relaterade`", en: "`relaterade`" },
+  overordnat: { sv: "`overordnat`", en: "`overordnat`" },
+  text: { sv: "Länken", en: "The link" },
+} as const;
+
 export interface Dependency {
   target: DocumentResult;
   via: "relaterade" | "overordnat" | "text";
