@@ -17,7 +17,7 @@
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, DocumentResult } from "../core/types.js";
-import { compareDiagnostics, finishRun, loadSets, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/run.js";
+import { compareDiagnostics, finishRun, loadSets, rangeIn, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/run.js";
 import { CONFIG_FILE, type SamdokConfig } from "../core/config.js";
 import { makeDiagnostic, rangeOf } from "../core/analyze.js";
 import { decodeDocument } from "../core/read.js";
@@ -74,7 +74,7 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
   const base = git.mergeBase(ref);
   const changes = git.changesSince(base);
 
-  const { sets, named } = loadSets(options);
+  const { sets, named } = await loadSets(options);
   const cwdReal = real(options.cwd);
   const repoRel = (abs: string): string => toPosix(path.relative(top, real(abs)));
   const display = (rel: string): string => toPosix(path.relative(cwdReal, path.join(top, rel))) || rel;
@@ -211,11 +211,11 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
     const configResult: DocumentResult = { file: display(configRel), rootPath: CONFIG_FILE, diagnostics: [] };
     for (const rule of baseComparisonRules) {
       if (severityFor(rule, set.loaded.config) === "off") continue;
-      const push = (doc: DocumentResult, input: Parameters<ChangeContext["report"]>[1], positions: DocumentResult["positions"]): void => {
+      const push = (doc: DocumentResult, input: Parameters<ChangeContext["report"]>[1]): void => {
         const severity = severityFor(rule, set.loaded.config, input.severity);
         if (severity === "off") return;
         const list = extra.get(doc) ?? [];
-        list.push(makeDiagnostic(doc.file, rule, severity, rangeOf(input, positions), pick(input.message, lang)));
+        list.push(makeDiagnostic(doc.file, rule, severity, rangeIn(doc, input), pick(input.message, lang)));
         extra.set(doc, list);
       };
       const ctx: ChangeContext = {
@@ -228,9 +228,9 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
         baseById,
         report: (doc, input) => {
           report.add(doc);
-          push(doc, input, doc.positions);
+          push(doc, input);
         },
-        reportOnSet: (input) => push(configResult, input, undefined),
+        reportOnSet: (input) => push(configResult, input),
       };
       rule.checkChange(ctx);
     }

@@ -23,7 +23,7 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
   const outDir = path.resolve(io.cwd, flags.out);
   let edition: Edition;
   try {
-    edition = prepareEdition({
+    edition = await prepareEdition({
       paths: paths.length > 0 ? paths : DEFAULT_PATHS,
       cwd: io.cwd,
       lang,
@@ -33,6 +33,7 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
       now: io.now,
       env: io.env,
       stderr: io.stderr,
+      jobs: flags.jobs ?? "auto",
       ...(io.readFile ? { readFile: io.readFile } : {}),
     });
   } catch (error) {

@@ -38,7 +38,7 @@ export interface ReportFlags {
   to?: string;
 }
 
-function load(io: Io, paths: string[]): LoadedDocuments {
+function load(io: Io, paths: string[]): Promise<LoadedDocuments> {
   return loadDocuments({
     paths: paths.length > 0 ? paths : DEFAULT_PATHS,
     cwd: io.cwd,
@@ -74,7 +74,7 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
   const lang = io.lang;
   const asOf = flags.asOf ?? today(io);
   const flagWithin = flags.within !== undefined ? parseWithin(flags.within, lang) : undefined;
-  const loaded = load(io, paths);
+  const loaded = await load(io, paths);
   mentionSkipped(io, loaded.skipped);
   const configs = loaded.sets.map((s) => s.loaded.config);
   const within = flagWithin ?? defaultWithin(configs.map((config) => ({ config })));
@@ -99,7 +99,7 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
 /** The short summary `samdok start` prints: counts and the first items. */
 export async function dueSummary(io: Io, paths: string[], limit = 10): Promise<number> {
   const lang = io.lang;
-  const loaded = load(io, paths);
+  const loaded = await load(io, paths);
   const asOf = today(io);
   const within = defaultWithin(loaded.sets.map((s) => s.loaded));
   const list = collectDue(loaded.docs, asOf, within);
@@ -128,7 +128,7 @@ export async function reportCommand(io: Io, paths: string[], flags: ReportFlags)
     throw new UsageError(pick({ sv: `--since ${since} ligger efter rapportdatumet ${asOf}.`, en: `--since ${since} is after the report date ${asOf}.` }, lang));
   }
   const flagWithin = flags.within !== undefined ? parseWithin(flags.within, lang) : undefined;
-  const loaded = load(io, paths);
+  const loaded = await load(io, paths);
   mentionSkipped(io, loaded.skipped);
   const within = flagWithin ?? defaultWithin(loaded.sets.map((s) => s.loaded));
   const { buildStatusReport } = await import("../due/report.js");

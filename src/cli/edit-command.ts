@@ -54,11 +54,11 @@ function searchPaths(io: Io, flagIn: string | undefined): string[] {
 }
 
 /** Finds the document an argument names: a file path or a document id. */
-export function resolveDocument(io: Io, arg: string, flagIn: string | undefined): LoadedDoc {
+export async function resolveDocument(io: Io, arg: string, flagIn: string | undefined): Promise<LoadedDoc> {
   const lang = io.lang;
   const asFile = path.resolve(io.cwd, arg);
   const isFile = /\.md$/i.test(arg) && existsSync(asFile) && statSync(asFile).isFile();
-  const loaded = loadDocuments({
+  const loaded = await loadDocuments({
     paths: isFile ? [arg] : searchPaths(io, flagIn),
     cwd: io.cwd,
     lang,
@@ -109,14 +109,14 @@ const PARSE_RULES = new Set(["SD001", "SD002", "SD003", "SD004", "SD005"]);
  * disk), writes it atomically unless that broke the front matter, and shows
  * the findings. Returns the exit code.
  */
-function validateAndWrite(io: Io, absPath: string, text: string, before: DocumentResult | undefined, done: string): number {
+async function validateAndWrite(io: Io, absPath: string, text: string, before: DocumentResult | undefined, done: string): Promise<number> {
   const lang = io.lang;
   const bytes = new TextEncoder().encode(text);
   // A new file must exist before the set can be discovered with it.
   const isNew = !existsSync(absPath);
   if (isNew) writeFileAtomic(absPath, bytes);
   const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readFileSync(q)))(p));
-  const run = runValidation({ paths: [absPath], cwd: io.cwd, lang, today: today(io), readFile });
+  const run = await runValidation({ paths: [absPath], cwd: io.cwd, lang, today: today(io), readFile });
   const result = run.results[0];
   const hadParseErrors = before?.diagnostics.some((d) => d.severity === "error" && PARSE_RULES.has(d.ruleId)) ?? false;
   const broke = !hadParseErrors && (result?.diagnostics.some((d) => d.severity === "error" && PARSE_RULES.has(d.ruleId)) ?? true);
@@ -144,7 +144,7 @@ function readText(io: Io, absPath: string): string {
 
 export async function reviseCommand(io: Io, target: string, flags: ReviseFlags): Promise<number> {
   const lang = io.lang;
-  const entry = resolveDocument(io, target, flags.in);
+  const entry = await resolveDocument(io, target, flags.in);
   const date = flags.date ?? today(io);
   const plan = planRevision(readText(io, entry.absPath), entry.doc, entry.loaded.config, { summary: flags.summary, major: flags.major === true, date, lang });
   const notes: string[] = [];
@@ -183,7 +183,7 @@ export async function reviseCommand(io: Io, target: string, flags: ReviseFlags):
 
 export async function followupCommand(io: Io, target: string, flags: FollowupFlags): Promise<number> {
   const lang = io.lang;
-  const entry = resolveDocument(io, target, flags.in);
+  const entry = await resolveDocument(io, target, flags.in);
   const now = today(io);
   const plan = planFollowup(readText(io, entry.absPath), entry.doc, {
     date: flags.date ?? now,
@@ -283,7 +283,7 @@ export async function newCommand(io: Io, flags: NewFlags): Promise<number> {
     throw new UsageError(pick({ sv: "En överenskommelse behöver minst två parter: regionen och minst en kommun.", en: "An agreement needs at least two parties: the region and at least one municipality." }, lang));
   }
   const root = path.dirname(configPath);
-  const existing = loadDocuments({ paths: [root], cwd: io.cwd, lang, today: today(io) });
+  const existing = await loadDocuments({ paths: [root], cwd: io.cwd, lang, today: today(io) });
   const taken = new Set<string>();
   for (const set of existing.sets) for (const r of set.documents) if (typeof r.data?.id === "string") taken.add(r.data.id);
   for (const r of existing.sets.flatMap((s) => s.documents)) taken.add(path.basename(r.rootPath, ".md"));

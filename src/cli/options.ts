@@ -12,6 +12,17 @@ export function parseWholeNumber(lang: Lang) {
   };
 }
 
+/** `--jobs`: a whole number of threads (1 = no worker threads), or "auto". */
+export function parseJobs(lang: Lang) {
+  return (value: string): number | "auto" => {
+    if (value === "auto") return "auto";
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
+      throw new InvalidArgumentError(pick({ sv: "Ange ett antal trådar från 1 till 64, eller auto.", en: "Give a number of threads from 1 to 64, or auto." }, lang));
+    }
+    return Number(value);
+  };
+}
+
 export function parseDate(lang: Lang) {
   return (value: string): string => {
     if (!isIsoDate(value)) throw new InvalidArgumentError(pick({ sv: "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-23.", en: "Give a date as YYYY-MM-DD, for example 2026-11-23." }, lang));

@@ -24,6 +24,7 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
     lang,
     today: today(io),
     onProgress: bar.tick,
+    jobs: flags.jobs ?? "auto",
     ...(flags.cache ? { cacheLocation: flags.cacheLocation ? path.resolve(io.cwd, flags.cacheLocation) : defaultCacheLocation(io.cwd) } : {}),
     ...(io.readFile ? { readFile: io.readFile } : {}),
   };
@@ -32,7 +33,7 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
       const { runChangedSince } = await import("../ci/changed.js");
       run = await runChangedSince({ ...options, ref: flags.changedSince });
     } else {
-      run = runValidation(options);
+      run = await runValidation(options);
     }
   } finally {
     bar.done();

@@ -4,6 +4,7 @@
  * a worker thread. One bad document never stops the run: every failure here
  * becomes a diagnostic on that document.
  */
+import { createHash } from "node:crypto";
 import type { Root } from "mdast";
 import type { BodyFacts, Diagnostic, DocumentResult, Lang, Range, Severity } from "./types.js";
 import type { LoadedConfig } from "./config.js";
@@ -15,6 +16,7 @@ import { pick } from "../i18n/text.js";
 import type { DocumentContext, DocumentRule, ReportInput, RuleMeta } from "../rules/types.js";
 import { ruleById } from "../rules/index.js";
 import { severityFor } from "../rules/settings.js";
+import { packPositions } from "./packed-positions.js";
 
 export interface AnalyzeInput {
   file: string;
@@ -121,4 +123,23 @@ export function analyzeDocument(input: AnalyzeInput): DocumentResult {
     if (rule.id === "SD005" && result.diagnostics.length > before) schemaValid = false;
   }
   return result;
+}
+
+/**
+ * The per-document step as the pipeline keeps it: the result as JSON text,
+ * with the front-matter positions packed (see run.ts). The same function runs
+ * in the main thread and in the worker threads of parallel.ts.
+ */
+export function analyzeToJson(input: AnalyzeInput): string {
+  const result = analyzeDocument(input);
+  if (result.positions && result.data !== undefined) {
+    const packed = packPositions(result.data, result.positions);
+    if (packed !== undefined) {
+      result.packedPositions = packed;
+      const seen = [result.file, result.rootPath, result.fatal === true, result.data, packed, result.facts?.headings ?? null, result.facts?.links ?? null];
+      result.setKey = createHash("sha256").update(JSON.stringify(seen)).digest("base64url");
+    }
+  }
+  delete result.positions;
+  return JSON.stringify(result);
 }

@@ -10,21 +10,22 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { decodeDocument } from "./read.js";
 import { collectEvery } from "./memory.js";
-import { packPositions, unpackPositions } from "./packed-positions.js";
+import { locatePacked, unpackPositions } from "./packed-positions.js";
 import { parseFrontMatter } from "./front-matter.js";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import type { Diagnostic, DocumentResult, Lang, PositionMap } from "./types.js";
+import type { Diagnostic, DocumentResult, Lang, PositionMap, Range } from "./types.js";
 import { ConfigError, findConfigPath, loadConfig, type LoadedConfig } from "./config.js";
 import { discover, listMarkdown } from "./discover.js";
-import { analyzeDocument, makeDiagnostic, rangeOf } from "./analyze.js";
+import { analyzeToJson, makeDiagnostic, rangeOf } from "./analyze.js";
+import { startThreads, workerCount } from "./parallel.js";
 import { toPosix, isInside } from "./paths.js";
 import { ResultCache, CACHE_FILE } from "./cache.js";
 import { schemaHash } from "./schema.js";
 import { samdokVersion, codeFingerprint } from "./version.js";
 import { documentRules, setRules, ruleById, rules as allRules } from "../rules/index.js";
 import { severityFor } from "../rules/settings.js";
-import type { SetContext } from "../rules/types.js";
+import type { ReportInput, SetContext, SetRule } from "../rules/types.js";
 import { pick } from "../i18n/text.js";
 
 export interface RunOptions {
@@ -38,12 +39,26 @@ export interface RunOptions {
   /** Injectable file reading (tests). */
   readFile?: (absPath: string) => Uint8Array;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads for the per-document step: a number, or "auto" (the
+   * default) for one per core when there are hundreds of documents to parse.
+   * 1 keeps all work in the calling thread.
+   */
+  jobs?: number | "auto";
 }
 
 export interface DocumentSet {
   loaded: LoadedConfig;
   /** Every document of the set, named or not, sorted by path. */
   documents: DocumentResult[];
+  /** Where the set-wide findings are remembered between runs (the cache), when it is used. */
+  memory?: SetMemory;
+}
+
+/** The set-wide findings of a run, remembered under a fingerprint of what the rules read. */
+export interface SetMemory {
+  recall(fingerprint: string): string | undefined;
+  keep(fingerprint: string, json: string): void;
 }
 
 export interface ValidationRun {
@@ -62,7 +77,7 @@ export function defaultCacheLocation(cwd: string): string {
 }
 
 /** Loads every document of every set that the named paths touch. */
-export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set<string> } {
+export async function loadSets(options: RunOptions): Promise<{ sets: DocumentSet[]; named: Set<string> }> {
   const { cwd, lang } = options;
   clearPositionCache();
   const found = discover(options.paths, cwd, {
@@ -102,7 +117,6 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
     .digest("hex");
   const cache = options.cacheLocation ? new ResultCache(options.cacheLocation, globalKey) : undefined;
 
-  const sets: DocumentSet[] = [];
   const configPaths = [...byConfig.keys()].sort();
   const all: { loaded: LoadedConfig; files: string[] }[] = configPaths.map((configPath) => {
     const loaded = loadConfig(configPath, cwd, lang);
@@ -112,57 +126,89 @@ export function loadSets(options: RunOptions): { sets: DocumentSet[]; named: Set
     return { loaded, files: [...files].sort() };
   });
   const total = all.reduce((n, s) => n + s.files.length, 0);
+  // While the documents are analysed, each result is held as its JSON text:
+  // one string per document instead of thousands of small objects, so that
+  // the garbage collector has little to trace while the parser makes garbage.
+  const texts: string[][] = all.map((s) => new Array<string>(s.files.length));
   let done = 0;
-  // Only parsing makes garbage worth collecting: cache hits do not count.
-  const gc = collectEvery(total > 1500 ? 1000 : Number.MAX_SAFE_INTEGER);
-  const parsedBefore = parsedCount;
-  for (const { loaded, files } of all) {
-    // While parsing, each result is held as its JSON text: one string per
-    // document instead of thousands of small objects, so that the garbage
-    // collector has little to trace while the parser makes its garbage.
-    const frozen: { abs: string; json: string }[] = [];
-    for (const abs of files) {
+  const finish = (p: Pending, json: string): void => {
+    (texts[p.set] as string[])[p.index] = json;
+    options.onProgress?.(++done, total);
+  };
+  const step: Step = { options, read, cache, rules: docRules };
+  const pending: Pending[] = [];
+  all.forEach(({ loaded, files }, set) => {
+    files.forEach((abs, index) => {
       const file = toPosix(path.relative(cwd, abs)) || path.basename(abs);
-      const rootPath = toPosix(path.relative(loaded.root, abs));
-      frozen.push({ abs, json: analyzeOne(abs, file, rootPath, loaded, options, read, docRules, cache) });
-      options.onProgress?.(++done, total);
-      if (parsedCount !== parsedBefore) gc(parsedCount - parsedBefore);
-    }
-    const documents = frozen.map(({ abs, json }) => withLazyPositions(JSON.parse(json) as DocumentResult, abs, read));
-    sets.push({ loaded, documents });
-  }
+      const p: Pending = { set, index, abs, file, rootPath: toPosix(path.relative(loaded.root, abs)), loaded, stat: "" };
+      const early = withoutReading(p, step);
+      if (early !== undefined) finish(p, early);
+      else pending.push(p);
+    });
+  });
+  await analyzePending(pending, step, finish);
   cache?.save();
+  const sets = all.map(({ loaded, files }, set): DocumentSet => {
+    const documents = (texts[set] as string[]).map((json, i) => withLazyPositions(JSON.parse(json) as DocumentResult, files[i] as string, read));
+    if (!cache) return { loaded, documents };
+    const key = `set:${toPosix(path.relative(cwd, loaded.path))}`;
+    const memory: SetMemory = {
+      recall: (fingerprint) => cache.lookUp(key, fingerprint, loaded.hash),
+      keep: (fingerprint, json) => {
+        cache.set(key, fingerprint, "", loaded.hash, json);
+        cache.save();
+      },
+    };
+    return { loaded, documents, memory };
+  });
   return { sets, named };
 }
 
-/** The per-document step with its cache; returns the result as JSON text. */
-function analyzeOne(
-  abs: string,
-  file: string,
-  rootPath: string,
-  loaded: LoadedConfig,
-  options: RunOptions,
-  read: (p: string) => Uint8Array,
-  docRules: ReturnType<typeof documentRules>,
-  cache: ResultCache | undefined,
-): string {
+/** A document still to be looked at: where it is, and where its result goes. */
+interface Pending {
+  set: number;
+  index: number;
+  abs: string;
+  file: string;
+  rootPath: string;
+  loaded: LoadedConfig;
+  /** Size and time, when the cache is used. */
+  stat: string;
+}
+
+interface Step {
+  options: RunOptions;
+  read: (p: string) => Uint8Array;
+  cache: ResultCache | undefined;
+  rules: ReturnType<typeof documentRules>;
+}
+
+function unreadable(p: Pending, message: string, lang: Lang): string {
+  return JSON.stringify({
+    file: p.file,
+    rootPath: p.rootPath,
+    fatal: true,
+    diagnostics: [makeDiagnostic(p.file, ruleById("SD001"), "error", [1, 1, 1, 1], pick({ sv: message, en: message }, lang))],
+  } satisfies DocumentResult);
+}
+
+/** A result known without reading the file: a link out of the root, or an unchanged file in the cache. */
+function withoutReading(p: Pending, { options, cache }: Step): string | undefined {
   const lang = options.lang;
-  const unreadable = (message: string): string =>
-    JSON.stringify({
-      file,
-      rootPath,
-      fatal: true,
-      diagnostics: [makeDiagnostic(file, ruleById("SD001"), "error", [1, 1, 1, 1], message)],
-    } satisfies DocumentResult);
-  if (isSymlink(abs) && !isInside(realPathOf(loaded.root), realPathOf(abs))) {
-    return unreadable(pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang));
+  if (isSymlink(p.abs) && !isInside(realPathOf(p.loaded.root), realPathOf(p.abs))) {
+    return unreadable(p, pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang), lang);
   }
-  const stat = cache ? statOf(abs) : "";
-  const unchanged = cache?.byStat(file, stat, loaded.hash);
-  if (unchanged !== undefined) return unchanged;
+  if (!cache) return undefined;
+  p.stat = statOf(p.abs);
+  return cache.byStat(p.file, p.stat, p.loaded.hash);
+}
+
+/** Reads a file: its result when it cannot be read or the cache knows its bytes, else the bytes to analyse. */
+function readOrLookUp(p: Pending, { options, read, cache }: Step): { json: string } | { bytes: Uint8Array; hash: string } {
+  const lang = options.lang;
   let bytes: Uint8Array;
   try {
-    bytes = read(abs);
+    bytes = read(p.abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -173,25 +219,70 @@ function analyzeOne(
           : code === "ENOENT"
             ? { sv: "filen finns inte längre", en: "the file no longer exists" }
             : { sv: (error as Error).message, en: (error as Error).message };
-    return unreadable(pick({ sv: `Filen kan inte läsas (${why.sv}).`, en: `The file cannot be read (${why.en}).` }, lang));
+    return { json: unreadable(p, pick({ sv: `Filen kan inte läsas (${why.sv}).`, en: `The file cannot be read (${why.en}).` }, lang), lang) };
   }
   const hash = cache ? ResultCache.hash(bytes) : "";
-  const hit = cache?.byContent(file, hash, stat, loaded.hash);
-  if (hit !== undefined) return hit;
-  parsedCount++;
-  const result = analyzeDocument({ file, rootPath, absPath: abs, bytes, loaded, lang, today: options.today, rules: docRules });
-  if (result.positions && result.data !== undefined) {
-    const packed = packPositions(result.data, result.positions);
-    if (packed !== undefined) result.packedPositions = packed;
-  }
-  delete result.positions;
-  const json = JSON.stringify(result);
-  cache?.set(file, hash, stat, loaded.hash, json);
-  return json;
+  const hit = cache?.byContent(p.file, hash, p.stat, p.loaded.hash);
+  return hit !== undefined ? { json: hit } : { bytes, hash };
 }
 
-/** How many documents this process has parsed (cache misses). */
-let parsedCount = 0;
+/** The per-document step in this thread. */
+function analyzeHere(p: Pending, bytes: Uint8Array, step: Step): string {
+  return analyzeToJson({ file: p.file, rootPath: p.rootPath, absPath: p.abs, bytes, loaded: p.loaded, lang: step.options.lang, today: step.options.today, rules: step.rules });
+}
+
+/**
+ * Reads and analyses the documents the cache could not answer without
+ * reading: in worker threads when there are many (parallel.ts), else here.
+ */
+async function analyzePending(pending: Pending[], step: Step, finish: (p: Pending, json: string) => void): Promise<void> {
+  const threads = startThreads(workerCount(step.options.jobs, pending.length));
+  const record = (p: Pending, hash: string, json: string): void => {
+    step.cache?.set(p.file, hash, p.stat, p.loaded.hash, json);
+    finish(p, json);
+  };
+  if (threads.length === 0) {
+    // Only parsing makes garbage worth collecting: cache hits do not count.
+    const gc = collectEvery(pending.length > 1500 ? 1000 : Number.MAX_SAFE_INTEGER);
+    let parsed = 0;
+    for (const p of pending) {
+      const r = readOrLookUp(p, step);
+      if ("json" in r) {
+        finish(p, r.json);
+        continue;
+      }
+      record(p, r.hash, analyzeHere(p, r.bytes, step));
+      gc(++parsed);
+    }
+    return;
+  }
+  let next = 0;
+  const { lang, today } = step.options;
+  try {
+    await Promise.all(
+      threads.map(async (thread) => {
+        while (next < pending.length) {
+          const p = pending[next++] as Pending;
+          const r = readOrLookUp(p, step);
+          if ("json" in r) {
+            finish(p, r.json);
+            continue;
+          }
+          let json: string;
+          try {
+            json = await thread.analyze({ file: p.file, rootPath: p.rootPath, abs: p.abs, bytes: r.bytes, loaded: p.loaded, lang, today });
+          } catch {
+            // A worker that failed or died: this thread does the work.
+            json = analyzeHere(p, r.bytes, step);
+          }
+          record(p, r.hash, json);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(threads.map((t) => t.close()));
+  }
+}
 
 function statOf(abs: string): string {
   try {
@@ -266,8 +357,62 @@ function realPathOf(p: string): string {
   }
 }
 
-/** Runs the set-wide rules on a loaded set; returns their diagnostics by file. */
+/**
+ * Where a set-wide rule's report points in a loaded document. A front-matter
+ * path is looked up in the packed positions without unpacking them.
+ */
+export function rangeIn(doc: DocumentResult, input: ReportInput): Range {
+  if (!input.range && !input.node?.position && input.path !== undefined && doc.packedPositions !== undefined && doc.data !== undefined) {
+    const found = locatePacked(doc.data, doc.packedPositions, input.path, input.key === true);
+    if (found) return found;
+  }
+  return rangeOf(input, doc.positions);
+}
+
+/**
+ * What the set-wide rules see of a set, as one hash: the configuration and
+ * every document's `setKey` (or, for a document without front matter, only
+ * that it is there). Undefined when a document has no key.
+ */
+function setFingerprint(set: DocumentSet): string | undefined {
+  const hash = createHash("sha256").update(set.loaded.hash);
+  for (const doc of set.documents) {
+    if (doc.data !== undefined && doc.setKey === undefined) return undefined;
+    hash.update(`\0${doc.rootPath}\0${doc.fatal === true}\0${doc.setKey ?? "-"}`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Runs the set-wide rules on a loaded set; returns their diagnostics by file.
+ * When nothing they read has changed since the last run with the cache (a
+ * change to a document's text that moves no heading or link, say), their
+ * findings are taken from the cache instead.
+ */
 export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<DocumentResult, Diagnostic[]> {
+  const cacheable = (rule: SetRule): boolean => rule.readsFiles !== true;
+  const fingerprint = set.memory ? setFingerprint(set) : undefined;
+  const remembered = fingerprint !== undefined ? set.memory?.recall(fingerprint) : undefined;
+  let out: Map<DocumentResult, Diagnostic[]>;
+  if (remembered !== undefined) {
+    const byPath = new Map(set.documents.map((d) => [d.rootPath, d]));
+    out = new Map();
+    for (const [rootPath, diagnostics] of (JSON.parse(remembered) as { findings: [string, Diagnostic[]][] }).findings) {
+      const doc = byPath.get(rootPath);
+      if (doc) out.set(doc, diagnostics);
+    }
+  } else {
+    out = computeSetRules(set, lang, today, cacheable);
+    if (fingerprint !== undefined) set.memory?.keep(fingerprint, JSON.stringify({ findings: [...out].map(([doc, diagnostics]) => [doc.rootPath, diagnostics]) }));
+  }
+  // Rules that look at other files run every time.
+  for (const [doc, diagnostics] of computeSetRules(set, lang, today, (rule) => !cacheable(rule))) {
+    out.set(doc, [...(out.get(doc) ?? []), ...diagnostics]);
+  }
+  return out;
+}
+
+function computeSetRules(set: DocumentSet, lang: Lang, today: string, which: (rule: SetRule) => boolean): Map<DocumentResult, Diagnostic[]> {
   const out = new Map<DocumentResult, Diagnostic[]>();
   const parsed = set.documents.filter((d) => d.data !== undefined);
   const byId = new Map<string, DocumentResult[]>();
@@ -281,7 +426,7 @@ export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<Do
     byId.set(id, list);
   }
   for (const rule of setRules()) {
-    if (severityFor(rule, set.loaded.config) === "off") continue;
+    if (!which(rule) || severityFor(rule, set.loaded.config) === "off") continue;
     const ctx: SetContext = {
       documents: parsed,
       byId,
@@ -294,7 +439,7 @@ export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<Do
         const severity = severityFor(rule, set.loaded.config, input.severity);
         if (severity === "off") return;
         const list = out.get(doc) ?? [];
-        list.push(makeDiagnostic(doc.file, rule, severity, rangeOf(input, doc.positions), pick(input.message, lang)));
+        list.push(makeDiagnostic(doc.file, rule, severity, rangeIn(doc, input), pick(input.message, lang)));
         out.set(doc, list);
       },
     };
@@ -313,8 +458,8 @@ export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<Do
 }
 
 /** Validates the named paths. Throws UsageError or ConfigError for exit code 2. */
-export function runValidation(options: RunOptions): ValidationRun {
-  const { sets, named } = loadSets(options);
+export async function runValidation(options: RunOptions): Promise<ValidationRun> {
+  const { sets, named } = await loadSets(options);
   const results: DocumentResult[] = [];
   for (const set of sets) {
     const setDiagnostics = runSetRules(set, options.lang, options.today);

@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic, Lang, PositionMap, Range } from "./types.js";
 import { unescapePointer } from "./front-matter.js";
@@ -49,8 +50,9 @@ export function schemaHash(): string {
   return createHash("sha256").update(loadSchema(DOCUMENT_SCHEMA_URL).text).update(loadSchema(CONFIG_SCHEMA_URL).text).digest("hex");
 }
 
-export function createAjv(): Ajv2020 {
-  const instance = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+/** The one Ajv configuration; `source` keeps the generated code (for compile-validators.ts). */
+export function createAjv(source = false): Ajv2020 {
+  const instance = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, ...(source ? { code: { source: true } } : {}) });
   // ajv-formats is CommonJS; under NodeNext its default export is not callable.
   const addFormats = require("ajv-formats") as (a: Ajv2020, formats: string[]) => Ajv2020;
   addFormats(instance, ["date", "email"]);
@@ -63,14 +65,58 @@ function getAjv(): Ajv2020 {
   return ajv;
 }
 
+/**
+ * The validators compiled ahead of time by `npm run build`
+ * (compile-validators.ts), when they were made from the schemas as they are
+ * now: compiling both schemas costs more than a re-validation of a large
+ * cached set. Next to this module in build/, or in build/ when this module
+ * runs from its TypeScript source (the tests).
+ */
+function precompiled(name: "document" | "config"): ValidateFunction | undefined {
+  if (precompiledModule === undefined) {
+    precompiledModule = null;
+    for (const candidate of ["./validators.cjs", "../../build/core/validators.cjs"]) {
+      try {
+        const mod = require(fileURLToPath(new URL(candidate, import.meta.url))) as PrecompiledModule;
+        if (mod.schemaHash === schemaHash()) {
+          precompiledModule = mod;
+          break;
+        }
+      } catch {
+        // not built, or built from other schemas: compile at run time
+      }
+    }
+  }
+  const validate = precompiledModule?.[name];
+  if (!validate) return undefined;
+  // Like a validator from ajv.compile: it knows its schema (the messages read titles from it).
+  validate.schema = name === "document" ? documentSchema() : configSchema();
+  return validate;
+}
+
+interface PrecompiledModule {
+  schemaHash: string;
+  document?: ValidateFunction;
+  config?: ValidateFunction;
+}
+let precompiledModule: PrecompiledModule | null | undefined;
+
 export function documentValidator(): ValidateFunction {
-  documentValidate ??= getAjv().compile(documentSchema());
+  documentValidate ??= precompiled("document") ?? getAjv().compile(documentSchema());
   return documentValidate;
 }
 
 export function configValidator(): ValidateFunction {
-  configValidate ??= getAjv().compile(configSchema());
+  configValidate ??= precompiled("config") ?? getAjv().compile(configSchema());
   return configValidate;
+}
+
+/** The source of a CommonJS module with both validators compiled, for build/core/validators.cjs. */
+export function validatorsSource(standalone: (ajv: Ajv2020, refs: Record<string, string>) => string): string {
+  const instance = createAjv(true);
+  instance.addSchema(documentSchema(), "document");
+  instance.addSchema(configSchema(), "config");
+  return `${standalone(instance, { document: "document", config: "config" })}\nexports.schemaHash = ${JSON.stringify(schemaHash())};\n`;
 }
 
 interface SchemaDiagnosticsInput {

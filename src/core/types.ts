@@ -97,4 +97,11 @@ export interface DocumentResult {
   diagnostics: Diagnostic[];
   /** True when the file could not be read or parsed at all. */
   fatal?: boolean;
+  /**
+   * A hash of everything set-wide rules read from this document (its path,
+   * front matter and positions, headings and links): when no document's
+   * key has changed, the set-wide findings of the last run still hold.
+   * Absent when the positions could not be packed.
+   */
+  setKey?: string;
 }

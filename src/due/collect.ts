@@ -41,8 +41,8 @@ export function isUsable(result: DocumentResult): boolean {
 }
 
 /** Loads the named documents (and their sets); documents that cannot be used are listed apart. */
-export function loadDocuments(options: RunOptions): LoadedDocuments {
-  const { sets, named } = loadSets(options);
+export async function loadDocuments(options: RunOptions): Promise<LoadedDocuments> {
+  const { sets, named } = await loadSets(options);
   const docs: LoadedDoc[] = [];
   const skipped: DocumentResult[] = [];
   for (const set of sets) {

@@ -105,8 +105,8 @@ export interface PrepareOptions extends RunOptions {
 }
 
 /** Validates, refuses a set with errors, filters and orders the documents. */
-export function prepareEdition(options: PrepareOptions): Edition {
-  const run = runValidation(options);
+export async function prepareEdition(options: PrepareOptions): Promise<Edition> {
+  const run = await runValidation(options);
   if (run.summary.errors > 0) {
     throw new PublishRefused(
       options.lang === "sv"

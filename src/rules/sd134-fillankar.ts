@@ -9,6 +9,7 @@ export const rule: SetRule = {
   scope: "set",
   category: "struktur",
   defaultSeverity: "error",
+  readsFiles: true,
   description: {
     sv: "Relativa länkar och bilder pekar på filer som finns, inom dokumentroten (mappen med samdok.config.json).",
     en: "Relative links and images point at files that exist, inside the document root (the folder with samdok.config.json).",

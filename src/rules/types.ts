@@ -85,6 +85,12 @@ export interface DocumentRule extends RuleMeta {
 
 export interface SetRule extends RuleMeta {
   scope: "set";
+  /**
+   * True when the rule looks at files on disk other than the documents (an
+   * attachment that a link names): its findings are never taken from the
+   * cache, since a file can appear or vanish without any document changing.
+   */
+  readsFiles?: boolean;
   check(ctx: SetContext): void;
 }
 

@@ -77,8 +77,9 @@ describe("CLI contract", () => {
       expect(first.code).toBe(0);
       expect(existsSync(cache)).toBe(true);
       const lines = readFileSync(cache, "utf8").trim().split("\n");
-      expect(lines[0]).toMatch(/^samdok-cache-2\t[0-9a-f]{64}$/);
-      expect(lines.slice(1).map((l) => l.split("\t")[0])).toEqual(["rutin-utskrivning.md"]);
+      expect(lines[0]).toMatch(/^samdok-cache-3\t[0-9a-f]{64}$/);
+      // The document's result, and the set-wide findings under the configuration's path.
+      expect(lines.slice(1).map((l) => l.split("\t")[0])).toEqual(["rutin-utskrivning.md", "set:samdok.config.json"]);
       const second = await run();
       expect(second.stdout).toBe(first.stdout);
       const file = path.join(dir, "rutin-utskrivning.md");
@@ -88,6 +89,37 @@ describe("CLI contract", () => {
       expect(third.stdout).toMatch(/citattecken/);
       const nocache = await runCli(["validate", ".", "--format", "json", "--no-cache"], { cwd: dir });
       expect(nocache.stdout).toBe(third.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the cache and the set-wide rules", () => {
+  it("reuses set-wide findings only while what they read is unchanged; files that links name are looked at every time", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-setcache-"));
+    try {
+      cpSync(fx("valid-minimal"), dir, { recursive: true });
+      const file = path.join(dir, "rutin-utskrivning.md");
+      const original = readFileSync(file, "utf8");
+      const run = async () => {
+        const r = await runCli(["validate", ".", "--format", "json"], { cwd: dir });
+        return (JSON.parse(r.stdout) as { results: { diagnostics: { ruleId: string }[] }[] }).results.flatMap((x) => x.diagnostics.map((d) => d.ruleId));
+      };
+      expect(await run()).toEqual([]);
+      // Text only: the set-wide findings (none) still hold.
+      writeFileSync(file, `${original}\nEn mening till.\n`);
+      expect(await run()).toEqual([]);
+      // A new link to a document that does not exist: the set-wide rules must run again.
+      writeFileSync(file, `${original}\nSe [rutinen](saknas.md).\n`);
+      expect(await run()).toContain("SD133");
+      expect(await run()).toContain("SD133");
+      // An attachment: found, then deleted without any document changing.
+      writeFileSync(file, `${original}\nSe [blanketten](bilaga.pdf).\n`);
+      writeFileSync(path.join(dir, "bilaga.pdf"), "%PDF-1.4\n");
+      expect(await run()).toEqual([]);
+      rmSync(path.join(dir, "bilaga.pdf"));
+      expect(await run()).toContain("SD134");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

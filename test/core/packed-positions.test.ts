@@ -4,7 +4,8 @@ import path from "node:path";
 import { REPO } from "../helpers/cli.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { normalizeText } from "../../src/core/read.js";
-import { packPositions, unpackPositions } from "../../src/core/packed-positions.js";
+import { locatePacked, packPositions, unpackPositions } from "../../src/core/packed-positions.js";
+import { locate } from "../../src/core/schema.js";
 
 describe("packed positions", () => {
   it("round-trip every sample document exactly", () => {
@@ -22,6 +23,28 @@ describe("packed positions", () => {
       }
     }
     expect(n).toBeGreaterThan(19);
+  });
+
+  it("locate a pointer straight from the packed form exactly as in the unpacked map", () => {
+    let checked = 0;
+    for (const set of ["sormland", "orebro"]) {
+      const dir = path.join(REPO, "documents", set);
+      for (const f of readdirSync(dir).filter((x) => x.endsWith(".md"))) {
+        const split = parseFrontMatter(normalizeText(readFileSync(path.join(dir, f), "utf8")));
+        if (!split.ok) throw new Error(f);
+        const { data, positions } = split.value;
+        const packed = packPositions(data, positions) ?? "";
+        // Every pointer there is, plus pointers that are not there (their nearest ancestor is found).
+        const pointers = [...Object.keys(positions), "/saknas", "/parter/99", "/antaganden/0/saknas", "/uppfoljning/0/datum/x", "/a~1b"];
+        for (const pointer of pointers) {
+          for (const preferKey of [false, true]) {
+            expect(locatePacked(data, packed, pointer, preferKey), `${f} ${pointer}`).toEqual(locate(positions, pointer, preferKey));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it("refuses what it cannot pack faithfully: index-like keys and aliases", () => {

@@ -8,8 +8,8 @@ import { UsageError } from "../../src/core/errors.js";
 // The date arithmetic is checked on the library (fast); the CLI tests below
 // check the wiring: the clock, the options, the exit codes.
 let docs: LoadedDoc[] = [];
-beforeAll(() => {
-  docs = loadDocuments({ paths: [DATES], cwd: REPO, lang: "sv", today: "2026-11-23" }).docs;
+beforeAll(async () => {
+  docs = (await loadDocuments({ paths: [DATES], cwd: REPO, lang: "sv", today: "2026-11-23" })).docs;
 });
 const due = (asOf: string, within = 90, filters: DueFilters = {}): string[] => brief(collectDue(docs, asOf, within, filters));
 

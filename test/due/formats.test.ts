@@ -13,8 +13,8 @@ import { ics, foldOctets } from "../../src/due/format/ics.js";
 import { table } from "../../src/due/format/table.js";
 
 let list: DueList;
-beforeAll(() => {
-  const { docs } = loadDocuments({ paths: [DATES], cwd: REPO, lang: "sv", today: "2026-11-23" });
+beforeAll(async () => {
+  const { docs } = await loadDocuments({ paths: [DATES], cwd: REPO, lang: "sv", today: "2026-11-23" });
   list = collectDue(docs, "2026-11-23", 90);
 });
 

@@ -34,7 +34,7 @@ export interface BuildResult {
 
 export async function buildWord(paths: string[], options: Partial<DocxOptions> & { now?: Date; env?: Record<string, string | undefined>; outDir?: string } = {}): Promise<BuildResult> {
   const outDir = options.outDir ?? tempDir();
-  const edition = prepareEdition({
+  const edition = await prepareEdition({
     paths,
     cwd: path.dirname(paths[0] ?? FIXTURES),
     lang: "sv",

@@ -58,7 +58,7 @@ describe("atomic builds", () => {
     const before = snapshot(out);
     const kept = copyDir(out);
 
-    const edition = prepareEdition({
+    const edition = await prepareEdition({
       paths: [source],
       cwd: path.dirname(source),
       lang: "sv",

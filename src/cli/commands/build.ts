@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { pick } from "../../i18n/text.js";
+import { parseJobs } from "../options.js";
 
 export interface BuildFlags {
   /** Unset means html. (No commander default: the list parser would append to it.) */
@@ -13,6 +14,7 @@ export interface BuildFlags {
   template?: string;
   tocField?: boolean;
   pageNumbers?: boolean;
+  jobs?: number | "auto";
 }
 
 const list = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -32,6 +34,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--per-document", t("Word: skriv också en .docx per dokument", "Word: also write one .docx per document"))
     .option("--template <fil>", t("Word: mall (.docx eller .dotx) med regionens stilar", "Word: template (.docx or .dotx) with the region's styles"))
     .option("--toc-field", t("Word: använd Words innehållsförteckningsfält i stället för länklistan", "Word: use Word's table-of-contents field instead of the link list"))
+    .option("--jobs <antal>", t("trådar för att tolka dokumenten: ett antal, eller auto", "threads for parsing the documents: a number, or auto"), parseJobs(lang), "auto")
     .option("--page-numbers", t("Word: uppskatta sidnummer i innehållsförteckningen (långsamt)", "Word: estimate page numbers in the table of contents (slow)"))
     .addHelpText("after", t("\nExempel:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n", "\nExamples:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n"))
     .action(async (paths: string[], flags: BuildFlags) => {

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import type { CommandContext } from "../context.js";
 import { pick } from "../../i18n/text.js";
-import { parseWholeNumber } from "../options.js";
+import { parseJobs, parseWholeNumber } from "../options.js";
 
 export interface ValidateFlags {
   format: string;
@@ -10,6 +10,7 @@ export interface ValidateFlags {
   cache: boolean;
   cacheLocation?: string;
   changedSince?: string;
+  jobs: number | "auto";
 }
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -24,6 +25,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--max-warnings <antal>", t("slutkod 1 om det blir fler varningar än så", "exit 1 when there are more warnings than this"), parseWholeNumber(lang))
     .option("--no-cache", t("läs om alla filer utan cache", "re-read every file without the cache"))
     .option("--cache-location <fil>", t("var cachen sparas (standard: .samdokcache)", "where the cache is kept (default: .samdokcache)"))
+    .option("--jobs <antal>", t("trådar för att tolka dokumenten: ett antal, eller auto (en per kärna när dokumenten är många)", "threads for parsing the documents: a number, or auto (one per core when there are many documents)"), parseJobs(lang), "auto")
     .option("--changed-since <ref>", t("kontrollera bara dokument som ändrats sedan en git-referens", "check only documents changed since a git ref"))
     .addHelpText("after", t("\nExempel:\n  samdok validate\n  samdok validate documents/sormland --format json\n  samdok validate --max-warnings 0\n", "\nExamples:\n  samdok validate\n  samdok validate documents/sormland --format json\n  samdok validate --max-warnings 0\n"))
     .action(async (paths: string[], flags: ValidateFlags) => {

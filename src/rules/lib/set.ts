@@ -35,6 +35,18 @@ export interface Dependency {
  * is history, not support, and is left out.
  */
 export function dependenciesOf(ctx: SetContext, doc: DocumentResult): Dependency[] {
+  // Several rules ask for the same documents' dependencies in one run (the
+  // set's byRootPath map is shared by them): resolve each document's once.
+  let known = remembered.get(ctx.byRootPath);
+  if (!known) remembered.set(ctx.byRootPath, (known = new WeakMap()));
+  let deps = known.get(doc);
+  if (!deps) known.set(doc, (deps = findDependencies(ctx, doc)));
+  return deps;
+}
+
+const remembered = new WeakMap<SetContext["byRootPath"], WeakMap<DocumentResult, Dependency[]>>();
+
+function findDependencies(ctx: SetContext, doc: DocumentResult): Dependency[] {
   const out: Dependency[] = [];
   const replaced = new Set(strings(doc.data, "ersatter").map((e) => e.value));
   const overordnat = str(doc.data, "overordnat");

@@ -1,0 +1,125 @@
+/**
+ * The per-document step in worker threads. Parsing Markdown is most of a
+ * large run's time (see `npm run bench`), and each document is parsed on its
+ * own, so a set of hundreds of documents is shared out over a few worker
+ * threads while the main thread reads files, answers from the cache and
+ * collects the results. Small runs, and machines with one core, stay in the
+ * main thread: a worker costs a few hundred milliseconds to start.
+ *
+ * Workers only compute: the main thread reads every file (so an injected
+ * reader and the cache work as before) and a worker answers with the same
+ * JSON text the main thread would have made. A worker that fails or dies is
+ * no failure of the run: its document is analysed in the main thread.
+ */
+import { Worker } from "node:worker_threads";
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { LoadedConfig } from "./config.js";
+import type { Lang } from "./types.js";
+
+export type WorkerRequest =
+  | { kind: "config"; key: number; loaded: LoadedConfig }
+  | { kind: "analyze"; id: number; config: number; file: string; rootPath: string; abs: string; bytes: Uint8Array; lang: Lang; today: string };
+
+export type WorkerReply = { id: number; json: string } | { id: number; error: string };
+
+/** Below this many documents to parse, `jobs: "auto"` stays in the main thread. */
+export const PARALLEL_MIN_DOCUMENTS = 200;
+/** More threads than this gain little and cost memory. */
+const MAX_AUTO_THREADS = 4;
+
+/**
+ * How many worker threads to use for `pending` documents to parse; 0 means
+ * the main thread does the work. `jobs` is the user's choice: a number, or
+ * "auto" (the default) for one thread per core when the run is large enough.
+ */
+export function workerCount(jobs: number | "auto" | undefined, pending: number): number {
+  if (pending === 0) return 0;
+  if (jobs === undefined || jobs === "auto") {
+    if (pending < PARALLEL_MIN_DOCUMENTS) return 0;
+    const cores = availableParallelism();
+    return cores < 2 ? 0 : Math.min(cores, MAX_AUTO_THREADS);
+  }
+  return jobs <= 1 ? 0 : Math.min(jobs, pending);
+}
+
+/**
+ * The compiled worker module: next to this one when samdok runs from build/,
+ * or build/core/worker.js when this module runs from its TypeScript source
+ * (the tests). Undefined when there is none: the main thread does the work.
+ */
+export function workerScript(): URL | undefined {
+  const here = new URL("./worker.js", import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  const built = new URL("../../build/core/worker.js", import.meta.url);
+  return existsSync(fileURLToPath(built)) ? built : undefined;
+}
+
+export interface AnalyzeTask {
+  file: string;
+  rootPath: string;
+  abs: string;
+  bytes: Uint8Array;
+  loaded: LoadedConfig;
+  lang: Lang;
+  today: string;
+}
+
+/** One worker thread; one document at a time. */
+export class AnalyzerThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (json: string) => void; reject: (error: Error) => void }>();
+  private readonly configKeys = new Map<LoadedConfig, number>();
+  private nextId = 0;
+  /** Set when the thread failed or exited: it takes no more work. */
+  dead = false;
+
+  constructor(script: URL) {
+    // No inherited flags (a profiler or a preload of the parent is not wanted
+    // in every thread); output of a worker, which has none, is not shown.
+    this.worker = new Worker(script, { execArgv: [], stdout: true, stderr: true });
+    this.worker.on("message", (reply: WorkerReply) => {
+      const waiter = this.waiting.get(reply.id);
+      if (!waiter) return;
+      this.waiting.delete(reply.id);
+      if ("json" in reply) waiter.resolve(reply.json);
+      else waiter.reject(new Error(reply.error));
+    });
+    const fail = (error: Error): void => {
+      this.dead = true;
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    };
+    this.worker.on("error", fail);
+    this.worker.on("exit", (code) => fail(new Error(`worker exited with code ${code}`)));
+  }
+
+  analyze(task: AnalyzeTask): Promise<string> {
+    if (this.dead) return Promise.reject(new Error("worker is gone"));
+    let key = this.configKeys.get(task.loaded);
+    if (key === undefined) {
+      key = this.configKeys.size;
+      this.configKeys.set(task.loaded, key);
+      this.worker.postMessage({ kind: "config", key, loaded: task.loaded } satisfies WorkerRequest);
+    }
+    const id = this.nextId++;
+    const { loaded: _loaded, ...rest } = task;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ kind: "analyze", id, config: key, ...rest } satisfies WorkerRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.dead = true;
+    await this.worker.terminate();
+  }
+}
+
+/** Starts `count` threads, or none when there is no compiled worker. */
+export function startThreads(count: number): AnalyzerThread[] {
+  const script = count > 0 ? workerScript() : undefined;
+  if (!script) return [];
+  return Array.from({ length: count }, () => new AnalyzerThread(script));
+}

@@ -1,0 +1,40 @@
+/**
+ * A worker thread of the analyser pool (parallel.ts): it receives the
+ * configurations once and then documents one at a time, and answers each
+ * with the same JSON text the main thread would have made. Nothing here
+ * touches the cache or the output; a document that fails is answered with
+ * its error, and the main thread analyses it itself.
+ */
+import { parentPort } from "node:worker_threads";
+import { analyzeToJson } from "./analyze.js";
+import { documentRules } from "../rules/index.js";
+import type { LoadedConfig } from "./config.js";
+import { collectEvery } from "./memory.js";
+import type { WorkerRequest, WorkerReply } from "./parallel.js";
+
+const port = parentPort;
+if (!port) throw new Error("samdok: worker.js is a worker thread, not a program");
+const rules = documentRules();
+const configs = new Map<number, LoadedConfig>();
+// As in the main thread (memory.ts): a full collection every so many
+// documents keeps the thread's heap near its small live set.
+const gc = collectEvery(200);
+let analysed = 0;
+
+port.on("message", (message: WorkerRequest) => {
+  if (message.kind === "config") {
+    configs.set(message.key, message.loaded);
+    return;
+  }
+  let reply: WorkerReply;
+  try {
+    const loaded = configs.get(message.config);
+    if (!loaded) throw new Error(`configuration ${message.config} was never sent`);
+    const json = analyzeToJson({ file: message.file, rootPath: message.rootPath, absPath: message.abs, bytes: message.bytes, loaded, lang: message.lang, today: message.today, rules });
+    reply = { id: message.id, json };
+  } catch (error) {
+    reply = { id: message.id, error: (error as Error).message ?? String(error) };
+  }
+  port.postMessage(reply);
+  gc(++analysed);
+});

@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ResultCache } from "../../src/core/cache.js";
+
+const KEY = "a".repeat(64);
+const json = (n: number): string => JSON.stringify({ file: `d${n}.md`, n });
+
+describe("the result cache file", () => {
+  let dir = "";
+  let file = "";
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "samdok-cachefile-"));
+    file = path.join(dir, ".samdokcache");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const fill = (count: number): void => {
+    const c = new ResultCache(file, KEY);
+    for (let i = 0; i < count; i++) c.set(`d${i}.md`, `h${i}`, `s${i}`, "conf", json(i));
+    c.save();
+  };
+  const lineCount = (): number => readFileSync(file, "utf8").split("\n").filter(Boolean).length;
+
+  it("reads back what it saved, by stat and by content, and only for the same configuration", () => {
+    fill(3);
+    const c = new ResultCache(file, KEY);
+    expect(c.byStat("d1.md", "s1", "conf")).toBe(json(1));
+    expect(c.byStat("d1.md", "s-other", "conf")).toBeUndefined();
+    expect(c.byStat("d1.md", "s1", "other-conf")).toBeUndefined();
+    expect(c.byContent("d2.md", "h2", "s-touched", "conf")).toBe(json(2));
+    expect(c.byContent("d2.md", "h-other", "s2", "conf")).toBeUndefined();
+    expect(c.byStat("d9.md", "s9", "conf")).toBeUndefined();
+  });
+
+  it("appends a changed entry instead of rewriting the file, and the later line wins", () => {
+    fill(10);
+    const before = readFileSync(file, "utf8");
+    const c = new ResultCache(file, KEY);
+    c.set("d4.md", "h4b", "s4b", "conf", json(40));
+    c.save();
+    const after = readFileSync(file, "utf8");
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length).split("\t")[0]).toBe("d4.md");
+    const again = new ResultCache(file, KEY);
+    expect(again.byStat("d4.md", "s4b", "conf")).toBe(json(40));
+    expect(again.byStat("d4.md", "s4", "conf")).toBeUndefined();
+    expect(again.byStat("d5.md", "s5", "conf")).toBe(json(5));
+  });
+
+  it("a touched file's new time is remembered", () => {
+    fill(2);
+    const c = new ResultCache(file, KEY);
+    expect(c.byContent("d0.md", "h0", "s0-touched", "conf")).toBe(json(0));
+    c.save();
+    expect(new ResultCache(file, KEY).byStat("d0.md", "s0-touched", "conf")).toBe(json(0));
+  });
+
+  it("rewrites the file once outdated lines are half of it", () => {
+    fill(4);
+    for (let round = 1; round <= 6; round++) {
+      const c = new ResultCache(file, KEY);
+      c.set("d0.md", `h0-${round}`, `s0-${round}`, "conf", json(100 + round));
+      c.save();
+      // Header plus at most twice the live entries.
+      expect(lineCount()).toBeLessThanOrEqual(1 + 2 * 4);
+    }
+    const c = new ResultCache(file, KEY);
+    expect(c.byStat("d0.md", "s0-6", "conf")).toBe(json(106));
+    expect(c.byStat("d3.md", "s3", "conf")).toBe(json(3));
+  });
+
+  it("ignores a last line that was cut short, and then writes the file whole", () => {
+    fill(3);
+    const text = readFileSync(file, "utf8");
+    writeFileSync(file, text.slice(0, text.length - 5));
+    const c = new ResultCache(file, KEY);
+    expect(c.byStat("d2.md", "s2", "conf")).toBeUndefined();
+    expect(c.byStat("d1.md", "s1", "conf")).toBe(json(1));
+    c.set("d2.md", "h2", "s2", "conf", json(2));
+    c.save();
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("starts afresh for another samdok, schema or date (another key)", () => {
+    fill(3);
+    const c = new ResultCache(file, "b".repeat(64));
+    expect(c.byStat("d1.md", "s1", "conf")).toBeUndefined();
+    c.set("d1.md", "h1", "s1", "conf", json(1));
+    c.save();
+    expect(lineCount()).toBe(2);
+    expect(readFileSync(file, "utf8").startsWith(`samdok-cache-3\t${"b".repeat(64)}\n`)).toBe(true);
+  });
+
+  it("does not trust a line whose result is not one JSON object", () => {
+    writeFileSync(file, `samdok-cache-3\t${KEY}\nd1.md\th1\ts1\tconf\t{"file":"d1.md"\nd2.md\th2\ts2\tconf\n`);
+    const c = new ResultCache(file, KEY);
+    expect(c.byStat("d1.md", "s1", "conf")).toBeUndefined();
+    expect(c.byStat("d2.md", "s2", "conf")).toBeUndefined();
+  });
+});
