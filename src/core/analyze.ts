@@ -17,6 +17,7 @@ import type { DocumentContext, DocumentRule, ReportInput, RuleMeta } from "../ru
 import { ruleById } from "../rules/index.js";
 import { severityFor } from "../rules/settings.js";
 import { packPositions } from "./packed-positions.js";
+import { resultText } from "./result-text.js";
 
 export interface AnalyzeInput {
   file: string;
@@ -141,5 +142,5 @@ export function analyzeToJson(input: AnalyzeInput): string {
     }
   }
   delete result.positions;
-  return JSON.stringify(result);
+  return resultText(result);
 }

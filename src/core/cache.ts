@@ -23,7 +23,21 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { writeFileAtomic } from "./write.js";
 
 export const CACHE_FILE = ".samdokcache";
-const MAGIC = "samdok-cache-3";
+const MAGIC = "samdok-cache-4";
+
+/**
+ * The file is pure ASCII: everything else is written as \uXXXX (valid in
+ * JSON; in a path, undone when read). Reading it then is a plain copy into
+ * a one-byte string, several times faster than decoding UTF-8, and the
+ * results parse faster too.
+ */
+function ascii(text: string, alsoBackslash: boolean): string {
+  return text.replace(alsoBackslash ? /[^\x20-\x7e]|\\/g : /[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function fromAscii(path: string): string {
+  return path.includes("\\u") ? path.replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : path;
+}
 
 interface CacheEntry {
   /** sha256 of the file's bytes. */
@@ -58,7 +72,7 @@ export class ResultCache {
   ) {
     let text: string;
     try {
-      text = readFileSync(location, "utf8");
+      text = readFileSync(location, "latin1");
     } catch {
       return; // no cache yet
     }
@@ -72,8 +86,9 @@ export class ResultCache {
       if (end === -1) break; // cut short: not an entry
       const tab = text.indexOf("\t", start);
       if (tab > start && tab < end) {
-        if (this.lines.has(text.slice(start, tab))) this.outdated++;
-        this.lines.set(text.slice(start, tab), [start, end]);
+        const file = fromAscii(text.slice(start, tab));
+        if (this.lines.has(file)) this.outdated++;
+        this.lines.set(file, [start, end]);
       }
       start = end + 1;
     }
@@ -134,7 +149,7 @@ export class ResultCache {
   /** Writes what changed since the last save: appended, or the whole file when that is due. */
   save(): void {
     if (this.unsaved.size === 0 && !(this.rewrite && this.lines.size > 0)) return;
-    const line = (file: string, e: CacheEntry): string => `${file}\t${e.hash}\t${e.stat}\t${e.config}\t${e.json}\n`;
+    const line = (file: string, e: CacheEntry): string => `${ascii(file, true)}\t${e.hash}\t${e.stat}\t${e.config}\t${ascii(e.json, false)}\n`;
     const sorted = <T>(m: Map<string, T>): [string, T][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const replaced = [...this.unsaved].filter((f) => this.lines.has(f) || this.written.has(f)).length;
     const live = new Set([...this.lines.keys(), ...this.fresh.keys()]).size;

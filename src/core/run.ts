@@ -7,10 +7,11 @@
  * link into an unnamed document still resolves; findings are reported only
  * for the files that were named.
  */
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { decodeDocument } from "./read.js";
 import { collectEvery } from "./memory.js";
 import { locatePacked, unpackPositions } from "./packed-positions.js";
+import { hasData, resultFromText, resultText } from "./result-text.js";
 import { parseFrontMatter } from "./front-matter.js";
 import path from "node:path";
 import { createHash } from "node:crypto";
@@ -122,7 +123,7 @@ export async function loadSets(options: RunOptions): Promise<{ sets: DocumentSet
     const loaded = loadConfig(configPath, cwd, lang);
     // The whole set, so that set-wide rules see every document.
     const files = new Set(listMarkdown(loaded.root));
-    for (const f of found.files) if (findConfigPath(path.dirname(f)) === configPath) files.add(f);
+    for (const f of found.files) if (dirConfig.get(path.dirname(f)) === configPath) files.add(f);
     return { loaded, files: [...files].sort() };
   });
   const total = all.reduce((n, s) => n + s.files.length, 0);
@@ -149,7 +150,12 @@ export async function loadSets(options: RunOptions): Promise<{ sets: DocumentSet
   await analyzePending(pending, step, finish);
   cache?.save();
   const sets = all.map(({ loaded, files }, set): DocumentSet => {
-    const documents = (texts[set] as string[]).map((json, i) => withLazyPositions(JSON.parse(json) as DocumentResult, files[i] as string, read));
+    // Each text is let go as soon as it is parsed, so that texts and objects are not all held at once.
+    const held = texts[set] as (string | undefined)[];
+    const documents = held.map((json, i) => {
+      held[i] = undefined;
+      return withLazyPositions(resultFromText(json as string), files[i] as string, read);
+    });
     if (!cache) return { loaded, documents };
     const key = `set:${toPosix(path.relative(cwd, loaded.path))}`;
     const memory: SetMemory = {
@@ -184,7 +190,7 @@ interface Step {
 }
 
 function unreadable(p: Pending, message: string, lang: Lang): string {
-  return JSON.stringify({
+  return resultText({
     file: p.file,
     rootPath: p.rootPath,
     fatal: true,
@@ -195,11 +201,19 @@ function unreadable(p: Pending, message: string, lang: Lang): string {
 /** A result known without reading the file: a link out of the root, or an unchanged file in the cache. */
 function withoutReading(p: Pending, { options, cache }: Step): string | undefined {
   const lang = options.lang;
-  if (isSymlink(p.abs) && !isInside(realPathOf(p.loaded.root), realPathOf(p.abs))) {
+  // One lstat tells both whether the file is a link and, when it is not, its size and time.
+  let link: Stats | undefined;
+  try {
+    link = lstatSync(p.abs);
+  } catch {
+    link = undefined;
+  }
+  const isLink = link?.isSymbolicLink() === true;
+  if (isLink && !isInside(realPathOf(p.loaded.root), realPathOf(p.abs))) {
     return unreadable(p, pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang), lang);
   }
   if (!cache) return undefined;
-  p.stat = statOf(p.abs);
+  p.stat = isLink ? statOf(p.abs) : link ? `${link.size}:${link.mtimeMs}` : "";
   return cache.byStat(p.file, p.stat, p.loaded.hash);
 }
 
@@ -300,13 +314,14 @@ function statOf(abs: string): string {
  * first use; when they could not be packed, the file is parsed again.
  */
 function withLazyPositions(result: DocumentResult, abs: string, read: (p: string) => Uint8Array): DocumentResult {
-  if (result.data === undefined) return result;
-  const data = result.data;
-  const packed = result.packedPositions;
+  // Not a read: the front matter itself may not be parsed yet (result-text.ts).
+  if (!hasData(result)) return result;
   Object.defineProperty(result, "positions", {
     enumerable: false,
     configurable: true,
     get(): PositionMap | undefined {
+      const { data, packedPositions: packed } = result;
+      if (data === undefined) return undefined;
       return recentPositions(abs, () => (packed !== undefined ? unpackPositions(data, packed) : undefined) ?? reparsePositions(abs, read));
     },
   });
@@ -340,15 +355,6 @@ export function clearPositionCache(): void {
   recent.clear();
 }
 
-/** Only a link can lead out of the document root (folders found by walking are never links). */
-function isSymlink(p: string): boolean {
-  try {
-    return lstatSync(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
 function realPathOf(p: string): string {
   try {
     return realpathSync(p);
@@ -377,7 +383,7 @@ export function rangeIn(doc: DocumentResult, input: ReportInput): Range {
 function setFingerprint(set: DocumentSet): string | undefined {
   const hash = createHash("sha256").update(set.loaded.hash);
   for (const doc of set.documents) {
-    if (doc.data !== undefined && doc.setKey === undefined) return undefined;
+    if (doc.setKey === undefined && hasData(doc)) return undefined;
     hash.update(`\0${doc.rootPath}\0${doc.fatal === true}\0${doc.setKey ?? "-"}`);
   }
   return hash.digest("hex");
@@ -414,12 +420,13 @@ export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<Do
 
 function computeSetRules(set: DocumentSet, lang: Lang, today: string, which: (rule: SetRule) => boolean): Map<DocumentResult, Diagnostic[]> {
   const out = new Map<DocumentResult, Diagnostic[]>();
-  const parsed = set.documents.filter((d) => d.data !== undefined);
+  // Read without parsing what a result may still hold as text (result-text.ts).
+  const parsed = set.documents.filter(hasData);
   const byId = new Map<string, DocumentResult[]>();
   const byRootPath = new Map<string, DocumentResult>();
   for (const doc of set.documents) byRootPath.set(doc.rootPath, doc);
   for (const doc of parsed) {
-    const id = doc.data?.id;
+    const id = doc.id ?? doc.data?.id;
     if (typeof id !== "string") continue;
     const list = byId.get(id) ?? [];
     list.push(doc);

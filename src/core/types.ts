@@ -88,6 +88,12 @@ export interface DocumentResult {
   rootPath: string;
   /** Front matter as plain data, when it could be parsed. */
   data?: Record<string, unknown>;
+  /**
+   * The document's id, when its front matter has one (the same as data.id):
+   * reports read it here, so that a run from the cache need not parse the
+   * front matter of every document (see core/result-text.ts).
+   */
+  id?: string;
   positions?: PositionMap;
   /** The same positions packed (see core/packed-positions.ts): what is kept in memory and in the cache. */
   packedPositions?: string;

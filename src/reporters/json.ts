@@ -18,7 +18,7 @@ export const json: Reporter = ({ results, summary }) => {
           return o;
         }),
       };
-      const id = r.data?.id;
+      const id = r.id ?? r.data?.id;
       if (typeof id === "string") entry.id = id;
       if (r.facts?.lix) entry.lix = r.facts.lix;
       return entry;

@@ -90,11 +90,26 @@ describe("the result cache file", () => {
     c.set("d1.md", "h1", "s1", "conf", json(1));
     c.save();
     expect(lineCount()).toBe(2);
-    expect(readFileSync(file, "utf8").startsWith(`samdok-cache-3\t${"b".repeat(64)}\n`)).toBe(true);
+    expect(readFileSync(file, "utf8").startsWith(`samdok-cache-4\t${"b".repeat(64)}\n`)).toBe(true);
+  });
+
+  it("is pure ASCII, and paths and results with any characters come back unchanged", () => {
+    const odd = "överenskommelse – ny\\del.md";
+    const result = JSON.stringify({ file: odd, message: "Fastställd § 14 – “klar” 😀" });
+    const c = new ResultCache(file, KEY);
+    c.set(odd, "h", "s", "conf", result);
+    c.save();
+    const bytes = readFileSync(file);
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    const again = new ResultCache(file, KEY);
+    const back = again.byStat(odd, "s", "conf");
+    expect(back).toBeDefined();
+    expect(JSON.parse(back as string)).toEqual(JSON.parse(result));
+    expect(again.byStat("överenskommelse – ny/del.md", "s", "conf")).toBeUndefined();
   });
 
   it("does not trust a line whose result is not one JSON object", () => {
-    writeFileSync(file, `samdok-cache-3\t${KEY}\nd1.md\th1\ts1\tconf\t{"file":"d1.md"\nd2.md\th2\ts2\tconf\n`);
+    writeFileSync(file, `samdok-cache-4\t${KEY}\nd1.md\th1\ts1\tconf\t{"file":"d1.md"\nd2.md\th2\ts2\tconf\n`);
     const c = new ResultCache(file, KEY);
     expect(c.byStat("d1.md", "s1", "conf")).toBeUndefined();
     expect(c.byStat("d2.md", "s2", "conf")).toBeUndefined();
