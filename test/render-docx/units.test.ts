@@ -7,6 +7,8 @@ import { ensureLanguage, normalizePackage } from "../../src/render/docx/normaliz
 import { sniffImage } from "../../src/render/docx/images.js";
 import { packParts } from "../../src/render/docx/pack.js";
 import { normalizeParts } from "../../src/render/docx/normalize.js";
+import { Bodies, withoutPositions } from "../../src/render/docx/bodies.js";
+import { parseBody } from "../../src/core/markdown.js";
 import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from "docx";
 import { fixture } from "./helpers.js";
 import path from "node:path";
@@ -64,6 +66,22 @@ describe("normalising a package", () => {
     expect(strFromU8(parts["word/_rels/document.xml.rels"] ?? new Uint8Array())).toContain('Id="rIdL1" Target="https://example.se"');
   });
 
+  it("renumbers _Toc names and ids inside bookmark and drawing tags too, in order of first appearance over the parts", () => {
+    const when = new Date("2026-11-23T00:00:00Z");
+    const rid = "rIdabcdefghijklmnopqrstu";
+    const parts = new Map<string, string>([
+      ["word/document.xml", `<w:bookmarkStart w:id="9" w:name="_Toc77" r:id="${rid}"/><w:bookmarkEnd w:id="9"/><w:t>_Toc12 _Toc77</w:t><wp:docPr id="5" descr="_Toc12" w:dirty="true"/>`],
+      ["word/footnotes.xml", `<w:bookmarkStart w:id="9" w:name="_Toc12"/><wp:docPr id="5"/>`],
+      ["word/_rels/document.xml.rels", `<Relationship Id="${rid}"/>`],
+    ]);
+    const out = unzipSync(normalizeParts(parts, when));
+    expect(strFromU8(out["word/document.xml"] ?? new Uint8Array())).toBe(
+      '<w:bookmarkStart w:id="1" w:name="_Toc1" r:id="rIdL1"/><w:bookmarkEnd w:id="1"/><w:t>_Toc2 _Toc1</w:t><wp:docPr id="1" descr="_Toc2"/>',
+    );
+    expect(strFromU8(out["word/footnotes.xml"] ?? new Uint8Array())).toBe('<w:bookmarkStart w:id="1" w:name="_Toc2"/><wp:docPr id="2"/>');
+    expect(strFromU8(out["word/_rels/document.xml.rels"] ?? new Uint8Array())).toBe('<Relationship Id="rIdL1"/>');
+  });
+
   it("sets sv-SE in every shape of style defaults", () => {
     const lang = '<w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/>';
     expect(ensureLanguage('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>')).toBe(
@@ -98,5 +116,25 @@ describe("packing", () => {
     expect(Buffer.compare(Buffer.from(direct), Buffer.from(viaZip))).toBe(0);
     // The fast path is still there in this docx version (the fallback keeps working if it goes).
     expect(typeof (Packer as unknown as { compiler?: { compile?: unknown } }).compiler?.compile).toBe("function");
+  });
+});
+
+describe("parsed bodies", () => {
+  const sources = ["---\nid: x\n---\n\n# Rubrik\n\nText med [länk](a.md).", "- ett\n- två", "| a | b |\n|---|---|\n| 1 | 2 |"].map((text, i) => ({ text, bodyLine: i === 0 ? 4 : 1 }));
+
+  it("gives each body as parseBody parses it, in order", async () => {
+    const bodies = new Bodies(sources);
+    try {
+      for (const [i, s] of sources.entries()) expect(await bodies.get(i)).toEqual(parseBody(s.text, s.bodyLine));
+    } finally {
+      await bodies.close();
+    }
+  });
+
+  it("copies trees between threads without positions, and otherwise unchanged", () => {
+    const tree = parseBody(sources[0]?.text ?? "", 4);
+    const stripped = withoutPositions(parseBody(sources[0]?.text ?? "", 4));
+    expect(JSON.stringify(stripped)).not.toContain('"position"');
+    expect(JSON.stringify(stripped)).toBe(JSON.stringify(tree, (key, value: unknown) => (key === "position" ? undefined : value)));
   });
 });

@@ -9,9 +9,10 @@ import type { Root } from "mdast";
 import { Document } from "docx";
 import type { IPropertiesOptions, ISectionOptions, PageNumberEstimator } from "docx";
 import type { Edition, EditionDocument } from "../edition.js";
-import { parseBody } from "../../core/markdown.js";
 import { writeFileAtomic } from "../../core/write.js";
+import { collectEvery } from "../../core/memory.js";
 import { longDate } from "../../core/dates.js";
+import { Bodies, parseSource, type Source } from "./bodies.js";
 import { chapter } from "./chapter.js";
 import { documentTables, ListCounter, type MapContext } from "./context.js";
 import { contents, cover, editionTitle } from "./front.js";
@@ -46,25 +47,33 @@ interface Build {
   estimator: PageNumberEstimator | undefined;
 }
 
-function bodyOf(build: Build, d: EditionDocument): Root {
+function sourceOf(d: EditionDocument): Source {
+  return { text: d.text, bodyLine: d.result.bodyLine ?? 1 };
+}
+
+/** The parsed body of docs[i], by `parse`; kept when --per-document needs it again. */
+async function bodyOf(build: Build, d: EditionDocument, parse: () => Root | Promise<Root>): Promise<Root> {
   const cached = build.trees?.get(d);
   if (cached) return cached;
-  const tree = parseBody(d.text, d.result.bodyLine ?? 1);
+  const tree = await parse();
   build.trees?.set(d, tree);
   return tree;
 }
 
-function chapters(build: Build, docs: readonly EditionDocument[], firstIsFirst: boolean): { sections: ISectionOptions[]; lists: ListCounter } {
+type Parse = (i: number) => Root | Promise<Root>;
+
+async function chapters(build: Build, docs: readonly EditionDocument[], firstIsFirst: boolean, parse: Parse): Promise<{ sections: ISectionOptions[]; lists: ListCounter }> {
   const links = new LinkResolver(build.edition.all, build.published, new Set(docs));
   const lists = new ListCounter();
   const width = textWidth(build.page);
   const right = `Utgåva ${longDate(build.edition.date, "sv")}`;
-  const sections = docs.map((d, i) => {
-    const tree = bodyOf(build, d);
+  const sections: ISectionOptions[] = [];
+  for (const [i, d] of docs.entries()) {
+    const tree = await bodyOf(build, d, () => parse(i));
     // 96 pixels to the inch, 1440 twips to the inch.
     const ctx: MapContext = { doc: d, links, lists, ...documentTables(tree), maxImageWidth: Math.floor(width / 15) };
-    return section(chapter(tree, ctx, width), build.page, { left: runningHead(d.doc), right }, firstIsFirst && i === 0);
-  });
+    sections.push(section(chapter(tree, ctx, width), build.page, { left: runningHead(d.doc), right }, firstIsFirst && i === 0));
+  }
   return { sections, lists };
 }
 
@@ -77,8 +86,8 @@ function styleOptions(build: Build): Pick<IPropertiesOptions, "styles" | "extern
 type Contents = { properties: Omit<IPropertiesOptions, "sections">; sections: ISectionOptions[] };
 
 /** Builds the docx Document and compiles its parts; nothing of the object model outlives this call. */
-async function compile(build: Build, make: () => Contents): Promise<Parts> {
-  const { properties, sections } = make();
+async function compile(build: Build, make: () => Promise<Contents>): Promise<Parts> {
+  const { properties, sections } = await make();
   const doc = new Document({
     creator: "samdok",
     lastModifiedBy: "samdok",
@@ -90,8 +99,29 @@ async function compile(build: Build, make: () => Contents): Promise<Parts> {
   return packParts(doc);
 }
 
-async function pack(build: Build, make: () => Contents): Promise<Uint8Array> {
-  return normalizeParts(await compile(build, make), build.edition.timestamp);
+/** From about 250 documents on, a file's XML is this long. */
+const LARGE_XML = 4_000_000;
+
+function xmlLength(parts: Parts): number {
+  let length = 0;
+  for (const data of parts.values()) if (typeof data === "string") length += data.length;
+  return length;
+}
+
+/**
+ * Once a large file is compiled, its docx object model and the compiler's
+ * XML trees are garbage (several hundred megabytes for 1,000 documents), but
+ * V8 would rather grow the heap while zipping than collect them. A full
+ * collection here costs tens of milliseconds and keeps them off the peak.
+ */
+function collectAfterCompile(parts: Parts): void {
+  if (xmlLength(parts) >= LARGE_XML) collectEvery(1)(1);
+}
+
+async function pack(build: Build, make: () => Promise<Contents>): Promise<Uint8Array> {
+  const parts = await compile(build, make);
+  collectAfterCompile(parts);
+  return normalizeParts(parts, build.edition.timestamp);
 }
 
 function editionInfo(edition: Edition): CustomProperty[] {
@@ -101,8 +131,18 @@ function editionInfo(edition: Edition): CustomProperty[] {
   ];
 }
 
+/** Every chapter, the bodies parsed ahead on worker threads (bodies.ts), which stop before the file is compiled. */
+async function allChapters(build: Build): Promise<{ sections: ISectionOptions[]; lists: ListCounter }> {
+  const bodies = new Bodies(build.edition.documents.map(sourceOf));
+  try {
+    return await chapters(build, build.edition.documents, false, (i) => bodies.get(i));
+  } finally {
+    await bodies.close();
+  }
+}
+
 function consolidated(build: Build): Promise<Uint8Array> {
-  return pack(build, () => {
+  return pack(build, async () => {
     const { edition } = build;
     const title = editionTitle(edition);
     const head = { left: title, right: `Utgåva ${longDate(edition.date, "sv")}` };
@@ -110,7 +150,7 @@ function consolidated(build: Build): Promise<Uint8Array> {
       section(cover(edition), build.page, head, true),
       section(contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }), build.page, head, false),
     ];
-    const { sections, lists } = chapters(build, edition.documents, false);
+    const { sections, lists } = await allChapters(build);
     const regions = [...new Set(edition.documents.map((d) => d.loaded.config.region.namn))];
     return {
       properties: {
@@ -132,8 +172,8 @@ function consolidated(build: Build): Promise<Uint8Array> {
 }
 
 function single(build: Build, d: EditionDocument): Promise<Uint8Array> {
-  return pack(build, () => {
-    const { sections, lists } = chapters(build, [d], true);
+  return pack(build, async () => {
+    const { sections, lists } = await chapters(build, [d], true, () => parseSource(sourceOf(d)));
     const doc = d.doc;
     const custom: CustomProperty[] = [
       { name: "id", value: doc.id },

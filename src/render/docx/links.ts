@@ -23,10 +23,37 @@ function decode(text: string): string {
   }
 }
 
+/** Every document of the sets by path and by id, and the slugs of its headings. */
+interface Index {
+  byPath: Map<string, EditionDocument>;
+  byId: Map<string, EditionDocument>;
+  slugs: Map<EditionDocument, Set<string>>;
+}
+
+/**
+ * Built once per edition: with --per-document there is a resolver per file,
+ * and building this for each would be files × documents work.
+ */
+const indexes = new WeakMap<readonly EditionDocument[], Index>();
+
+function indexOf(all: readonly EditionDocument[]): Index {
+  let index = indexes.get(all);
+  if (!index) {
+    index = { byPath: new Map(), byId: new Map(), slugs: new Map() };
+    for (const d of all) {
+      index.byPath.set(`${d.loaded.root}\0${d.result.rootPath}`, d);
+      index.byId.set(`${d.loaded.root}\0${d.doc.id}`, d);
+      index.slugs.set(d, new Set((d.result.facts?.headings ?? []).map((h) => h.slug)));
+    }
+    indexes.set(all, index);
+  }
+  return index;
+}
+
 export class LinkResolver {
-  private readonly byPath = new Map<string, EditionDocument>();
-  private readonly byId = new Map<string, EditionDocument>();
-  private readonly slugs = new Map<EditionDocument, Set<string>>();
+  private readonly byPath: Map<string, EditionDocument>;
+  private readonly byId: Map<string, EditionDocument>;
+  private readonly slugs: Map<EditionDocument, Set<string>>;
 
   /**
    * @param all every document of the sets (link targets may be filtered out)
@@ -38,11 +65,10 @@ export class LinkResolver {
     private readonly published: ReadonlySet<EditionDocument>,
     private readonly inFile: ReadonlySet<EditionDocument>,
   ) {
-    for (const d of all) {
-      this.byPath.set(`${d.loaded.root}\0${d.result.rootPath}`, d);
-      this.byId.set(`${d.loaded.root}\0${d.doc.id}`, d);
-      this.slugs.set(d, new Set((d.result.facts?.headings ?? []).map((h) => h.slug)));
-    }
+    const index = indexOf(all);
+    this.byPath = index.byPath;
+    this.byId = index.byId;
+    this.slugs = index.slugs;
   }
 
   resolve(from: EditionDocument, url: string): LinkTarget {

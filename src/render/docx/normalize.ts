@@ -34,22 +34,6 @@ function w3cdtf(timestamp: Date): string {
   return timestamp.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** Bookmark ids count from 1 in each part, in order of appearance. */
-function renumberBookmarks(xml: string): string {
-  if (!xml.includes("<w:bookmark")) return xml;
-  const ids = new Map<string, string>();
-  return xml.replace(/<w:bookmark(Start|End)\b[^>]*>/g, (tag) =>
-    tag.replace(/\bw:id="(\d+)"/, (_m, id: string) => {
-      let n = ids.get(id);
-      if (n === undefined) {
-        n = String(ids.size + 1);
-        ids.set(id, n);
-      }
-      return `w:id="${n}"`;
-    }),
-  );
-}
-
 const LANG = '<w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/>';
 
 /** Sets sv-SE as the language of the document defaults, whatever styles.xml came from. */
@@ -89,60 +73,106 @@ export function normalizePackage(bytes: Uint8Array, timestamp: Date): Uint8Array
   return normalizeParts(new Map(Object.entries(unzipSync(bytes))), timestamp);
 }
 
-export function normalizeParts(parts: Parts, timestamp: Date): Uint8Array {
-  const names = [...parts.keys()].sort(partOrder);
-  const texts = new Map<string, string>();
-  for (const name of names) {
-    const data = parts.get(name);
-    if (typeof data === "string") texts.set(name, data);
-    else if (data && isText(name)) texts.set(name, strFromU8(data));
-  }
+/**
+ * The ids docx numbers from process-wide counters or at random, renumbered
+ * in order of first appearance over the whole package (parts in name order).
+ */
+class Renumbering {
+  private readonly rids = new Map<string, string>();
+  private readonly tocs = new Map<string, string>();
+  private drawings = 0;
 
-  // Random relationship ids → rIdL1, rIdL2, … in order of first appearance.
-  const rids = new Map<string, string>();
-  for (const name of names) {
-    for (const m of (texts.get(name) ?? "").matchAll(RANDOM_RID)) {
-      if (!rids.has(m[0])) rids.set(m[0], `rIdL${rids.size + 1}`);
-    }
-  }
-  // docx names the bookmarks of a TOC field's headings _Toc<n> from a process-wide counter.
-  const tocs = new Map<string, string>();
-  const toc = (id: string): string => {
-    let n = tocs.get(id);
+  /** Random relationship ids → rIdL1, rIdL2, … */
+  readonly rid = (id: string): string => {
+    let n = this.rids.get(id);
     if (n === undefined) {
-      n = `_Toc${tocs.size + 1}`;
-      tocs.set(id, n);
+      n = `rIdL${this.rids.size + 1}`;
+      this.rids.set(id, n);
     }
     return n;
   };
-  let drawing = 0;
-  for (const name of names) {
-    let xml = texts.get(name);
-    if (xml === undefined) continue;
-    if (rids.size > 0) xml = xml.replace(RANDOM_RID, (id) => rids.get(id) ?? id);
-    if (name === "docProps/core.xml") {
-      const when = w3cdtf(timestamp);
-      xml = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`);
-    }
-    if (name === "word/styles.xml") xml = ensureLanguage(xml);
-    if (name.startsWith("word/")) {
-      xml = renumberBookmarks(xml);
-      if (xml.includes("_Toc")) xml = xml.replace(/\b_Toc\d+\b/g, toc);
-      // Word asks to update dirty fields when it opens a file; the edition never makes it ask.
-      if (xml.includes('w:dirty="true"')) xml = xml.replace(/ w:dirty="true"/g, "");
-      if (xml.includes("<wp:docPr")) xml = xml.replace(/(<wp:docPr\b[^>]*?\bid=")\d+"/g, (_m, head: string) => `${head}${++drawing}"`);
-    }
-    texts.set(name, xml);
-  }
 
+  /** docx names the bookmarks of a TOC field's headings _Toc<n> from a process-wide counter. */
+  readonly toc = (id: string): string => {
+    let n = this.tocs.get(id);
+    if (n === undefined) {
+      n = `_Toc${this.tocs.size + 1}`;
+      this.tocs.set(id, n);
+    }
+    return n;
+  };
+
+  nextDrawing(): number {
+    return ++this.drawings;
+  }
+}
+
+/**
+ * Everything normalising changes in a part of word/, as one regular
+ * expression, so that the largest part (document.xml, tens of megabytes for a
+ * big edition) is read once and copied once. Bookmark and drawing tags are
+ * matched whole: the ids to renumber are inside them.
+ */
+const WORD_PART = /\brId[A-Za-z0-9_-]{21}(?=")|<w:bookmark(?:Start|End)\b[^>]*>|\b_Toc\d+\b| w:dirty="true"|<wp:docPr\b[^>]*>/g;
+const TOC = /\b_Toc\d+\b/g;
+/** Word asks to update dirty fields when it opens a file; the edition never makes it ask. */
+const DIRTY = / w:dirty="true"/g;
+const BOOKMARK_ID = /\bw:id="(\d+)"/;
+const DRAWING_ID = /(<wp:docPr\b[^>]*?\bid=")\d+"/g;
+
+/**
+ * One part of word/: relationship ids, bookmark ids (from 1 in each part),
+ * _Toc names, dirty flags, drawing ids. Inside a whole tag the same changes
+ * are made in the same order as for the rest of the part.
+ */
+function normalizeWordPart(xml: string, ids: Renumbering): string {
+  const bookmarks = new Map<string, string>();
+  const bookmark = (_m: string, id: string): string => {
+    let n = bookmarks.get(id);
+    if (n === undefined) {
+      n = String(bookmarks.size + 1);
+      bookmarks.set(id, n);
+    }
+    return `w:id="${n}"`;
+  };
+  const tocAndDirty = (tag: string): string => tag.replace(TOC, ids.toc).replace(DIRTY, "");
+  return xml.replace(WORD_PART, (match) => {
+    if (match.startsWith("rId")) return ids.rid(match);
+    if (match.startsWith("_Toc")) return ids.toc(match);
+    if (match === ' w:dirty="true"') return "";
+    const tag = match.replace(RANDOM_RID, ids.rid);
+    if (tag.startsWith("<w:bookmark")) return tocAndDirty(tag.replace(BOOKMARK_ID, bookmark));
+    return tocAndDirty(tag).replace(DRAWING_ID, (_m, head: string) => `${head}${ids.nextDrawing()}"`);
+  });
+}
+
+function normalizeText(name: string, text: string, ids: Renumbering, timestamp: Date): string {
+  if (name === "word/styles.xml") text = ensureLanguage(text);
+  if (name.startsWith("word/")) return normalizeWordPart(text, ids);
+  let xml = text.replace(RANDOM_RID, ids.rid);
+  if (name === "docProps/core.xml") {
+    const when = w3cdtf(timestamp);
+    xml = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`);
+  }
+  return xml;
+}
+
+/**
+ * Normalises the parts and zips them. The parts map is emptied on the way:
+ * each part's text is let go as soon as its bytes are made.
+ */
+export function normalizeParts(parts: Parts, timestamp: Date): Uint8Array {
+  const names = [...parts.keys()].sort(partOrder);
+  const ids = new Renumbering();
   const mtime = zipTime(timestamp);
   const zippable: Zippable = {};
   for (const name of names) {
-    const text = texts.get(name);
-    const data = text !== undefined ? strToU8(text) : parts.get(name);
-    if (data instanceof Uint8Array) zippable[name] = [data, { mtime }];
+    const data = parts.get(name);
+    parts.delete(name);
+    if (data === undefined) continue;
+    const text = typeof data === "string" ? data : isText(name) ? strFromU8(data) : undefined;
+    zippable[name] = [text === undefined ? (data as Uint8Array) : strToU8(normalizeText(name, text, ids, timestamp)), { mtime }];
   }
-  texts.clear();
   // fflate is plain JavaScript: the same bytes on every machine (native zlib may pick other matches per CPU).
   return zipSync(zippable, { level: 6 });
 }

@@ -1,0 +1,152 @@
+/**
+ * The documents' Markdown bodies, parsed for the Word edition, in edition
+ * order. Parsing is about a third of the Word step for a large edition, and
+ * it is the one part that does not touch the docx object model (which lives
+ * on the main thread). So for a large edition worker threads parse ahead
+ * while the main thread maps the bodies it has to Word content.
+ *
+ * Work is handed out through a shared counter: every thread (the workers and
+ * the main thread) claims the next unparsed document with an atomic add.
+ * The main thread needs the bodies in order; rather than wait for one a
+ * worker is still parsing, it parses the next unclaimed one itself. So it is
+ * never idle while there is parsing left, and a small edition (or a worker
+ * that is slow to start) costs nothing but the main thread's own parsing.
+ *
+ * A tree from a worker has no `position`s (they are half the bytes to copy
+ * between threads, and the Word mapping does not use them); a tree parsed on
+ * the main thread keeps them. Either gives the same Word content.
+ */
+import { existsSync } from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Root } from "mdast";
+import { visit } from "unist-util-visit";
+import { parseBody } from "../../core/markdown.js";
+
+/** One body to parse: the whole file text and the line its body starts on (as `parseBody` takes them). */
+export interface Source {
+  text: string;
+  bodyLine: number;
+}
+
+/** What a worker gets: the sources, and the counter it claims them by. */
+export interface ParseJob {
+  sources: Source[];
+  claims: SharedArrayBuffer;
+}
+
+/** A parsed body, from a worker. */
+export interface Parsed {
+  index: number;
+  tree: Root;
+}
+
+/** Below this many documents, starting a worker (loading the Markdown parser again) is not worth it. */
+const MIN_DOCUMENTS_PER_WORKER = 100;
+/** Beyond a few workers, the main thread's mapping is the bottleneck. */
+const MAX_WORKERS = 3;
+
+const WORKER = new URL("./parse-worker.js", import.meta.url);
+
+export function parseSource(source: Source): Root {
+  return parseBody(source.text, source.bodyLine);
+}
+
+/** Drops the source positions, before a tree is copied to another thread. */
+export function withoutPositions(tree: Root): Root {
+  visit(tree, (node) => {
+    delete node.position;
+  });
+  return tree;
+}
+
+/** Claims the next unparsed body; a number ≥ the count when none is left. */
+export function claim(claims: Int32Array): number {
+  return Atomics.add(claims, 0, 1);
+}
+
+function workerCount(documents: number): number {
+  // Running from the TypeScript sources (tests) there is no compiled worker to start.
+  if (!existsSync(fileURLToPath(WORKER))) return 0;
+  const spare = os.availableParallelism() - 1;
+  return Math.max(0, Math.min(MAX_WORKERS, spare, Math.floor(documents / MIN_DOCUMENTS_PER_WORKER)));
+}
+
+/** Yields to the event loop, so that trees the workers have posted are received. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export class Bodies {
+  private readonly claims = new Int32Array(new SharedArrayBuffer(4));
+  /** Parsed and not yet taken. */
+  private readonly ready = new Map<number, Root>();
+  private readonly workers: Worker[] = [];
+  /** Resolves the wait of `get` when a tree arrives or a worker stops. */
+  private wake: (() => void) | undefined;
+  private running = 0;
+
+  constructor(private readonly sources: readonly Source[]) {
+    const count = workerCount(sources.length);
+    for (let i = 0; i < count; i++) this.start();
+  }
+
+  private start(): void {
+    const job: ParseJob = { sources: this.sources as Source[], claims: this.claims.buffer as SharedArrayBuffer };
+    const worker = new Worker(WORKER, { workerData: job });
+    this.running++;
+    worker.on("message", (message: Parsed) => {
+      this.ready.set(message.index, message.tree);
+      this.notify();
+    });
+    // A worker that fails leaves the body it had claimed unparsed; `get` then parses it here.
+    worker.on("error", () => undefined);
+    worker.on("exit", () => {
+      this.running--;
+      this.notify();
+    });
+    this.workers.push(worker);
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  /** The parsed body of source `index`. Call in order: 0, 1, 2, … */
+  async get(index: number): Promise<Root> {
+    for (;;) {
+      const tree = this.ready.get(index);
+      if (tree) {
+        this.ready.delete(index);
+        return tree;
+      }
+      const next = claim(this.claims);
+      const source = this.sources[next];
+      if (source) {
+        // Parse the next unclaimed body here (the one asked for, or one needed soon), then look again.
+        const parsed = parseSource(source);
+        if (next === index) return parsed;
+        this.ready.set(next, parsed);
+        await turn();
+      } else if (this.running > 0) {
+        // Every body is claimed: the one asked for is on a worker.
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      } else {
+        // No worker left, and the body never came (its worker failed): parse it here.
+        const missing = this.sources[index];
+        if (!missing) throw new RangeError(`No document ${index}`);
+        return parseSource(missing);
+      }
+    }
+  }
+
+  /** Stops the workers (they hold memory the rest of the build needs). */
+  async close(): Promise<void> {
+    Atomics.store(this.claims, 0, this.sources.length);
+    this.ready.clear();
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
