@@ -10,7 +10,7 @@ import type { BodyFacts, Diagnostic, DocumentResult, Lang, Range, Severity } fro
 import type { LoadedConfig } from "./config.js";
 import { decodeDocument } from "./read.js";
 import { parseFrontMatter } from "./front-matter.js";
-import { parseBody, extractFacts } from "./markdown.js";
+import { parseBodyForRules, extractFacts } from "./markdown.js";
 import { locate } from "./schema.js";
 import { pick } from "../i18n/text.js";
 import type { DocumentContext, DocumentRule, ReportInput, RuleMeta } from "../rules/types.js";
@@ -79,7 +79,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentResult {
 
   const lines = text.split("\n");
   let tree: Root | undefined;
-  const mdast = (): Root => (tree ??= parseBody(text, fm.bodyLine));
+  const mdast = (): Root => (tree ??= parseBodyForRules(text, fm.bodyLine));
   let facts: BodyFacts;
   try {
     facts = extractFacts(mdast());

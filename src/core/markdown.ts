@@ -3,7 +3,8 @@
  * matter is blanked out (same number of lines) so that every node's position
  * is a position in the file.
  */
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import type { Root } from "mdast";
@@ -15,8 +16,35 @@ import { computeLix } from "./lix.js";
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
-/** Parses the body of `text`; lines before `bodyLine` are treated as blank. */
-export function parseBody(text: string, bodyLine: number): Root {
+/**
+ * GFM finds literal autolinks (a bare `www.…`, `https://…` or e-mail
+ * address in text) with a pass over every text node after parsing: about a
+ * tenth of a large validation. No rule reads them (external links are not
+ * checked, e-mail addresses are found in the raw text, and a node's text is
+ * the same either way), so validation parses without that pass. The editions
+ * use the full `parseBody`, which links them.
+ */
+function withoutLiteralAutolinkPass(this: Processor): void {
+  const skip = new Set<unknown>(gfmAutolinkLiteralFromMarkdown().transforms ?? []);
+  const strip = (extension: unknown): unknown => {
+    if (Array.isArray(extension)) return extension.map(strip);
+    const e = extension as { transforms?: unknown[] };
+    return e.transforms ? { ...e, transforms: e.transforms.filter((t) => !skip.has(t)) } : e;
+  };
+  const data = this.data();
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip) as NonNullable<typeof data.fromMarkdownExtensions>;
+}
+
+const ruleProcessor = unified().use(remarkParse).use(remarkGfm).use(withoutLiteralAutolinkPass).freeze();
+
+/** The transforms the validation parser runs after parsing (tests check the autolink pass is gone). */
+export function ruleParserTransforms(): unknown[] {
+  const flat = (e: unknown): unknown[] => (Array.isArray(e) ? e.flatMap(flat) : ((e as { transforms?: unknown[] }).transforms ?? []));
+  return (ruleProcessor.data().fromMarkdownExtensions ?? []).flatMap(flat);
+}
+
+/** Blanks the lines before `bodyLine` (same number of lines), so that positions are file positions. */
+function bodySource(text: string, bodyLine: number): string {
   let source = text;
   if (bodyLine > 1) {
     let offset = 0;
@@ -30,7 +58,17 @@ export function parseBody(text: string, bodyLine: number): Root {
     }
     source = "\n".repeat(bodyLine - 1) + text.slice(offset);
   }
-  return processor.parse(source) as Root;
+  return source;
+}
+
+/** Parses the body of `text` with all of GFM (the editions); lines before `bodyLine` are treated as blank. */
+export function parseBody(text: string, bodyLine: number): Root {
+  return processor.parse(bodySource(text, bodyLine)) as Root;
+}
+
+/** Parses the body as validation needs it: GFM without the literal-autolink pass. */
+export function parseBodyForRules(text: string, bodyLine: number): Root {
+  return ruleProcessor.parse(bodySource(text, bodyLine)) as Root;
 }
 
 /** Headings (with GitHub slugs), links, images and LIX of a parsed body. */

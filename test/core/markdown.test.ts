@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { REPO } from "../helpers/cli.js";
+import { extractFacts, parseBody, parseBodyForRules, ruleParserTransforms } from "../../src/core/markdown.js";
+import { parseFrontMatter } from "../../src/core/front-matter.js";
+import { normalizeText } from "../../src/core/read.js";
+import { isExternal } from "../../src/rules/lib/links.js";
+
+const TRICKY = `---
+id: x
+---
+
+# Kontakt via www.regionsormland.se och narvard@regionsormland.se
+
+Läs mer på https://www.regionsormland.se/vard_och_omsorg/*samverkan* eller www.example.se/a_b_c.
+Skriv till registrator@kommun.se, se [rutinen](rutin.md#syfte) och <https://example.se>.
+
+## Bilagor: https://example.se/fil_1_2.pdf
+
+- Punkt med www.x.se, och en mening till. Ännu en lång mening med långaordet.
+`;
+
+describe("the validation parser (GFM without the literal-autolink pass)", () => {
+  it("has no literal-autolink pass, where the editions' parser has one", () => {
+    const pass = gfmAutolinkLiteralFromMarkdown().transforms?.[0];
+    expect(pass).toBeTypeOf("function");
+    expect(ruleParserTransforms()).not.toContain(pass);
+  });
+
+  it("gives the same headings, LIX and document links as the full parser", () => {
+    const texts = [TRICKY];
+    for (const set of ["sormland", "orebro"]) {
+      const dir = path.join(REPO, "documents", set);
+      for (const f of readdirSync(dir).filter((x) => x.endsWith(".md"))) texts.push(normalizeText(readFileSync(path.join(dir, f), "utf8")));
+    }
+    let links = 0;
+    for (const text of texts) {
+      const split = parseFrontMatter(text);
+      if (!split.ok) throw new Error("front matter");
+      const full = extractFacts(parseBody(text, split.value.bodyLine));
+      const rules = extractFacts(parseBodyForRules(text, split.value.bodyLine));
+      expect(rules.headings).toEqual(full.headings);
+      expect(rules.lix).toEqual(full.lix);
+      const internal = (links: typeof full.links) => links.filter((l) => !isExternal(l.url));
+      expect(internal(rules.links)).toEqual(internal(full.links));
+      links += internal(rules.links).length;
+    }
+    expect(links).toBeGreaterThan(20);
+  });
+});
