@@ -16,6 +16,16 @@ import type { DocumentResult } from "./types.js";
 
 const MARK = "\u0001";
 
+/**
+ * JSON with every character above ASCII written as \uXXXX: the same value
+ * when parsed, but held as a one-byte string (half the memory of the
+ * two-byte strings that one "–" in a document would otherwise make), and
+ * faster to parse and to copy between threads.
+ */
+export function asciiJson(json: string): string {
+  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 interface Head extends Omit<DocumentResult, "data" | "packedPositions" | "facts"> {
   facts?: Omit<NonNullable<DocumentResult["facts"]>, "headings">;
   /** Which of data and packedPositions the body holds. */
@@ -30,7 +40,7 @@ interface Body {
 
 export function resultText(result: DocumentResult): string {
   const { data, packedPositions, facts, ...rest } = result;
-  if (data === undefined && packedPositions === undefined && facts === undefined) return JSON.stringify(rest);
+  if (data === undefined && packedPositions === undefined && facts === undefined) return asciiJson(JSON.stringify(rest));
   const head: Head = { ...rest };
   if (typeof data?.id === "string") head.id = data.id;
   const lazy: ("data" | "packedPositions")[] = [];
@@ -39,7 +49,7 @@ export function resultText(result: DocumentResult): string {
   if (lazy.length > 0) head.lazy = lazy;
   if (facts) head.facts = facts.lix !== undefined ? { links: facts.links, lix: facts.lix } : { links: facts.links };
   const body: Body = { data, packedPositions, headings: facts?.headings };
-  return `${JSON.stringify(head)}${MARK}${JSON.stringify(body)}`;
+  return asciiJson(`${JSON.stringify(head)}${MARK}${JSON.stringify(body)}`);
 }
 
 /** Replaces a property by the value its getter computes, on first read. */
