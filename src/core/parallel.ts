@@ -30,18 +30,22 @@ export const PARALLEL_MIN_DOCUMENTS = 200;
 const MAX_AUTO_THREADS = 4;
 
 /**
- * How many worker threads to use for `pending` documents to parse; 0 means
- * the main thread does the work. `jobs` is the user's choice: a number, or
- * "auto" (the default) for one thread per core when the run is large enough.
+ * How many worker threads to start for `pending` documents to parse. The main
+ * thread parses too, so `jobs` threads in all means `jobs - 1` workers, and 0
+ * means the main thread does all the work. `jobs` is the user's choice: a
+ * number, or "auto" (the default) for one thread per core when the run is
+ * large enough.
  */
 export function workerCount(jobs: number | "auto" | undefined, pending: number): number {
   if (pending === 0) return 0;
+  let threads: number;
   if (jobs === undefined || jobs === "auto") {
     if (pending < PARALLEL_MIN_DOCUMENTS) return 0;
-    const cores = availableParallelism();
-    return cores < 2 ? 0 : Math.min(cores, MAX_AUTO_THREADS);
+    threads = Math.min(availableParallelism(), MAX_AUTO_THREADS);
+  } else {
+    threads = Math.min(jobs, pending);
   }
-  return jobs <= 1 ? 0 : Math.min(jobs, pending);
+  return Math.max(0, threads - 1);
 }
 
 /**

@@ -19,7 +19,7 @@ import type { Diagnostic, DocumentResult, Lang, PositionMap, Range } from "./typ
 import { ConfigError, findConfigPath, loadConfig, type LoadedConfig } from "./config.js";
 import { discover, listMarkdown } from "./discover.js";
 import { analyzeToJson, makeDiagnostic, rangeOf } from "./analyze.js";
-import { startThreads, workerCount } from "./parallel.js";
+import { startThreads, workerCount, type AnalyzerThread } from "./parallel.js";
 import { toPosix, isInside } from "./paths.js";
 import { ResultCache, CACHE_FILE } from "./cache.js";
 import { schemaHash } from "./schema.js";
@@ -255,44 +255,57 @@ async function analyzePending(pending: Pending[], step: Step, finish: (p: Pendin
     step.cache?.set(p.file, hash, p.stat, p.loaded.hash, json);
     finish(p, json);
   };
-  if (threads.length === 0) {
-    // Only parsing makes garbage worth collecting: cache hits do not count.
-    const gc = collectEvery(pending.length > 1500 ? 1000 : Number.MAX_SAFE_INTEGER);
-    let parsed = 0;
-    for (const p of pending) {
+  // Only parsing makes garbage worth collecting: cache hits do not count.
+  const gc = collectEvery(pending.length > 1500 ? 100 : Number.MAX_SAFE_INTEGER);
+  let parsed = 0;
+  let next = 0;
+  /** The next document that needs analysing, after answering those the cache knows. */
+  const claim = (): { p: Pending; bytes: Uint8Array; hash: string } | undefined => {
+    while (next < pending.length) {
+      const p = pending[next++] as Pending;
       const r = readOrLookUp(p, step);
-      if ("json" in r) {
-        finish(p, r.json);
-        continue;
-      }
-      record(p, r.hash, analyzeHere(p, r.bytes, step));
+      if ("json" in r) finish(p, r.json);
+      else return { p, ...r };
+    }
+    return undefined;
+  };
+  if (threads.length === 0) {
+    for (let c = claim(); c; c = claim()) {
+      record(c.p, c.hash, analyzeHere(c.p, c.bytes, step));
       gc(++parsed);
     }
     return;
   }
-  let next = 0;
   const { lang, today } = step.options;
+  // Each worker has two documents at a time, so it never waits for the main
+  // thread, which parses documents too and answers the workers in between.
+  const workerLane = async (thread: AnalyzerThread): Promise<void> => {
+    const inFlight: Promise<void>[] = [];
+    const send = async ({ p, bytes, hash }: { p: Pending; bytes: Uint8Array; hash: string }): Promise<void> => {
+      let json: string;
+      try {
+        json = await thread.analyze({ file: p.file, rootPath: p.rootPath, abs: p.abs, bytes, loaded: p.loaded, lang, today });
+      } catch {
+        // A worker that failed or died: the main thread does the work.
+        json = analyzeHere(p, bytes, step);
+      }
+      record(p, hash, json);
+    };
+    for (let c = claim(); c; c = claim()) {
+      inFlight.push(send(c));
+      if (inFlight.length >= 2) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  };
+  const mainLane = async (): Promise<void> => {
+    for (let c = claim(); c; c = claim()) {
+      record(c.p, c.hash, analyzeHere(c.p, c.bytes, step));
+      gc(++parsed);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
   try {
-    await Promise.all(
-      threads.map(async (thread) => {
-        while (next < pending.length) {
-          const p = pending[next++] as Pending;
-          const r = readOrLookUp(p, step);
-          if ("json" in r) {
-            finish(p, r.json);
-            continue;
-          }
-          let json: string;
-          try {
-            json = await thread.analyze({ file: p.file, rootPath: p.rootPath, abs: p.abs, bytes: r.bytes, loaded: p.loaded, lang, today });
-          } catch {
-            // A worker that failed or died: this thread does the work.
-            json = analyzeHere(p, r.bytes, step);
-          }
-          record(p, r.hash, json);
-        }
-      }),
-    );
+    await Promise.all([...threads.map(workerLane), mainLane()]);
   } finally {
     await Promise.all(threads.map((t) => t.close()));
   }

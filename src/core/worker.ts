@@ -18,7 +18,7 @@ const rules = documentRules();
 const configs = new Map<number, LoadedConfig>();
 // As in the main thread (memory.ts): a full collection every so many
 // documents keeps the thread's heap near its small live set.
-const gc = collectEvery(200);
+const gc = collectEvery(100);
 let analysed = 0;
 
 port.on("message", (message: WorkerRequest) => {
