@@ -3,6 +3,7 @@ import type { Io } from "./io.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
 import type { BuildFlags } from "./commands/build.js";
 import { prepareEdition, PublishRefused, type Edition } from "../render/edition.js";
+import { defaultCacheLocation } from "../core/run.js";
 import { today } from "./options.js";
 import { pick } from "../i18n/text.js";
 import { UsageError } from "../core/errors.js";
@@ -34,6 +35,9 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
       env: io.env,
       stderr: io.stderr,
       jobs: flags.jobs ?? "auto",
+      // The validation that guards publishing shares validate's cache: after `samdok validate`
+      // (as in `npm start`) the documents are not parsed for it again.
+      ...(flags.cache !== false ? { cacheLocation: defaultCacheLocation(io.cwd) } : {}),
       ...(io.readFile ? { readFile: io.readFile } : {}),
     });
   } catch (error) {

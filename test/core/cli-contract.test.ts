@@ -126,6 +126,27 @@ describe("the cache and the set-wide rules", () => {
   });
 });
 
+describe("build and the cache", () => {
+  it("the validation before a build keeps and uses validate's cache, unless --no-cache", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-buildcache-"));
+    try {
+      cpSync(fx("valid-minimal"), dir, { recursive: true });
+      const cache = path.join(dir, ".samdokcache");
+      expect((await runCli(["build", ".", "--out", "ut", "--no-cache"], { cwd: dir })).code).toBe(0);
+      expect(existsSync(cache)).toBe(false);
+      expect((await runCli(["build", ".", "--out", "ut"], { cwd: dir })).code).toBe(0);
+      expect(readFileSync(cache, "utf8")).toMatch(/\nrutin-utskrivning\.md\t/);
+      // A broken document is still refused when its result comes from the cache.
+      const file = path.join(dir, "rutin-utskrivning.md");
+      writeFileSync(file, readFileSync(file, "utf8").replace('version: "1.1"', "version: 1.1"));
+      expect((await runCli(["validate", "."], { cwd: dir })).code).toBe(1);
+      expect((await runCli(["build", ".", "--out", "ut"], { cwd: dir })).code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("fast start", () => {
   const built = existsSync(path.join(REPO, "build/cli/main.js"));
   const trace = (args: string[]): string[] => {
