@@ -127,11 +127,11 @@ export function analyzeDocument(input: AnalyzeInput): DocumentResult {
 }
 
 /**
- * The per-document step as the pipeline keeps it: the result as JSON text,
- * with the front-matter positions packed (see run.ts). The same function runs
- * in the main thread and in the worker threads of parallel.ts.
+ * The per-document step as the pipeline keeps it: the result as text (see
+ * result-text.ts), with the front-matter positions packed (see run.ts). The
+ * same function runs in the main thread and in the worker threads of parallel.ts.
  */
-export function analyzeToJson(input: AnalyzeInput): string {
+export function analyzeToText(input: AnalyzeInput): string {
   const result = analyzeDocument(input);
   if (result.positions && result.data !== undefined) {
     const packed = packPositions(result.data, result.positions);

@@ -21,18 +21,19 @@
 import { createHash } from "node:crypto";
 import { appendFileSync, readFileSync } from "node:fs";
 import { writeFileAtomic } from "./write.js";
+import { asciiJson } from "./result-text.js";
 
 export const CACHE_FILE = ".samdokcache";
 const MAGIC = "samdok-cache-4";
 
 /**
- * The file is pure ASCII: everything else is written as \uXXXX (valid in
- * JSON; in a path, undone when read). Reading it then is a plain copy into
- * a one-byte string, several times faster than decoding UTF-8, and the
- * results parse faster too.
+ * The file is pure ASCII, so that reading it is a plain copy into a one-byte
+ * string, several times faster than decoding UTF-8: results are written with
+ * asciiJson (result-text.ts), and a path with \uXXXX for anything else
+ * (and for a backslash), undone when read.
  */
-function ascii(text: string, alsoBackslash: boolean): string {
-  return text.replace(alsoBackslash ? /[^\x20-\x7e]|\\/g : /[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function asciiPath(path: string): string {
+  return path.replace(/[^\x20-\x7e]|\\/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function fromAscii(path: string): string {
@@ -149,7 +150,7 @@ export class ResultCache {
   /** Writes what changed since the last save: appended, or the whole file when that is due. */
   save(): void {
     if (this.unsaved.size === 0 && !(this.rewrite && this.lines.size > 0)) return;
-    const line = (file: string, e: CacheEntry): string => `${ascii(file, true)}\t${e.hash}\t${e.stat}\t${e.config}\t${ascii(e.json, false)}\n`;
+    const line = (file: string, e: CacheEntry): string => `${asciiPath(file)}\t${e.hash}\t${e.stat}\t${e.config}\t${asciiJson(e.json)}\n`;
     const sorted = <T>(m: Map<string, T>): [string, T][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const replaced = [...this.unsaved].filter((f) => this.lines.has(f) || this.written.has(f)).length;
     const live = new Set([...this.lines.keys(), ...this.fresh.keys()]).size;

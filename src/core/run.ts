@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic, DocumentResult, Lang, PositionMap, Range } from "./types.js";
 import { ConfigError, findConfigPath, loadConfig, type LoadedConfig } from "./config.js";
 import { discover, listMarkdown } from "./discover.js";
-import { analyzeToJson, makeDiagnostic, rangeOf } from "./analyze.js";
+import { analyzeToText, makeDiagnostic, rangeOf } from "./analyze.js";
 import { startThreads, workerCount, type AnalyzerThread } from "./parallel.js";
 import { toPosix, isInside } from "./paths.js";
 import { ResultCache, CACHE_FILE } from "./cache.js";
@@ -242,7 +242,7 @@ function readOrLookUp(p: Pending, { options, read, cache }: Step): { json: strin
 
 /** The per-document step in this thread. */
 function analyzeHere(p: Pending, bytes: Uint8Array, step: Step): string {
-  return analyzeToJson({ file: p.file, rootPath: p.rootPath, absPath: p.abs, bytes, loaded: p.loaded, lang: step.options.lang, today: step.options.today, rules: step.rules });
+  return analyzeToText({ file: p.file, rootPath: p.rootPath, absPath: p.abs, bytes, loaded: p.loaded, lang: step.options.lang, today: step.options.today, rules: step.rules });
 }
 
 /**

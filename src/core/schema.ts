@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic, Lang, PositionMap, Range } from "./types.js";
 import { unescapePointer } from "./front-matter.js";
 import { pick, type Localized } from "../i18n/text.js";
@@ -52,7 +52,9 @@ export function schemaHash(): string {
 
 /** The one Ajv configuration; `source` keeps the generated code (for compile-validators.ts). */
 export function createAjv(source = false): Ajv2020 {
-  const instance = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true, ...(source ? { code: { source: true } } : {}) });
+  // Loaded here, not at the top: with the validators compiled by `npm run build`, a run never needs Ajv's compiler.
+  const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  const instance = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, ...(source ? { code: { source: true } } : {}) });
   // ajv-formats is CommonJS; under NodeNext its default export is not callable.
   const addFormats = require("ajv-formats") as (a: Ajv2020, formats: string[]) => Ajv2020;
   addFormats(instance, ["date", "email"]);

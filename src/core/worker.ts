@@ -6,7 +6,7 @@
  * its error, and the main thread analyses it itself.
  */
 import { parentPort } from "node:worker_threads";
-import { analyzeToJson } from "./analyze.js";
+import { analyzeToText } from "./analyze.js";
 import { documentRules } from "../rules/index.js";
 import type { LoadedConfig } from "./config.js";
 import { collectEvery } from "./memory.js";
@@ -30,7 +30,7 @@ port.on("message", (message: WorkerRequest) => {
   try {
     const loaded = configs.get(message.config);
     if (!loaded) throw new Error(`configuration ${message.config} was never sent`);
-    const json = analyzeToJson({ file: message.file, rootPath: message.rootPath, absPath: message.abs, bytes: message.bytes, loaded, lang: message.lang, today: message.today, rules });
+    const json = analyzeToText({ file: message.file, rootPath: message.rootPath, absPath: message.abs, bytes: message.bytes, loaded, lang: message.lang, today: message.today, rules });
     reply = { id: message.id, json };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).message ?? String(error) };

@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { closest, editDistance } from "../../src/core/suggest.js";
+import { closest } from "../../src/core/suggest.js";
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] ?? 0;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] ?? 0;
+      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length] ?? 0;
+}
 
 /** The plain algorithm: every candidate's full distance, the first smallest, if within the limit. */
 function reference(input: string, candidates: readonly string[]): string | undefined {
