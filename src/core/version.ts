@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 
 let version: string | undefined;
 
@@ -10,11 +10,19 @@ export function samdokVersion(): string {
 
 /**
  * A fingerprint of samdok's own code, for cache keys: a rebuilt samdok (even
- * without a version bump) never reuses results of the old code.
+ * without a version bump) never reuses results of the old code. Sizes and
+ * times of every script next to this module (build/core/, or the chunks of
+ * build/bundle/ when samdok runs bundled) and of the rules' index.
  */
 export function codeFingerprint(): string {
-  const files = ["./analyze.js", "./schema.js", "../rules/index.js", "./run.js"].map((f) => new URL(f, import.meta.url));
-  return files
+  const dir = new URL("./", import.meta.url);
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((f) => f.endsWith(".js") || f.endsWith(".cjs")).sort();
+  } catch {
+    // no folder to list: only the rules' index counts
+  }
+  return [...names.map((f) => new URL(f, dir)), new URL("../rules/index.js", import.meta.url)]
     .map((u) => {
       try {
         const s = statSync(u);

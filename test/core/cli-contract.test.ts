@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import path from "node:path";
 import os from "node:os";
 import { execFileSync } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { existsSync, mkdtempSync, readFileSync, rmSync, cpSync, writeFileSync } from "node:fs";
 import { FIXTURES, REPO, runCli, validateJson } from "../helpers/cli.js";
 
@@ -149,7 +150,7 @@ describe("build and the cache", () => {
 
 describe("fast start", () => {
   const built = existsSync(path.join(REPO, "build/cli/main.js"));
-  const trace = (args: string[]): string[] => {
+  const trace = (args: string[], expand = true): string[] => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), "samdok-trace-")), "imports.txt");
     writeFileSync(out, "");
     try {
@@ -161,8 +162,23 @@ describe("fast start", () => {
     } catch {
       // validate exits 1 on findings; the trace is what matters
     }
-    return readFileSync(out, "utf8").split("\n").filter(Boolean);
+    const loaded = readFileSync(out, "utf8").split("\n").filter(Boolean);
+    if (!expand) return loaded;
+    // Run bundled (src/bundle.ts), a chunk stands for the modules it holds.
+    const bundle = path.join(REPO, "build/bundle");
+    const modules = existsSync(path.join(bundle, "modules.json")) ? (JSON.parse(readFileSync(path.join(bundle, "modules.json"), "utf8")) as Record<string, string[]>) : {};
+    return loaded.flatMap((u) => {
+      const file = u.startsWith("file:") ? fileURLToPath(u) : u;
+      const held = path.dirname(file) === bundle ? modules[path.basename(file)] : undefined;
+      return held ? [u, ...held.map((m) => pathToFileURL(path.join(REPO, m)).href)] : [u];
+    });
   };
+  it.runIf(built)("npm run build bundles the CLI, and bin/samdok.js runs the bundle", () => {
+    expect(existsSync(path.join(REPO, "build/bundle/main.js"))).toBe(true);
+    const loaded = trace(["--version"], false);
+    expect(loaded.some((u) => u.endsWith("/build/bundle/main.js"))).toBe(true);
+    expect(loaded.filter((u) => u.includes("/build/cli/"))).toEqual([]);
+  });
   it.runIf(built)("--help loads neither the Markdown, docx nor rehype code", () => {
     const loaded = trace(["--help"]);
     expect(loaded.some((u) => u.includes("commander"))).toBe(true);
