@@ -69,8 +69,16 @@ export interface ValidationRun {
   summary: { files: number; errors: number; warnings: number };
 }
 
+/** The order of `localeCompare` without arguments, at a fraction of its cost per call. */
+const byLocale = new Intl.Collator().compare;
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+  return byLocale(a.file, b.file) || a.line - b.line || a.column - b.column || byLocale(a.ruleId, b.ruleId) || byLocale(a.message, b.message);
+}
+
+function isSorted(diagnostics: readonly Diagnostic[]): boolean {
+  for (let i = 1; i < diagnostics.length; i++) if (compareDiagnostics(diagnostics[i - 1] as Diagnostic, diagnostics[i] as Diagnostic) > 0) return false;
+  return true;
 }
 
 export function defaultCacheLocation(cwd: string): string {
@@ -487,6 +495,11 @@ export async function runValidation(options: RunOptions): Promise<ValidationRun>
       const abs = path.resolve(options.cwd, doc.file);
       if (!named.has(abs)) continue;
       const extra = setDiagnostics.get(doc) ?? [];
+      if (extra.length === 0 && isSorted(doc.diagnostics)) {
+        // Nothing to add (most documents of a large set): the result as it is.
+        results.push(doc);
+        continue;
+      }
       const merged = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as DocumentResult;
       merged.diagnostics = [...doc.diagnostics, ...extra].sort(compareDiagnostics);
       results.push(merged);
@@ -497,7 +510,7 @@ export async function runValidation(options: RunOptions): Promise<ValidationRun>
 
 /** Sorts the results by file and counts their findings. */
 export function finishRun(results: DocumentResult[], sets: DocumentSet[]): ValidationRun {
-  results.sort((a, b) => a.file.localeCompare(b.file));
+  results.sort((a, b) => byLocale(a.file, b.file));
   let errors = 0;
   let warnings = 0;
   for (const r of results) {
