@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { SetRule } from "./types.js";
-import { isMarkdownPath, resolveLink } from "./lib/links.js";
+import { isMarkdownPath, isSameFolderDocument, resolveLink } from "./lib/links.js";
 
 export const rule: SetRule = {
   id: "SD134",
@@ -21,6 +21,9 @@ export const rule: SetRule = {
   check(ctx) {
     for (const doc of ctx.documents) {
       for (const link of doc.facts?.links ?? []) {
+        // Most links of a set (`rutin-x.md#arbetsgång`) name a document in the same folder: never absolute,
+        // never outside the root, and checked by SD133. This rule runs on every validation, cached or not.
+        if (link.kind !== "image" && isSameFolderDocument(link.url)) continue;
         const resolved = resolveLink(link.url, doc.rootPath);
         if (!resolved || resolved.written === "") continue;
         const range: [number, number, number, number] = [link.line, link.column, link.endLine, link.endColumn];

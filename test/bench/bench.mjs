@@ -42,9 +42,15 @@ function runCli(args, cwd = tmp) {
 // its own process, like validate, so that both pay JIT warm-up alike.
 function bareParse() {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(repo, "test/bench/floor.mjs"), dir], { cwd: repo, encoding: "utf8" });
+  const rssFile = path.join(tmp, `rss-floor-${Math.random().toString(36).slice(2)}`);
+  const r = spawnSync(process.execPath, ["--import", path.join(repo, "test/bench/rss-report.mjs"), path.join(repo, "test/bench/floor.mjs"), dir], {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, SAMDOK_BENCH_RSS: rssFile },
+  });
   if (r.status !== 0) throw new Error(r.stderr);
-  return { parse: Number(r.stdout), wall: performance.now() - t0 };
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, "utf8")) : undefined;
+  return { parse: Number(r.stdout), wall: performance.now() - t0, cpu: usage ? (usage.user + usage.system) / 1000 : NaN };
 }
 // Node start-up is part of what a user waits for, and not part of the floor: measure it.
 const startup = Math.min(...[0, 1, 2].map(() => runCli(["--version"]).ms));
@@ -79,6 +85,11 @@ console.log(`validate --jobs 1           ${fmt(single.ms)}  ${Math.round(N / (si
 console.log(`bare parse floor            ${fmt(floor)}  (read + yaml + remark-parse/gfm, one thread, own process)  [${all(floors, "parse")}]`);
 console.log(`node + samdok start-up      ${fmt(startup)}`);
 console.log(`ratio validate / floor      ${ratio(cold.ms)} wall time (aim <= 1.2x); --jobs 1: ${ratio(single.ms)}; CPU time in all threads: ${(cold.cpu / floor).toFixed(2)}x`);
+// CPU time of whole processes, one thread of JavaScript each (plus V8's own
+// garbage-collection and compiler threads in both): the same work, and less
+// at the mercy of a busy host than wall time is.
+const floorCpu = fastest(floors, "cpu").cpu;
+console.log(`CPU time, --jobs 1 / floor  ${(single.cpu / floorCpu).toFixed(2)}x  (${fmt(single.cpu)} / ${fmt(floorCpu)}, fastest of each; floor runs [${all(floors, "cpu")}])`);
 
 // 3. The cache: warm it, change one document, validate again.
 // Three times, a different document each time; the fastest counts.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareVersions } from "../../src/rules/lib/version.js";
-import { resolveLink } from "../../src/rules/lib/links.js";
+import { isMarkdownPath, isSameFolderDocument, resolveLink } from "../../src/rules/lib/links.js";
 import { lineIndex } from "../../src/rules/lib/text.js";
 import { headingKey } from "../../src/rules/sd130-obligatoriska-rubriker.js";
 
@@ -38,6 +38,17 @@ describe("resolveLink", () => {
     expect(resolveLink("https://example.se/a.md", "a.md")).toBeUndefined();
     expect(resolveLink("mailto:narvard@example.se", "a.md")).toBeUndefined();
     expect(resolveLink("//example.se/a.md", "a.md")).toBeUndefined();
+  });
+  it("isSameFolderDocument, SD134's shortcut, accepts only links that resolve to a document inside the root", () => {
+    const urls = ["b.md", "B.MD", "b.md#syfte", "b.md#a/b", "rutin-x-k12.md#arbetsg\u00e5ng", "första.md", "..md", "b.mdx", "b.md?x=1", "mapp/b.md", "../b.md", "./b.md", "/b.md", "%2e%2e%2fb.md", "c:b.md", "https://x.se/b.md", "#b.md", "b\\..\\..\\c.md", "b.pdf", ""];
+    const accepted = urls.filter(isSameFolderDocument);
+    expect(accepted).toEqual(["b.md", "B.MD", "b.md#syfte", "b.md#a/b", "rutin-x-k12.md#arbetsg\u00e5ng", "första.md", "..md"]);
+    for (const from of ["a.md", "mapp/a.md", "mapp/under/a.md"]) {
+      for (const url of accepted) {
+        const r = resolveLink(url, from);
+        expect(r && !r.absolute && !r.outside && r.rootPath !== undefined && isMarkdownPath(r.rootPath), `${url} from ${from}`).toBe(true);
+      }
+    }
   });
 });
 

@@ -52,3 +52,15 @@ export function resolveLink(url: string, fromRootPath: string): ResolvedLink | u
 export function isMarkdownPath(p: string): boolean {
   return p.toLowerCase().endsWith(".md");
 }
+
+const SAME_FOLDER_DOCUMENT = /^[^/\\%?#:]+\.md(?:#.*)?$/i;
+
+/**
+ * True for a link to a Markdown file in the same folder, as written
+ * (`rutin-x.md`, `rutin-x.md#arbetsgång`): no folder, escape, query or
+ * scheme, so resolveLink would find it inside the root, neither absolute
+ * nor outside. A cheap test for the most common link of a set.
+ */
+export function isSameFolderDocument(url: string): boolean {
+  return SAME_FOLDER_DOCUMENT.test(url);
+}
