@@ -115,3 +115,28 @@ describe("the result cache file", () => {
     expect(c.byStat("d2.md", "s2", "conf")).toBeUndefined();
   });
 });
+
+describe("a cached result with the set's findings added", () => {
+  it("keeps its front matter unparsed until read, and equal when read", async () => {
+    const { resultFromText, resultText } = await import("../../src/core/result-text.js");
+    const { withDiagnostics } = await import("../../src/core/run.js");
+    const original = {
+      file: "documents/a.md",
+      rootPath: "a.md",
+      diagnostics: [],
+      data: { id: "rutin-a", titel: "Rutin A" },
+      packedPositions: "x",
+      facts: { links: [], headings: [{ depth: 2, text: "Syfte", slug: "syfte", line: 5 }] },
+    };
+    const cached = resultFromText(resultText(original as never));
+    const finding = { file: "documents/a.md", line: 2, column: 1, ruleId: "SD105", ruleName: "stod-i-forfallet", severity: "warning" as const, message: "…" };
+    const copy = withDiagnostics(cached, [finding]);
+    expect(Object.getOwnPropertyDescriptor(copy, "data")?.get).toBeTypeOf("function");
+    expect(copy.diagnostics).toEqual([finding]);
+    expect(cached.diagnostics).toEqual([]);
+    expect(copy.data).toEqual(original.data);
+    expect(copy.packedPositions).toBe("x");
+    expect(copy.facts?.headings).toEqual(original.facts.headings);
+    expect(Object.keys(copy).sort()).toEqual(Object.keys(cached).sort());
+  });
+});
