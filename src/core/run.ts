@@ -9,7 +9,6 @@
  */
 import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { decodeDocument } from "./read.js";
-import { collectEvery } from "./memory.js";
 import { locatePacked, unpackPositions } from "./packed-positions.js";
 import { hasData, resultFromText, resultText } from "./result-text.js";
 import { parseFrontMatter } from "./front-matter.js";
@@ -263,9 +262,6 @@ async function analyzePending(pending: Pending[], step: Step, finish: (p: Pendin
     step.cache?.set(p.file, hash, p.stat, p.loaded.hash, json);
     finish(p, json);
   };
-  // Only parsing makes garbage worth collecting: cache hits do not count.
-  const gc = collectEvery(pending.length > 1500 ? 100 : Number.MAX_SAFE_INTEGER);
-  let parsed = 0;
   let next = 0;
   /** The next document that needs analysing, after answering those the cache knows. */
   const claim = (): { p: Pending; bytes: Uint8Array; hash: string } | undefined => {
@@ -280,13 +276,12 @@ async function analyzePending(pending: Pending[], step: Step, finish: (p: Pendin
   if (threads.length === 0) {
     for (let c = claim(); c; c = claim()) {
       record(c.p, c.hash, analyzeHere(c.p, c.bytes, step));
-      gc(++parsed);
     }
     return;
   }
   const { lang, today } = step.options;
   // Each worker has two documents at a time, so it never waits for the main
-  // thread, which parses documents too and answers the workers in between.
+  // thread, which reads the files and records the results (parallel.ts).
   const workerLane = async (thread: AnalyzerThread): Promise<void> => {
     const inFlight: Promise<void>[] = [];
     const send = async ({ p, bytes, hash }: { p: Pending; bytes: Uint8Array; hash: string }): Promise<void> => {
@@ -305,15 +300,8 @@ async function analyzePending(pending: Pending[], step: Step, finish: (p: Pendin
     }
     await Promise.all(inFlight);
   };
-  const mainLane = async (): Promise<void> => {
-    for (let c = claim(); c; c = claim()) {
-      record(c.p, c.hash, analyzeHere(c.p, c.bytes, step));
-      gc(++parsed);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
   try {
-    await Promise.all([...threads.map(workerLane), mainLane()]);
+    await Promise.all(threads.map(workerLane));
   } finally {
     await Promise.all(threads.map((t) => t.close()));
   }

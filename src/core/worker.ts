@@ -9,17 +9,12 @@ import { parentPort } from "node:worker_threads";
 import { analyzeToText } from "./analyze.js";
 import { documentRules } from "../rules/index.js";
 import type { LoadedConfig } from "./config.js";
-import { collectEvery } from "./memory.js";
 import type { WorkerRequest, WorkerReply } from "./parallel.js";
 
 const port = parentPort;
 if (!port) throw new Error("samdok: worker.js is a worker thread, not a program");
 const rules = documentRules();
 const configs = new Map<number, LoadedConfig>();
-// As in the main thread (memory.ts): a full collection every so many
-// documents keeps the thread's heap near its small live set.
-const gc = collectEvery(100);
-let analysed = 0;
 
 port.on("message", (message: WorkerRequest) => {
   if (message.kind === "config") {
@@ -36,5 +31,4 @@ port.on("message", (message: WorkerRequest) => {
     reply = { id: message.id, error: (error as Error).message ?? String(error) };
   }
   port.postMessage(reply);
-  gc(++analysed);
 });
