@@ -34,17 +34,17 @@ const ENTRIES = {
 };
 
 async function bundle(): Promise<void> {
+  // An old bundle must never outlive the code it was made from.
+  rmSync(out, { recursive: true, force: true });
   let build: typeof import("rolldown").build;
   try {
     ({ build } = await import("rolldown"));
   } catch (error) {
     // Without the bundler (installed without dev dependencies, or no native build of it for this platform),
     // samdok still works: bin/samdok.js runs build/cli/ instead, only slower to start.
-    rmSync(out, { recursive: true, force: true });
     process.stdout.write(`samdok: kunde inte bunta (${(error as Error).message.split("\n")[0]}); bin/samdok.js kör build/cli/ i stället.\n`);
     return;
   }
-  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await build({
     input: ENTRIES,

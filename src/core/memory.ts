@@ -27,13 +27,7 @@ function collector(): (() => void) | null {
   return collect;
 }
 
-/** Call with a running count; collects each time it passes another `every`. */
-export function collectEvery(every: number): (count: number) => void {
-  let last = 0;
-  return (count) => {
-    if (count - last >= every) {
-      last = count;
-      collector()?.();
-    }
-  };
+/** A full collection now (nothing, where the runtime does not allow one). */
+export function collectGarbage(): void {
+  collector()?.();
 }

@@ -3,8 +3,9 @@
  * large run's time (see `npm run bench`), and each document is parsed on its
  * own, so a set of hundreds of documents is shared out over a few worker
  * threads while the main thread reads files, answers from the cache and
- * collects the results (it parses nothing itself then). Small runs, and machines with one core, stay in the
- * main thread: a worker costs a few hundred milliseconds to start.
+ * collects the results (it parses nothing itself then). Small runs, and
+ * machines with one core, stay in the main thread: a worker costs a few
+ * hundred milliseconds to start.
  *
  * Workers only compute: the main thread reads every file (so an injected
  * reader and the cache work as before) and a worker answers with the same

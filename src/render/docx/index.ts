@@ -10,7 +10,7 @@ import { Document } from "docx";
 import type { IPropertiesOptions, ISectionOptions, PageNumberEstimator } from "docx";
 import type { Edition, EditionDocument } from "../edition.js";
 import { writeFileAtomic } from "../../core/write.js";
-import { collectEvery } from "../../core/memory.js";
+import { collectGarbage } from "../../core/memory.js";
 import { longDate } from "../../core/dates.js";
 import { Bodies, parseSource, type Source } from "./bodies.js";
 import { chapter } from "./chapter.js";
@@ -115,7 +115,7 @@ function xmlLength(parts: Parts): number {
  * collection here costs tens of milliseconds and keeps them off the peak.
  */
 function collectAfterCompile(parts: Parts): void {
-  if (xmlLength(parts) >= LARGE_XML) collectEvery(1)(1);
+  if (xmlLength(parts) >= LARGE_XML) collectGarbage();
 }
 
 async function pack(build: Build, make: () => Promise<Contents>): Promise<Uint8Array> {
