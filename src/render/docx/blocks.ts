@@ -1,20 +1,20 @@
 /**
- * Markdown block content to Word paragraphs and tables: one small function
- * per mdast node type. Headings keep Word's built-in Heading styles and get a
- * bookmark named after the document id and the heading's GitHub slug, so
- * links between documents land on them.
+ * Markdown block content to Word paragraphs and tables, written as
+ * WordprocessingML (wml.ts): one small function per mdast node type.
+ * Headings keep Word's built-in Heading styles and get a bookmark named
+ * after the document id and the heading's GitHub slug, so links between
+ * documents land on them.
  */
 import type { BlockContent, FootnoteDefinition, List, ListItem, RootContent, RootContentMap } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, Paragraph, Table, TextRun } from "docx";
-import type { ParagraphChild } from "docx";
+import { bookmarkUniqueNumericId } from "docx";
+import { Needs, type Note } from "./content.js";
 import type { MapContext } from "./context.js";
 import { mapInline, textRun, type RunFormat } from "./inline.js";
 import { headingBookmark } from "./bookmarks.js";
 import { BULLET_REF, COLORS, listIndent, orderedRef, STYLE } from "./styles.js";
 import { afterTable, buildTable } from "./tables.js";
-
-export type Block = Paragraph | Table;
+import { bookmark, paragraph as p, run, type ParagraphProps } from "./wml.js";
 
 /** Where a block sits: in a quote, a list, a footnote. */
 export interface BlockState {
@@ -25,9 +25,7 @@ export interface BlockState {
   width: number;
 }
 
-type Mapper<K extends keyof RootContentMap> = (node: RootContentMap[K], ctx: MapContext, state: BlockState) => Block[];
-
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+type Mapper<K extends keyof RootContentMap> = (node: RootContentMap[K], ctx: MapContext, state: BlockState) => string;
 
 function paragraphStyle(state: BlockState): { style?: string } {
   if (state.note) return { style: "FootnoteText" };
@@ -41,21 +39,21 @@ function runFormat(state: BlockState): RunFormat {
 
 /** The body's `#` would compete with the document title (Heading 1), so it becomes Heading 2 like `##`. */
 const heading: Mapper<"heading"> = (node, ctx) => {
-  const level = HEADINGS[Math.min(6, Math.max(2, node.depth)) - 1] ?? HeadingLevel.HEADING_6;
+  const level = Math.min(6, Math.max(2, node.depth));
   const slug = ctx.slugs.get(node);
-  const children = mapInline(node.children, ctx);
-  return [new Paragraph({ heading: level, children: slug ? [new Bookmark({ id: headingBookmark(ctx.doc.doc.id, slug), children })] : children })];
+  const content = mapInline(node.children, ctx);
+  return p({ heading: `Heading${level}` }, slug ? bookmark(headingBookmark(ctx.doc.doc.id, slug), bookmarkUniqueNumericId(), content) : content);
 };
 
 const paragraph: Mapper<"paragraph"> = (node, ctx, state) => {
   const onlyImages = node.children.length > 0 && node.children.every((c) => c.type === "image" || c.type === "imageReference" || (c.type === "text" && c.value.trim() === ""));
-  return [new Paragraph({ ...paragraphStyle(state), ...(onlyImages ? { alignment: AlignmentType.CENTER } : {}), children: mapInline(node.children, ctx, runFormat(state)) })];
+  return p({ ...paragraphStyle(state), ...(onlyImages ? { alignment: "center" as const } : {}) }, mapInline(node.children, ctx, runFormat(state)));
 };
 
-function checkbox(item: ListItem): ParagraphChild[] {
-  if (item.checked === true) return [new TextRun({ text: "☒ " })];
-  if (item.checked === false) return [new TextRun({ text: "☐ " })];
-  return [];
+function checkbox(item: ListItem): string {
+  if (item.checked === true) return run("☒ ");
+  if (item.checked === false) return run("☐ ");
+  return "";
 }
 
 /**
@@ -81,31 +79,37 @@ const list: Mapper<"list"> = (node: List, ctx, state) => {
   const inner: BlockState = { ...state, list: { level, ordered, reference, instance } };
   // A task list shows its check boxes instead of bullets, as GitHub does.
   const tasks = !ordered && node.children.length > 0 && node.children.every((item) => typeof item.checked === "boolean");
-  const out: Block[] = [];
+  let out = "";
   for (const item of node.children) {
     let numbered = false;
-    const numberedParagraph = (children: ParagraphChild[]): Paragraph => {
+    const numberedParagraph = (content: string): string => {
       numbered = true;
-      const marker = tasks ? { style: "ListParagraph", indent: { left: listIndent(level) - 360 } } : { numbering: { reference, level, instance } };
-      return new Paragraph({ ...marker, ...paragraphStyle(state), children: [...checkbox(item), ...children] });
+      let marker: ParagraphProps;
+      if (tasks) {
+        marker = { style: "ListParagraph", indentLeft: listIndent(level) - 360 };
+      } else {
+        ctx.needs.list(reference, instance);
+        marker = { numbering: { reference, level, instance } };
+      }
+      return p({ ...marker, ...paragraphStyle(state) }, checkbox(item) + content);
     };
     for (const child of item.children) {
       if (child.type === "paragraph") {
         const runs = mapInline(child.children, ctx, runFormat(state));
-        out.push(numbered ? new Paragraph({ ...paragraphStyle(state), indent: { left: listIndent(level) }, children: runs }) : numberedParagraph(runs));
+        out += numbered ? p({ ...paragraphStyle(state), indentLeft: listIndent(level) }, runs) : numberedParagraph(runs);
       } else {
-        if (!numbered) out.push(numberedParagraph([]));
-        out.push(...mapBlocks([child], ctx, inner));
+        if (!numbered) out += numberedParagraph("");
+        out += mapBlocks([child], ctx, inner);
       }
     }
-    if (!numbered) out.push(numberedParagraph([]));
+    if (!numbered) out += numberedParagraph("");
   }
   return out;
 };
 
 const table: Mapper<"table"> = (node, ctx, state) => {
   const [head, ...body] = node.children;
-  const cellsOf = (row: typeof head, fmt: RunFormat): ParagraphChild[][] => (row ? row.children.map((c) => mapInline(c.children, ctx, fmt)) : []);
+  const cellsOf = (row: typeof head, fmt: RunFormat): string[] => (row ? row.children.map((c) => mapInline(c.children, ctx, fmt)) : []);
   const spec = {
     header: cellsOf(head, runFormat(state)),
     rows: body.map((r) => cellsOf(r, runFormat(state))),
@@ -113,27 +117,25 @@ const table: Mapper<"table"> = (node, ctx, state) => {
     align: node.align ?? [],
     width: state.list ? state.width - listIndent(state.list.level) : state.width,
   };
-  return [buildTable(spec), afterTable()];
+  return buildTable(spec) + afterTable();
 };
 
 const blockquote: Mapper<"blockquote"> = (node, ctx, state) => mapBlocks(node.children, ctx, { ...state, quote: true });
 
 const code: Mapper<"code"> = (node) => {
   const lines = node.value.replace(/\t/g, "    ").split("\n");
-  return [new Paragraph({ style: STYLE.codeBlock, children: lines.map((line, i) => new TextRun({ text: line, ...(i > 0 ? { break: 1 } : {}) })) })];
+  return p({ style: STYLE.codeBlock }, lines.map((line, i) => run(line, {}, i > 0)).join(""));
 };
 
-const thematicBreak: Mapper<"thematicBreak"> = () => [
-  new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: COLORS.border, space: 1 } }, spacing: { after: 240 }, children: [] }),
-];
+const thematicBreak: Mapper<"thematicBreak"> = () => p({ bottomBorder: { color: COLORS.border, size: 6 }, spacing: { after: 240 } }, "");
 
 /** Raw HTML blocks: comments vanish; other markup keeps its text. */
 const html: Mapper<"html"> = (node, _ctx, state) => {
   const text = node.value.replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-  return text ? [new Paragraph({ ...paragraphStyle(state), children: [textRun(text, runFormat(state))] })] : [];
+  return text ? p(paragraphStyle(state), textRun(text, runFormat(state))) : "";
 };
 
-const none = (): Block[] => [];
+const none = (): string => "";
 
 const mappers: Partial<{ [K in keyof RootContentMap]: Mapper<K> }> = {
   heading,
@@ -150,31 +152,53 @@ const mappers: Partial<{ [K in keyof RootContentMap]: Mapper<K> }> = {
   yaml: none,
 };
 
-export function mapBlocks(nodes: readonly (RootContent | BlockContent)[], ctx: MapContext, state: BlockState): Block[] {
-  const out: Block[] = [];
+export function mapBlocks(nodes: readonly (RootContent | BlockContent)[], ctx: MapContext, state: BlockState): string {
+  let out = "";
   for (const node of nodes) {
-    const mapper = mappers[node.type] as ((n: RootContent, c: MapContext, s: BlockState) => Block[]) | undefined;
-    if (mapper) out.push(...mapper(node, ctx, state));
+    const mapper = mappers[node.type] as ((n: RootContent, c: MapContext, s: BlockState) => string) | undefined;
+    if (mapper) out += mapper(node, ctx, state);
   }
   return out;
 }
 
-/** A footnote's paragraphs (Word footnotes hold paragraphs only; a table in one keeps its text). */
-export function noteParagraphs(definition: FootnoteDefinition, ctx: MapContext): Paragraph[] {
-  const out: Paragraph[] = [];
-  const note = (children: ParagraphChild[]): Paragraph =>
+const PARAGRAPH = /^<w:p>(?:<w:pPr>(.*?)<\/w:pPr>)?(.*)<\/w:p>$|^<w:p\/>$/s;
+
+/** A written paragraph's properties and runs, apart (a footnote's first paragraph gets its number between them). */
+function split(xml: string): { properties: string; content: string }[] {
+  const m = PARAGRAPH.exec(xml);
+  return m ? [{ properties: m[1] ?? "", content: m[2] ?? "" }] : [];
+}
+
+/**
+ * A footnote's paragraphs (Word footnotes hold paragraphs only; a table in
+ * one keeps its text), written with what they need of their own.
+ */
+export function noteOf(definition: FootnoteDefinition, ctx: MapContext): Note {
+  const needs = new Needs();
+  const inNote: MapContext = { ...ctx, needs };
+  const paragraphs: Note["paragraphs"] = [];
+  const note = (content: string): void => {
     // Word puts the footnote's number before the first paragraph; a space keeps it off the text.
-    new Paragraph({ style: "FootnoteText", children: out.length === 0 ? [new TextRun(" "), ...children] : children });
+    paragraphs.push({ properties: '<w:pStyle w:val="FootnoteText"/>', content: paragraphs.length === 0 ? run(" ") + content : content });
+  };
   for (const child of definition.children) {
     if (child.type === "paragraph") {
-      out.push(note(mapInline(child.children, ctx, { note: true })));
+      note(mapInline(child.children, inNote, { note: true }));
     } else if (child.type === "table") {
-      for (const row of child.children) out.push(note([textRun(row.children.map((c) => toString(c)).join(" | "), { note: true })]));
+      for (const row of child.children) note(textRun(row.children.map((c) => toString(c)).join(" | "), { note: true }));
     } else {
-      for (const block of mapBlocks([child], ctx, { note: true, width: 0 })) {
-        if (block instanceof Paragraph) out.push(block);
-      }
+      for (const block of blockParagraphs(child, inNote)) paragraphs.push(block);
     }
   }
-  return out.length > 0 ? out : [note([])];
+  if (paragraphs.length === 0) note("");
+  return { paragraphs, needs };
+}
+
+/** The paragraphs a block in a footnote becomes (tables in it are left out, as Word footnotes hold paragraphs only). */
+function blockParagraphs(child: BlockContent | RootContent, ctx: MapContext): { properties: string; content: string }[] {
+  const out: { properties: string; content: string }[] = [];
+  const xml = mapBlocks([child], ctx, { note: true, width: 0 });
+  // Split the written blocks into paragraphs; tables are dropped.
+  for (const m of xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, "").matchAll(/<w:p\/>|<w:p>[\s\S]*?<\/w:p>/g)) out.push(...split(m[0]));
+  return out;
 }

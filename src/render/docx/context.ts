@@ -1,7 +1,8 @@
 /**
  * What the node mappers need to know while they turn one document's Markdown
  * into Word content: the document, link resolution, its reference and
- * footnote definitions, the heading slugs, and the file-wide list counters.
+ * footnote definitions, the heading slugs, the file-wide list counters, and
+ * what the written text needs from docx.
  */
 import type { Definition, FootnoteDefinition, Heading, Root } from "mdast";
 import { visit } from "unist-util-visit";
@@ -9,6 +10,7 @@ import { toString } from "mdast-util-to-string";
 import GithubSlugger from "github-slugger";
 import type { EditionDocument } from "../edition.js";
 import type { LinkResolver } from "./links.js";
+import type { Needs } from "./content.js";
 
 /** List numbering shared by a whole file: every Markdown list is its own Word list instance. */
 export class ListCounter {
@@ -24,6 +26,8 @@ export interface MapContext {
   doc: EditionDocument;
   links: LinkResolver;
   lists: ListCounter;
+  /** What the text written so far needs from docx when the file is written (links, lists, pictures, footnotes). */
+  needs: Needs;
   /** Heading node → GitHub slug, numbered as `extractFacts` numbers them. */
   slugs: Map<Heading, string>;
   definitions: Map<string, Definition>;

@@ -14,6 +14,7 @@ import { collectGarbage } from "../../core/memory.js";
 import { longDate } from "../../core/dates.js";
 import { Bodies, parseSource, type Source } from "./bodies.js";
 import { chapter } from "./chapter.js";
+import { Needs } from "./content.js";
 import { documentTables, ListCounter, type MapContext } from "./context.js";
 import { contents, cover, editionTitle } from "./front.js";
 import { LinkResolver } from "./links.js";
@@ -71,8 +72,8 @@ async function chapters(build: Build, docs: readonly EditionDocument[], firstIsF
   for (const [i, d] of docs.entries()) {
     const tree = await bodyOf(build, d, () => parse(i));
     // 96 pixels to the inch, 1440 twips to the inch.
-    const ctx: MapContext = { doc: d, links, lists, ...documentTables(tree), maxImageWidth: Math.floor(width / 15) };
-    sections.push(section(chapter(tree, ctx, width), build.page, { left: runningHead(d.doc), right }, firstIsFirst && i === 0));
+    const ctx: MapContext = { doc: d, links, lists, needs: new Needs(), ...documentTables(tree), maxImageWidth: Math.floor(width / 15) };
+    sections.push(section(chapter(tree, ctx, width, build.estimator !== undefined), build.page, { left: runningHead(d.doc), right }, firstIsFirst && i === 0));
   }
   return { sections, lists };
 }

@@ -1,18 +1,20 @@
 /**
  * Markdown phrasing content (text inside a paragraph, heading or table cell)
- * to Word runs: one small function per mdast node type.
+ * to Word runs, written as WordprocessingML (wml.ts): one small function per
+ * mdast node type.
  */
 import path from "node:path";
 import type { PhrasingContent, PhrasingContentMap } from "mdast";
-import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, InternalHyperlink, TextRun } from "docx";
-import type { IRunOptions, ParagraphChild } from "docx";
+import { docPropertiesUniqueNumericId, hashedId } from "docx";
 import type { MapContext } from "./context.js";
 import { normalizeIdentifier } from "./context.js";
+import { NOTE_MARK } from "./content.js";
 import { loadImage } from "./images.js";
 import { STYLE } from "./styles.js";
 import { LABEL } from "./labels.js";
 import type { LinkTarget } from "./links.js";
-import { noteParagraphs } from "./blocks.js";
+import { noteOf } from "./blocks.js";
+import { BREAK_RUN, externalLink, internalLink, picture as pictureRun, run, splitExternal } from "./wml.js";
 
 /** Formatting inherited from the enclosing nodes. */
 export interface RunFormat {
@@ -21,62 +23,80 @@ export interface RunFormat {
   strike?: boolean;
   /** Inside a link: runs take the Hyperlink style. */
   link?: boolean;
+  /** Inside a web link: its relationship id, which a picture in it links to as well. */
+  linkId?: string;
   /** Inside a footnote: a footnote reference there is shown as text. */
   note?: boolean;
 }
 
-/** A text run with the inherited formatting. */
-export function textRun(text: string, fmt: RunFormat, extra: IRunOptions = {}): TextRun {
-  return new TextRun({
-    text,
-    ...(fmt.bold ? { bold: true } : {}),
-    ...(fmt.italics ? { italics: true } : {}),
-    ...(fmt.strike ? { strike: true } : {}),
-    ...(fmt.link ? { style: STYLE.hyperlink } : {}),
-    ...extra,
-  });
+/** A text run with the inherited formatting; `style` (a character style) overrides the link's. */
+export function textRun(text: string, fmt: RunFormat, style?: string): string {
+  return run(text, { style: style ?? (fmt.link ? STYLE.hyperlink : undefined), bold: fmt.bold, italics: fmt.italics, strike: fmt.strike });
 }
 
-type Mapper<K extends keyof PhrasingContentMap> = (node: PhrasingContentMap[K], ctx: MapContext, fmt: RunFormat) => ParagraphChild[];
+type Mapper<K extends keyof PhrasingContentMap> = (node: PhrasingContentMap[K], ctx: MapContext, fmt: RunFormat) => string;
 
-/** Wraps runs in the link the target calls for. */
-export function linkTo(target: LinkTarget, children: ParagraphChild[]): ParagraphChild[] {
-  if (children.length === 0) return [];
-  if (target.kind === "internal") return [new InternalHyperlink({ anchor: target.anchor, children })];
-  if (target.kind === "external") return [new ExternalHyperlink({ link: target.url, children })];
-  return children;
+/** A web link's relationship, registered for the part; its id, and the part of the address after "#". */
+function externalTarget(url: string, ctx: MapContext): { id: string; anchor: string | undefined } {
+  const { target, anchor } = splitExternal(url);
+  return { id: ctx.needs.link(target), anchor };
 }
 
-function linkLike(url: string, children: PhrasingContent[], ctx: MapContext, fmt: RunFormat): ParagraphChild[] {
-  const target = ctx.links.resolve(ctx.doc, url);
-  return linkTo(target, mapInline(children, ctx, target.kind === "none" ? fmt : { ...fmt, link: true }));
+/** Wraps runs in the link the target calls for (`mapped` writes the runs, given the formatting inside the link). */
+export function linkTo(target: LinkTarget, ctx: MapContext, fmt: RunFormat, mapped: (inner: RunFormat) => string): string {
+  if (target.kind === "internal") {
+    const content = mapped({ ...fmt, link: true });
+    return content === "" ? "" : internalLink(target.anchor, content);
+  }
+  if (target.kind === "external") {
+    const { id, anchor } = externalTarget(target.url, ctx);
+    const content = mapped({ ...fmt, link: true, linkId: id });
+    if (content === "") {
+      // docx would not write an empty link: take its relationship back.
+      ctx.needs.links.pop();
+      return "";
+    }
+    return externalLink(id, anchor, content);
+  }
+  return mapped(fmt);
 }
 
-function picture(url: string, alt: string, title: string | null | undefined, ctx: MapContext, fmt: RunFormat): ParagraphChild[] {
+function linkLike(url: string, children: PhrasingContent[], ctx: MapContext, fmt: RunFormat): string {
+  return linkTo(ctx.links.resolve(ctx.doc, url), ctx, fmt, (inner) => mapInline(children, ctx, inner));
+}
+
+function picture(url: string, alt: string, title: string | null | undefined, ctx: MapContext, fmt: RunFormat): string {
   const image = loadImage(ctx.doc, url);
   if (!image) {
     const label = `[${LABEL.image}${alt ? `: ${alt}` : ""}]`;
     const target = ctx.links.resolve(ctx.doc, url);
-    return target.kind === "external" ? linkTo(target, [textRun(label, { ...fmt, italics: true, link: true })]) : [textRun(label, { ...fmt, italics: true })];
+    // A picture that is a link of its own, unless it is in a link already (Word has no links in links).
+    return target.kind === "external" && !fmt.link ? linkTo(target, ctx, fmt, (inner) => textRun(label, { ...inner, italics: true })) : textRun(label, { ...fmt, italics: true });
   }
   const scale = Math.min(1, ctx.maxImageWidth / image.width);
-  const name = path.posix.basename(url.replace(/[?#].*$/, ""));
-  return [
-    new ImageRun({
-      type: image.type,
-      data: image.data,
-      transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
-      altText: { name, description: alt, title: title ?? alt },
-    }),
-  ];
+  const width = Math.round(image.width * scale);
+  const height = Math.round(image.height * scale);
+  // docx's media key: the picture's SHA-1 and its kind; the package names the file itself (media/image1.png).
+  const key = `${hashedId(image.data)}.${image.type}`;
+  ctx.needs.pictures.push({ key, type: image.type, data: image.data, width, height });
+  return pictureRun({
+    key,
+    id: docPropertiesUniqueNumericId(),
+    name: path.posix.basename(url.replace(/[?#].*$/, "")),
+    description: alt,
+    title: title ?? alt,
+    width,
+    height,
+    link: fmt.linkId,
+  });
 }
 
-const text: Mapper<"text"> = (node, _ctx, fmt) => [textRun(node.value.replace(/\s*\n\s*/g, " "), fmt)];
+const text: Mapper<"text"> = (node, _ctx, fmt) => textRun(node.value.replace(/\s*\n\s*/g, " "), fmt);
 const strong: Mapper<"strong"> = (node, ctx, fmt) => mapInline(node.children, ctx, { ...fmt, bold: true });
 const emphasis: Mapper<"emphasis"> = (node, ctx, fmt) => mapInline(node.children, ctx, { ...fmt, italics: true });
 const del: Mapper<"delete"> = (node, ctx, fmt) => mapInline(node.children, ctx, { ...fmt, strike: true });
-const inlineCode: Mapper<"inlineCode"> = (node, _ctx, fmt) => [textRun(node.value, fmt, { style: STYLE.code })];
-const lineBreak: Mapper<"break"> = () => [new TextRun({ break: 1 })];
+const inlineCode: Mapper<"inlineCode"> = (node, _ctx, fmt) => textRun(node.value, fmt, STYLE.code);
+const lineBreak: Mapper<"break"> = () => BREAK_RUN;
 const link: Mapper<"link"> = (node, ctx, fmt) => linkLike(node.url, node.children, ctx, fmt);
 
 const linkReference: Mapper<"linkReference"> = (node, ctx, fmt) => {
@@ -88,17 +108,19 @@ const image: Mapper<"image"> = (node, ctx, fmt) => picture(node.url, node.alt ??
 
 const imageReference: Mapper<"imageReference"> = (node, ctx, fmt) => {
   const definition = ctx.definitions.get(normalizeIdentifier(node.identifier));
-  return definition ? picture(definition.url, node.alt ?? "", definition.title, ctx, fmt) : [textRun(node.alt ?? "", fmt)];
+  return definition ? picture(definition.url, node.alt ?? "", definition.title, ctx, fmt) : textRun(node.alt ?? "", fmt);
 };
 
+/** A footnote reference: its note is written now, its id when the file is (NOTE_MARK until then). */
 const footnoteReference: Mapper<"footnoteReference"> = (node, ctx, fmt) => {
   const definition = ctx.footnotes.get(normalizeIdentifier(node.identifier));
-  if (!definition || fmt.note) return [textRun(`[${node.label ?? node.identifier}]`, fmt)];
-  return [new FootnoteReferenceRun({ children: noteParagraphs(definition, ctx) })];
+  if (!definition || fmt.note) return textRun(`[${node.label ?? node.identifier}]`, fmt);
+  ctx.needs.notes.push(noteOf(definition, ctx));
+  return NOTE_MARK;
 };
 
 /** Inline HTML: a line break is kept; other tags are dropped (their text is separate nodes). */
-const html: Mapper<"html"> = (node) => (/^<br\s*\/?>$/i.test(node.value.trim()) ? [new TextRun({ break: 1 })] : []);
+const html: Mapper<"html"> = (node) => (/^<br\s*\/?>$/i.test(node.value.trim()) ? BREAK_RUN : "");
 
 const mappers: { [K in keyof PhrasingContentMap]: Mapper<K> } = {
   text,
@@ -115,11 +137,11 @@ const mappers: { [K in keyof PhrasingContentMap]: Mapper<K> } = {
   html,
 };
 
-export function mapInline(nodes: readonly PhrasingContent[], ctx: MapContext, fmt: RunFormat = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
+export function mapInline(nodes: readonly PhrasingContent[], ctx: MapContext, fmt: RunFormat = {}): string {
+  let out = "";
   for (const node of nodes) {
-    const mapper = mappers[node.type] as Mapper<typeof node.type> | undefined;
-    if (mapper) out.push(...(mapper as (n: PhrasingContent, c: MapContext, f: RunFormat) => ParagraphChild[])(node, ctx, fmt));
+    const mapper = mappers[node.type] as ((n: PhrasingContent, c: MapContext, f: RunFormat) => string) | undefined;
+    if (mapper) out += mapper(node, ctx, fmt);
   }
   return out;
 }

@@ -3,16 +3,15 @@
  * Word repeats on every page (and screen readers announce as headers), rows
  * that do not break across pages, and column widths by content.
  */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from "docx";
-import type { ParagraphChild } from "docx";
 import { COLORS, STYLE } from "./styles.js";
+import { paragraph, table, type Alignment, type Cell } from "./wml.js";
 
 export type CellAlign = "left" | "right" | "center" | null | undefined;
 
 export interface TableSpec {
-  /** The header row's cells (runs; the row's style makes them bold). */
-  header: ParagraphChild[][];
-  rows: ParagraphChild[][][];
+  /** The header row's cells (runs, written; the row's style makes them bold). */
+  header: string[];
+  rows: string[][];
   /** Plain text of each cell, header first, for the column widths. */
   texts: string[][];
   align?: readonly CellAlign[];
@@ -23,12 +22,12 @@ export interface TableSpec {
   width: number;
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: COLORS.border };
+const BORDER = { color: COLORS.border, size: 4 };
 const MARGINS = { top: 57, bottom: 57, left: 85, right: 85 };
 
 /** Left is the default, so it is left out (a big edition has tens of thousands of cells). */
-function alignment(a: CellAlign): { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } {
-  return a === "right" ? { alignment: AlignmentType.RIGHT } : a === "center" ? { alignment: AlignmentType.CENTER } : {};
+function alignment(a: CellAlign): Alignment | undefined {
+  return a === "right" || a === "center" ? a : undefined;
 }
 
 /** Column widths in twips: by the longest text of each column, within bounds, summing to `width`. */
@@ -46,45 +45,26 @@ export function columnWidths(texts: string[][], columns: number, width: number, 
 }
 
 /** Header and label cells take the bold table style rather than bold runs: fewer elements, same look. */
-/** Cells take their widths from the table grid (fixed layout), so they carry no width of their own. */
-function cell(children: ParagraphChild[], align: CellAlign, style: string, fill?: string): TableCell {
-  return new TableCell({
-    children: [new Paragraph({ style, ...alignment(align), children })],
-    ...(fill ? { shading: { type: "clear", color: "auto", fill } } : {}),
-  });
+function cell(content: string, align: CellAlign, style: string, fill?: string): Cell {
+  return { content: paragraph({ style, alignment: alignment(align) }, content), fill };
 }
 
-export function buildTable(spec: TableSpec): Table {
+export function buildTable(spec: TableSpec): string {
   const columns = Math.max(spec.header.length, ...spec.rows.map((r) => r.length), 1);
   const widths = columnWidths(spec.texts, columns, spec.width, spec.weights);
-  const pad = (cells: ParagraphChild[][]): ParagraphChild[][] => [...cells, ...Array.from({ length: columns - cells.length }, () => [])];
-  const rows = [
-    new TableRow({
-      tableHeader: true,
-      cantSplit: true,
-      children: pad(spec.header).map((c, i) => cell(c, spec.align?.[i], STYLE.tableHead, COLORS.headerFill)),
-    }),
-    ...spec.rows.map(
-      (r) =>
-        new TableRow({
-          ...(spec.labelColumn ? {} : { cantSplit: true }),
-          children: pad(r).map((c, i) =>
-            spec.labelColumn && i === 0 ? cell(c, spec.align?.[i], STYLE.tableHead, COLORS.labelFill) : cell(c, spec.align?.[i], STYLE.tableText),
-          ),
-        }),
-    ),
-  ];
-  return new Table({
-    rows,
-    width: { size: spec.width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    margins: MARGINS,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-  });
+  const pad = (cells: string[]): string[] => [...cells, ...Array.from({ length: columns - cells.length }, () => "")];
+  return table({ width: spec.width, columnWidths: widths, border: BORDER, margins: MARGINS }, [
+    { header: true, cantSplit: true, cells: pad(spec.header).map((c, i) => cell(c, spec.align?.[i], STYLE.tableHead, COLORS.headerFill)) },
+    ...spec.rows.map((r) => ({
+      cantSplit: !spec.labelColumn,
+      cells: pad(r).map((c, i) => (spec.labelColumn && i === 0 ? cell(c, spec.align?.[i], STYLE.tableHead, COLORS.labelFill) : cell(c, spec.align?.[i], STYLE.tableText))),
+    })),
+  ]);
 }
 
 /** A little air after a table, which Word otherwise glues to the next paragraph. */
-export function afterTable(): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 120, line: 120, lineRule: LineRuleType.AUTO }, children: [] });
+export const AFTER_TABLE_SPACING = { before: 0, after: 120, line: 120, lineRule: "auto" } as const;
+
+export function afterTable(): string {
+  return paragraph({ spacing: AFTER_TABLE_SPACING }, "");
 }
