@@ -35,6 +35,8 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
       env: io.env,
       stderr: io.stderr,
       jobs: flags.jobs ?? "auto",
+      // The Word edition maps the trees validation parses, instead of parsing each document again.
+      keepBodies: formats.includes("docx"),
       // The validation that guards publishing shares validate's cache: after `samdok validate`
       // (as in `npm start`) the documents are not parsed for it again.
       ...(flags.cache !== false ? { cacheLocation: defaultCacheLocation(io.cwd) } : {}),

@@ -28,6 +28,11 @@ export interface AnalyzeInput {
   lang: Lang;
   today: string;
   rules: readonly DocumentRule[];
+  /**
+   * Given the parsed body (from `parseBodyForRules`) once the rules are done
+   * with it, for a document that is not broken: the editions use it (`editionBody`).
+   */
+  onBody?: (tree: Root) => void;
 }
 
 export function makeDiagnostic(file: string, rule: RuleMeta, severity: Severity, range: Range, message: string): Diagnostic {
@@ -123,6 +128,7 @@ export function analyzeDocument(input: AnalyzeInput): DocumentResult {
     }
     if (rule.id === "SD005" && result.diagnostics.length > before) schemaValid = false;
   }
+  if (input.onBody && tree) input.onBody(tree);
   return result;
 }
 

@@ -16,6 +16,9 @@ import { computeLix } from "./lix.js";
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
+/** The transforms of the literal-autolink pass (see below). */
+const literalAutolinkTransforms = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
+
 /**
  * GFM finds literal autolinks (a bare `www.…`, `https://…` or e-mail
  * address in text) with a pass over every text node after parsing: about a
@@ -25,7 +28,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).freeze();
  * use the full `parseBody`, which links them.
  */
 function withoutLiteralAutolinkPass(this: Processor): void {
-  const skip = new Set<unknown>(gfmAutolinkLiteralFromMarkdown().transforms ?? []);
+  const skip = new Set<unknown>(literalAutolinkTransforms);
   const strip = (extension: unknown): unknown => {
     if (Array.isArray(extension)) return extension.map(strip);
     const e = extension as { transforms?: unknown[] };
@@ -69,6 +72,26 @@ export function parseBody(text: string, bodyLine: number): Root {
 /** Parses the body as validation needs it: GFM without the literal-autolink pass. */
 export function parseBodyForRules(text: string, bodyLine: number): Root {
   return ruleProcessor.parse(bodySource(text, bodyLine)) as Root;
+}
+
+/**
+ * A tree from `parseBodyForRules` made what `parseBody` gives (the literal
+ * autolinks found, which the rule parser skips), without positions (which the
+ * editions do not use, and which are half of a tree's bytes between threads).
+ * Validation hands its trees to the Word edition this way, so that a build
+ * parses each document once. The tree is changed in place.
+ */
+export function editionBody(tree: Root): Root {
+  for (const transform of literalAutolinkTransforms) transform(tree);
+  return withoutPositions(tree);
+}
+
+/** Drops the source positions of a tree (in place). */
+export function withoutPositions(tree: Root): Root {
+  visit(tree, (node) => {
+    delete node.position;
+  });
+  return tree;
 }
 
 /** Headings (with GitHub slugs), links, images and LIX of a parsed body. */

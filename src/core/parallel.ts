@@ -17,13 +17,20 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { LoadedConfig } from "./config.js";
+import type { Root } from "mdast";
 import type { Lang } from "./types.js";
 
 export type WorkerRequest =
   | { kind: "config"; key: number; loaded: LoadedConfig }
-  | { kind: "analyze"; id: number; config: number; file: string; rootPath: string; abs: string; bytes: Uint8Array; lang: Lang; today: string };
+  | { kind: "analyze"; id: number; config: number; file: string; rootPath: string; abs: string; bytes: Uint8Array; lang: Lang; today: string; keepBody: boolean };
 
-export type WorkerReply = { id: number; json: string } | { id: number; error: string };
+/** A result's JSON text and, when asked for, the document's body for the editions (`editionBody`). */
+export interface Analysed {
+  json: string;
+  body?: Root;
+}
+
+export type WorkerReply = ({ id: number } & Analysed) | { id: number; error: string };
 
 /** Below this many documents to parse, `jobs: "auto"` stays in the main thread. */
 export const PARALLEL_MIN_DOCUMENTS = 200;
@@ -81,12 +88,14 @@ export interface AnalyzeTask {
   loaded: LoadedConfig;
   lang: Lang;
   today: string;
+  /** Answer with the body too (for an edition). */
+  keepBody: boolean;
 }
 
 /** One worker thread; one document at a time. */
 export class AnalyzerThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve: (json: string) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (answer: Analysed) => void; reject: (error: Error) => void }>();
   private readonly configKeys = new Map<LoadedConfig, number>();
   private nextId = 0;
   /** Set when the thread failed or exited: it takes no more work. */
@@ -100,7 +109,7 @@ export class AnalyzerThread {
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
       this.waiting.delete(reply.id);
-      if ("json" in reply) waiter.resolve(reply.json);
+      if ("json" in reply) waiter.resolve(reply);
       else waiter.reject(new Error(reply.error));
     });
     const fail = (error: Error): void => {
@@ -112,7 +121,7 @@ export class AnalyzerThread {
     this.worker.on("exit", (code) => fail(new Error(`worker exited with code ${code}`)));
   }
 
-  analyze(task: AnalyzeTask): Promise<string> {
+  analyze(task: AnalyzeTask): Promise<Analysed> {
     if (this.dead) return Promise.reject(new Error("worker is gone"));
     let key = this.configKeys.get(task.loaded);
     if (key === undefined) {

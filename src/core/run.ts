@@ -17,7 +17,9 @@ import { createHash } from "node:crypto";
 import type { Diagnostic, DocumentResult, Lang, PositionMap, Range } from "./types.js";
 import { ConfigError, findConfigPath, loadConfig, type LoadedConfig } from "./config.js";
 import { discover, listMarkdown } from "./discover.js";
+import type { Root } from "mdast";
 import { analyzeToText, makeDiagnostic, rangeOf } from "./analyze.js";
+import { editionBody } from "./markdown.js";
 import { startThreads, workerCount, type AnalyzerThread } from "./parallel.js";
 import { toPosix, isInside } from "./paths.js";
 import { ResultCache, CACHE_FILE } from "./cache.js";
@@ -45,6 +47,12 @@ export interface RunOptions {
    * 1 keeps all work in the calling thread.
    */
   jobs?: number | "auto";
+  /**
+   * When given, the body of each document this run parses is put here by
+   * absolute path, ready for the editions (`editionBody`), so that a build
+   * does not parse it again. Documents the cache answers are not parsed.
+   */
+  bodies?: Map<string, Root>;
 }
 
 export interface DocumentSet {
@@ -249,7 +257,9 @@ function readOrLookUp(p: Pending, { options, read, cache }: Step): { json: strin
 
 /** The per-document step in this thread. */
 function analyzeHere(p: Pending, bytes: Uint8Array, step: Step): string {
-  return analyzeToText({ file: p.file, rootPath: p.rootPath, absPath: p.abs, bytes, loaded: p.loaded, lang: step.options.lang, today: step.options.today, rules: step.rules });
+  const bodies = step.options.bodies;
+  const onBody = bodies ? (tree: Root): void => void bodies.set(p.abs, editionBody(tree)) : undefined;
+  return analyzeToText({ file: p.file, rootPath: p.rootPath, absPath: p.abs, bytes, loaded: p.loaded, lang: step.options.lang, today: step.options.today, rules: step.rules, ...(onBody ? { onBody } : {}) });
 }
 
 /**
@@ -279,7 +289,7 @@ async function analyzePending(pending: Pending[], step: Step, finish: (p: Pendin
     }
     return;
   }
-  const { lang, today } = step.options;
+  const { lang, today, bodies } = step.options;
   // Each worker has two documents at a time, so it never waits for the main
   // thread, which reads the files and records the results (parallel.ts).
   const workerLane = async (thread: AnalyzerThread): Promise<void> => {
@@ -287,7 +297,9 @@ async function analyzePending(pending: Pending[], step: Step, finish: (p: Pendin
     const send = async ({ p, bytes, hash }: { p: Pending; bytes: Uint8Array; hash: string }): Promise<void> => {
       let json: string;
       try {
-        json = await thread.analyze({ file: p.file, rootPath: p.rootPath, abs: p.abs, bytes, loaded: p.loaded, lang, today });
+        const answer = await thread.analyze({ file: p.file, rootPath: p.rootPath, abs: p.abs, bytes, loaded: p.loaded, lang, today, keepBody: bodies !== undefined });
+        json = answer.json;
+        if (answer.body) bodies?.set(p.abs, answer.body);
       } catch {
         // A worker that failed or died: the main thread does the work.
         json = analyzeHere(p, bytes, step);

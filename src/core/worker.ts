@@ -6,7 +6,9 @@
  * its error, and the main thread analyses it itself.
  */
 import { parentPort } from "node:worker_threads";
+import type { Root } from "mdast";
 import { analyzeToText } from "./analyze.js";
+import { editionBody } from "./markdown.js";
 import { documentRules } from "../rules/index.js";
 import type { LoadedConfig } from "./config.js";
 import type { WorkerRequest, WorkerReply } from "./parallel.js";
@@ -25,8 +27,10 @@ port.on("message", (message: WorkerRequest) => {
   try {
     const loaded = configs.get(message.config);
     if (!loaded) throw new Error(`configuration ${message.config} was never sent`);
-    const json = analyzeToText({ file: message.file, rootPath: message.rootPath, absPath: message.abs, bytes: message.bytes, loaded, lang: message.lang, today: message.today, rules });
-    reply = { id: message.id, json };
+    let body: Root | undefined;
+    const onBody = message.keepBody ? (tree: Root): void => void (body = editionBody(tree)) : undefined;
+    const json = analyzeToText({ file: message.file, rootPath: message.rootPath, absPath: message.abs, bytes: message.bytes, loaded, lang: message.lang, today: message.today, rules, ...(onBody ? { onBody } : {}) });
+    reply = body ? { id: message.id, json, body } : { id: message.id, json };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).message ?? String(error) };
   }

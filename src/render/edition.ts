@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Root } from "mdast";
 import type { DocumentResult, Lang } from "../core/types.js";
 import type { LoadedConfig } from "../core/config.js";
 import type { SamDoc } from "../core/document.js";
@@ -24,6 +25,19 @@ export interface EditionDocument {
   text: string;
   /** The Markdown body only. */
   body: string;
+  /**
+   * The body as validation parsed it (`editionBody`), when the edition asked
+   * for it (`keepBodies`) and the cache did not answer for the document.
+   * Taken by the first edition that uses it (`takeTree`).
+   */
+  tree?: Root;
+}
+
+/** The parsed body validation left for this document, once: whoever takes it owns it. */
+export function takeTree(d: EditionDocument): Root | undefined {
+  const tree = d.tree;
+  delete d.tree;
+  return tree;
 }
 
 export interface Edition {
@@ -102,11 +116,14 @@ export interface PrepareOptions extends RunOptions {
   now: Date;
   env: Readonly<Record<string, string | undefined>>;
   stderr: Out;
+  /** Keep the bodies validation parses for the edition (`EditionDocument.tree`): the Word edition uses them. */
+  keepBodies?: boolean;
 }
 
 /** Validates, refuses a set with errors, filters and orders the documents. */
 export async function prepareEdition(options: PrepareOptions): Promise<Edition> {
-  const run = await runValidation(options);
+  const bodies = options.keepBodies ? new Map<string, Root>() : undefined;
+  const run = await runValidation({ ...options, ...(bodies ? { bodies } : {}) });
   if (run.summary.errors > 0) {
     throw new PublishRefused(
       options.lang === "sv"
@@ -123,7 +140,8 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
       const text = normalizeText(readFileSync(absPath, "utf8").replace(/^\uFEFF/, ""));
       const lines = text.split("\n");
       const body = lines.slice((result.bodyLine ?? 1) - 1).join("\n");
-      all.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath, text, body });
+      const tree = bodies?.get(path.resolve(absPath));
+      all.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath, text, body, ...(tree ? { tree } : {}) });
     }
   }
   const named = new Set(run.results.map((r) => r.file));

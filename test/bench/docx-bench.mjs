@@ -124,7 +124,7 @@ try {
 import { buildDocx } from ${JSON.stringify(path.join(REPO, "build/render/docx/index.js"))};
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 let t = performance.now(), c = cpu();
-const edition = await prepareEdition({ paths: [${JSON.stringify(dir)}], cwd: ${JSON.stringify(dir)}, lang: "sv", today: "2026-11-23", outDir: ${JSON.stringify(out)}, filters: {}, now: new Date(), env: process.env, stderr: process.stderr });
+const edition = await prepareEdition({ paths: [${JSON.stringify(dir)}], cwd: ${JSON.stringify(dir)}, keepBodies: true, lang: "sv", today: "2026-11-23", outDir: ${JSON.stringify(out)}, filters: {}, now: new Date(), env: process.env, stderr: process.stderr });
 const validation = { wall: (performance.now() - t) / 1000, cpu: cpu() - c };
 t = performance.now(); c = cpu();
 const files = await buildDocx(edition, { perDocument: ${PER_DOCUMENT}, tocField: false, pageNumbers: false });

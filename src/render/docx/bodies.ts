@@ -1,9 +1,9 @@
 /**
  * The documents' Markdown bodies, parsed for the Word edition, in edition
- * order. Parsing is about a third of the Word step for a large edition, and
- * it is the one part that does not touch the docx object model (which lives
- * on the main thread). So for a large edition worker threads parse ahead
- * while the main thread maps the bodies it has to Word content.
+ * order. A body validation parsed in this run comes as it is (`tree`); the
+ * rest (those the cache answered for) are parsed here. Parsing is most of the
+ * Word step's work then, so for many bodies worker threads parse ahead while
+ * the main thread maps the bodies it has to Word content.
  *
  * Work is handed out through a shared counter: every thread (the workers and
  * the main thread) claims the next unparsed document with an atomic add.
@@ -21,13 +21,14 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Root } from "mdast";
-import { visit } from "unist-util-visit";
-import { parseBody } from "../../core/markdown.js";
+import { parseBody, withoutPositions } from "../../core/markdown.js";
 
-/** One body to parse: the whole file text and the line its body starts on (as `parseBody` takes them). */
+/** One body: the whole file text and the line its body starts on (as `parseBody` takes them), or its tree. */
 export interface Source {
   text: string;
   bodyLine: number;
+  /** Parsed already (by validation): not parsed again, and not sent to a worker. */
+  tree?: Root;
 }
 
 /** What a worker gets: the sources, and the counter it claims them by. */
@@ -50,16 +51,10 @@ const MAX_WORKERS = 3;
 const WORKER = new URL("./parse-worker.js", import.meta.url);
 
 export function parseSource(source: Source): Root {
-  return parseBody(source.text, source.bodyLine);
+  return source.tree ?? parseBody(source.text, source.bodyLine);
 }
 
-/** Drops the source positions, before a tree is copied to another thread. */
-export function withoutPositions(tree: Root): Root {
-  visit(tree, (node) => {
-    delete node.position;
-  });
-  return tree;
-}
+export { withoutPositions };
 
 /** Claims the next unparsed body; a number ≥ the count when none is left. */
 export function claim(claims: Int32Array): number {
@@ -87,8 +82,24 @@ export class Bodies {
   private wake: (() => void) | undefined;
   private running = 0;
 
-  constructor(private readonly sources: readonly Source[]) {
-    const count = workerCount(sources.length);
+  /** The bodies still to parse (those without a tree), and where each is among all of them. */
+  private readonly sources: readonly Source[];
+  private readonly slots = new Map<number, number>();
+  /** The trees given with the sources, until they are taken. */
+  private readonly given = new Map<number, Root>();
+
+  constructor(all: readonly Source[]) {
+    const toParse: Source[] = [];
+    all.forEach((s, i) => {
+      if (s.tree) {
+        this.given.set(i, s.tree);
+      } else {
+        this.slots.set(i, toParse.length);
+        toParse.push(s);
+      }
+    });
+    this.sources = toParse;
+    const count = workerCount(toParse.length);
     for (let i = 0; i < count; i++) this.start();
   }
 
@@ -115,12 +126,19 @@ export class Bodies {
     wake?.();
   }
 
-  /** The parsed body of source `index`. Call in order: 0, 1, 2, … */
+  /** The parsed body of source `index` (of all the sources given). Call in order: 0, 1, 2, … */
   async get(index: number): Promise<Root> {
+    const known = this.given.get(index);
+    if (known) {
+      this.given.delete(index);
+      return known;
+    }
+    const slot = this.slots.get(index);
+    if (slot === undefined) throw new RangeError(`No document ${index}`);
     for (;;) {
-      const tree = this.ready.get(index);
+      const tree = this.ready.get(slot);
       if (tree) {
-        this.ready.delete(index);
+        this.ready.delete(slot);
         return tree;
       }
       const next = claim(this.claims);
@@ -128,7 +146,7 @@ export class Bodies {
       if (source) {
         // Parse the next unclaimed body here (the one asked for, or one needed soon), then look again.
         const parsed = parseSource(source);
-        if (next === index) return parsed;
+        if (next === slot) return parsed;
         this.ready.set(next, parsed);
         await turn();
       } else if (this.running > 0) {
@@ -136,7 +154,7 @@ export class Bodies {
         await new Promise<void>((resolve) => (this.wake = resolve));
       } else {
         // No worker left, and the body never came (its worker failed): parse it here.
-        const missing = this.sources[index];
+        const missing = this.sources[slot];
         if (!missing) throw new RangeError(`No document ${index}`);
         return parseSource(missing);
       }

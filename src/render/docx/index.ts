@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Root } from "mdast";
 import { Document } from "docx";
 import type { IPropertiesOptions, ISectionOptions, PageNumberEstimator } from "docx";
-import type { Edition, EditionDocument } from "../edition.js";
+import { takeTree, type Edition, type EditionDocument } from "../edition.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { collectGarbage } from "../../core/memory.js";
 import { longDate } from "../../core/dates.js";
@@ -48,8 +48,10 @@ interface Build {
   estimator: PageNumberEstimator | undefined;
 }
 
+/** A document's body to map: the tree validation parsed (taken once), or the text to parse. */
 function sourceOf(d: EditionDocument): Source {
-  return { text: d.text, bodyLine: d.result.bodyLine ?? 1 };
+  const tree = takeTree(d);
+  return { text: d.text, bodyLine: d.result.bodyLine ?? 1, ...(tree ? { tree } : {}) };
 }
 
 /** The parsed body of docs[i], by `parse`; kept when --per-document needs it again. */
