@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import { REPO } from "../helpers/cli.js";
-import { extractFacts, parseBody, parseBodyForRules, ruleParserTransforms } from "../../src/core/markdown.js";
+import { editionBody, extractFacts, parseBody, parseBodyForRules, ruleParserTransforms, withoutPositions } from "../../src/core/markdown.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { normalizeText } from "../../src/core/read.js";
 import { isExternal } from "../../src/rules/lib/links.js";
@@ -48,5 +48,25 @@ describe("the validation parser (GFM without the literal-autolink pass)", () => 
       links += internal(rules.links).length;
     }
     expect(links).toBeGreaterThan(20);
+  });
+});
+
+describe("validation's trees for the editions (editionBody)", () => {
+  it("are the full parser's trees without positions, literal autolinks and all", () => {
+    const texts = [TRICKY];
+    const dirs = [path.join(REPO, "documents", "sormland"), path.join(REPO, "documents", "orebro"), path.join(REPO, "test", "fixtures", "docx-kantfall"), path.join(REPO, "test", "fixtures", "docx-allt")];
+    for (const dir of dirs) {
+      for (const f of readdirSync(dir).filter((x) => x.endsWith(".md"))) texts.push(normalizeText(readFileSync(path.join(dir, f), "utf8")));
+    }
+    let autolinks = 0;
+    for (const text of texts) {
+      const split = parseFrontMatter(text);
+      if (!split.ok) throw new Error("front matter");
+      const full = withoutPositions(parseBody(text, split.value.bodyLine));
+      expect(editionBody(parseBodyForRules(text, split.value.bodyLine))).toEqual(full);
+      autolinks += JSON.stringify(full).split('"url":"http://www.').length - 1;
+    }
+    // The pass the rule parser skips did find something to link.
+    expect(autolinks).toBeGreaterThan(2);
   });
 });

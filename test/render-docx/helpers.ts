@@ -32,7 +32,15 @@ export interface BuildResult {
   edition: Edition;
 }
 
-export async function buildWord(paths: string[], options: Partial<DocxOptions> & { now?: Date; env?: Record<string, string | undefined>; outDir?: string } = {}): Promise<BuildResult> {
+/**
+ * `keepBodies` (default true, as `samdok build --format docx` does): map the
+ * trees validation parsed; false parses every body in the Word step, as when
+ * the cache answers for the documents.
+ */
+export async function buildWord(
+  paths: string[],
+  options: Partial<DocxOptions> & { now?: Date; env?: Record<string, string | undefined>; outDir?: string; keepBodies?: boolean; jobs?: number } = {},
+): Promise<BuildResult> {
   const outDir = options.outDir ?? tempDir();
   const edition = await prepareEdition({
     paths,
@@ -44,6 +52,8 @@ export async function buildWord(paths: string[], options: Partial<DocxOptions> &
     now: options.now ?? NOW,
     env: options.env ?? {},
     stderr: { write: () => true },
+    keepBodies: options.keepBodies ?? true,
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
   });
   const files = await buildDocx(edition, {
     perDocument: options.perDocument ?? false,
