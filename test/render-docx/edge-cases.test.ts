@@ -59,6 +59,12 @@ describe("Word edition of edge cases", () => {
     for (const a of anchors) expect(names.has(a), a).toBe(true);
   });
 
+  it("lines up a table and a code block in a list item with the item's text", () => {
+    const body = parts["word/document.xml"] ?? "";
+    expect(body).toContain('<w:tblW w:type="dxa" w:w="8710"/><w:tblInd w:type="dxa" w:w="360"/>');
+    expect(body).toContain('<w:pPr><w:pStyle w:val="SamdokKodblock"/><w:ind w:left="360"/></w:pPr><w:r><w:t xml:space="preserve">kod i lista</w:t>');
+  });
+
   it("escapes XML specials in titles and text", () => {
     const body = parts["word/document.xml"] ?? "";
     expect(body).toContain("Rutin med &quot;citat&quot; &amp; &lt;tecken&gt; och &apos;apostrofer&apos;");

@@ -137,7 +137,7 @@ describe("the WordprocessingML writer writes what docx writes", () => {
     );
   });
 
-  it("tables: header row, label column, alignment, padded rows", async () => {
+  it("tables: header row, label column, alignment, padded rows, indent", async () => {
     const widths = [2000, 3000, 4070];
     const border = { style: BorderStyle.SINGLE, size: 4, color: COLORS.border };
     const cell = (text: string, style: string, fill?: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]): TableCell =>
@@ -150,6 +150,7 @@ describe("the WordprocessingML writer writes what docx writes", () => {
             new TableRow({ cantSplit: true, children: [cell("1", STYLE.tableText), cell("", STYLE.tableText, undefined, AlignmentType.CENTER), cell("", STYLE.tableText, undefined, AlignmentType.RIGHT)] }),
           ],
           width: { size: 9070, type: WidthType.DXA },
+          indent: { size: 720, type: WidthType.DXA },
           columnWidths: widths,
           layout: TableLayoutType.FIXED,
           margins: { top: 57, bottom: 57, left: 85, right: 85 },
@@ -169,7 +170,7 @@ describe("the WordprocessingML writer writes what docx writes", () => {
       ],
       () => ({
         xml:
-          buildTable({ header: [run("A"), run("B"), run("C")], rows: [[run("1")]], texts: [], weights: widths, align: [null, "center", "right"], width: 9070 }) +
+          buildTable({ header: [run("A"), run("B"), run("C")], rows: [[run("1")]], texts: [], weights: widths, align: [null, "center", "right"], width: 9070, indent: 720 }) +
           buildTable({ header: [run("Uppgift"), run("Värde")], rows: [[run("Id"), run("rutin-x")]], texts: [], weights: [3, 7], labelColumn: true, width: 9070 }),
         needs: new Needs(),
       }),

@@ -116,15 +116,17 @@ const table: Mapper<"table"> = (node, ctx, state) => {
     texts: node.children.map((r) => r.children.map((c) => toString(c))),
     align: node.align ?? [],
     width: state.list ? state.width - listIndent(state.list.level) : state.width,
+    ...(state.list ? { indent: listIndent(state.list.level) } : {}),
   };
   return buildTable(spec) + afterTable();
 };
 
 const blockquote: Mapper<"blockquote"> = (node, ctx, state) => mapBlocks(node.children, ctx, { ...state, quote: true });
 
-const code: Mapper<"code"> = (node) => {
+/** A code block; in a list item it is indented with the item's text. */
+const code: Mapper<"code"> = (node, _ctx, state) => {
   const lines = node.value.replace(/\t/g, "    ").split("\n");
-  return p({ style: STYLE.codeBlock }, lines.map((line, i) => run(line, {}, i > 0)).join(""));
+  return p({ style: STYLE.codeBlock, ...(state.list ? { indentLeft: listIndent(state.list.level) } : {}) }, lines.map((line, i) => run(line, {}, i > 0)).join(""));
 };
 
 const thematicBreak: Mapper<"thematicBreak"> = () => p({ bottomBorder: { color: COLORS.border, size: 6 }, spacing: { after: 240 } }, "");

@@ -20,6 +20,8 @@ export interface TableSpec {
   /** Fixed share of each column instead of measuring the text. */
   weights?: readonly number[];
   width: number;
+  /** Indent from the left margin, in twips. */
+  indent?: number;
 }
 
 const BORDER = { color: COLORS.border, size: 4 };
@@ -53,7 +55,7 @@ export function buildTable(spec: TableSpec): string {
   const columns = Math.max(spec.header.length, ...spec.rows.map((r) => r.length), 1);
   const widths = columnWidths(spec.texts, columns, spec.width, spec.weights);
   const pad = (cells: string[]): string[] => [...cells, ...Array.from({ length: columns - cells.length }, () => "")];
-  return table({ width: spec.width, columnWidths: widths, border: BORDER, margins: MARGINS }, [
+  return table({ width: spec.width, indent: spec.indent, columnWidths: widths, border: BORDER, margins: MARGINS }, [
     { header: true, cantSplit: true, cells: pad(spec.header).map((c, i) => cell(c, spec.align?.[i], STYLE.tableHead, COLORS.headerFill)) },
     ...spec.rows.map((r) => ({
       cantSplit: !spec.labelColumn,

@@ -171,6 +171,8 @@ export interface Border {
 
 export interface TableProps {
   width: number;
+  /** Indent from the left margin, in twips (a table in a list item lines up with the item's text). */
+  indent?: number | undefined;
   columnWidths: readonly number[];
   border: Border;
   margins: { top: number; bottom: number; left: number; right: number };
@@ -193,7 +195,7 @@ export function table(props: TableProps, rows: readonly Row[]): string {
   const b = `w:val="single" w:color="${esc(props.border.color)}" w:sz="${props.border.size}"`;
   const m = props.margins;
   let s =
-    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${props.width}"/>` +
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${props.width}"/>${props.indent ? `<w:tblInd w:type="dxa" w:w="${props.indent}"/>` : ""}` +
     `<w:tblBorders><w:top ${b}/><w:left ${b}/><w:bottom ${b}/><w:right ${b}/><w:insideH ${b}/><w:insideV ${b}/></w:tblBorders>` +
     `<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:type="dxa" w:w="${m.top}"/><w:left w:type="dxa" w:w="${m.left}"/><w:bottom w:type="dxa" w:w="${m.bottom}"/><w:right w:type="dxa" w:w="${m.right}"/></w:tblCellMar></w:tblPr>` +
     `<w:tblGrid>${props.columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join("")}</w:tblGrid>`;
