@@ -17,6 +17,7 @@ import { footnoteReference } from "./wml.js";
 /** Where a footnote's reference is in the text, until its id is known. */
 export const NOTE_MARK = "\u0001";
 const NOTE_MARKS = /\u0001/g;
+const HAS_NOTE_MARK = /\u0001/;
 
 const HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 
@@ -193,6 +194,9 @@ export class Content extends FileChild {
     private readonly structured: boolean,
   ) {
     super("samdok:content");
+    // Written piece by piece, the text is a rope of joined strings, about twice the size of its characters.
+    // Matching a regular expression makes V8 flatten it into one string (and checks the marks).
+    if (HAS_NOTE_MARK.test(xml) !== needs.notes.length > 0) throw new Error("The footnote marks in the text do not match its footnotes");
     // One run per reference, made once: docx adds a run's footnote the first time the run is written.
     this.references = needs.notes.map(
       (note) => new FootnoteReferenceRun({ children: note.paragraphs.map((p, i) => new NoteParagraph(p, i === 0 ? note.needs : undefined)) as never[] }),
