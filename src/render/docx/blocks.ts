@@ -14,7 +14,7 @@ import { mapInline, textRun, type RunFormat } from "./inline.js";
 import { headingBookmark } from "./bookmarks.js";
 import { BULLET_REF, COLORS, listIndent, orderedRef, STYLE } from "./styles.js";
 import { afterTable, buildTable } from "./tables.js";
-import { bookmark, paragraph as p, run, type ParagraphProps } from "./wml.js";
+import { bookmark, paragraph as p, paragraphProperties, run, type ParagraphProps } from "./wml.js";
 
 /** Where a block sits: in a quote, a list, a footnote. */
 export interface BlockState {
@@ -163,6 +163,7 @@ export function mapBlocks(nodes: readonly (RootContent | BlockContent)[], ctx: M
   return out;
 }
 
+const NOTE_PROPERTIES = paragraphProperties({ style: "FootnoteText" });
 const PARAGRAPH = /^<w:p>(?:<w:pPr>(.*?)<\/w:pPr>)?(.*)<\/w:p>$|^<w:p\/>$/s;
 
 /** A written paragraph's properties and runs, apart (a footnote's first paragraph gets its number between them). */
@@ -181,7 +182,7 @@ export function noteOf(definition: FootnoteDefinition, ctx: MapContext): Note {
   const paragraphs: Note["paragraphs"] = [];
   const note = (content: string): void => {
     // Word puts the footnote's number before the first paragraph; a space keeps it off the text.
-    paragraphs.push({ properties: '<w:pStyle w:val="FootnoteText"/>', content: paragraphs.length === 0 ? run(" ") + content : content });
+    paragraphs.push({ properties: NOTE_PROPERTIES, content: paragraphs.length === 0 ? run(" ") + content : content });
   };
   for (const child of definition.children) {
     if (child.type === "paragraph") {

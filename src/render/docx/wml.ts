@@ -62,7 +62,7 @@ export interface ParagraphProps {
 }
 
 /** The placeholder docx writes for a list's number (`{reference-instance}`). */
-export function listKey(reference: string, instance: number): string {
+function listKey(reference: string, instance: number): string {
   return `${reference}-${instance}`;
 }
 
@@ -75,7 +75,8 @@ function spacing(s: NonNullable<ParagraphProps["spacing"]>): string {
   return `<w:spacing${a}/>`;
 }
 
-function paragraphProperties(p: ParagraphProps): string {
+/** The content of a paragraph's `w:pPr` (empty when it has no properties). */
+export function paragraphProperties(p: ParagraphProps): string {
   let s = "";
   if (p.heading) s += `<w:pStyle w:val="${esc(p.heading)}"/>`;
   // docx gives a list item without a style of its own the ListParagraph style.
@@ -97,11 +98,6 @@ export function paragraph(props: ParagraphProps, content: string): string {
   const pPr = paragraphProperties(props);
   if (pPr === "" && content === "") return "<w:p/>";
   return `<w:p>${pPr === "" ? "" : `<w:pPr>${pPr}</w:pPr>`}${content}</w:p>`;
-}
-
-/** The properties of a paragraph, and its runs, apart: a footnote's first paragraph gets its number between them. */
-export function paragraphParts(props: ParagraphProps, content: string): { properties: string; content: string } {
-  return { properties: paragraphProperties(props), content };
 }
 
 /** A link to a bookmark in the same file. */
