@@ -1,8 +1,9 @@
 /**
  * A real client: LibreOffice converts the consolidated edition of the sample
  * sets (documents/) to PDF, and the PDF's text (poppler's pdftotext) has
- * every document title and the first words of each document's text. One
- * conversion per run: it is slow.
+ * every document title and the first words of each document's text; so does
+ * the edition of the edge cases (docx-kantfall). Conversions are slow: two
+ * per run.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -29,6 +30,24 @@ const flat = (text: string): string => text.replace(/\u00ad/g, "").replace(/\s+/
 
 afterAll(removeTempDirs);
 
+/** Converts the consolidated edition to PDF with LibreOffice, and returns the PDF's text (spaces collapsed). */
+function pdfText(built: BuildResult): string {
+  const docx = path.join(built.outDir, "samlad-utgava.docx");
+  // A private LibreOffice profile, so the conversion neither uses nor disturbs anyone else's.
+  const profile = path.join(tempDir("lo-"), randomBytes(4).toString("hex"));
+  try {
+    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", built.outDir, docx], {
+      stdio: "ignore",
+      timeout: 240_000,
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const pdf = path.join(built.outDir, "samlad-utgava.pdf");
+  expect(existsSync(pdf)).toBe(true);
+  return flat(execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+}
+
 describe.skipIf(!tools)("LibreOffice opens the Word edition", () => {
   it("converts the consolidated edition of the sample sets to a PDF with every title and text", async () => {
     let built: BuildResult;
@@ -40,20 +59,7 @@ describe.skipIf(!tools)("LibreOffice opens the Word edition", () => {
       console.warn(`documents/ har fel (${error.message}); testar docx-allt i stället.`);
       built = await buildWord([fixture("docx-allt")]);
     }
-    const docx = path.join(built.outDir, "samlad-utgava.docx");
-    // A private LibreOffice profile, so the conversion neither uses nor disturbs anyone else's.
-    const profile = path.join(tempDir("lo-"), randomBytes(4).toString("hex"));
-    try {
-      execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", built.outDir, docx], {
-        stdio: "ignore",
-        timeout: 240_000,
-      });
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-    const pdf = path.join(built.outDir, "samlad-utgava.pdf");
-    expect(existsSync(pdf)).toBe(true);
-    const text = flat(execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }));
+    const text = pdfText(built);
     expect(built.edition.documents.length).toBeGreaterThan(2);
     for (const d of built.edition.documents) {
       expect(text, d.doc.id).toContain(flat(d.doc.titel));
@@ -63,5 +69,24 @@ describe.skipIf(!tools)("LibreOffice opens the Word edition", () => {
     }
     expect(text).toContain("Utskriven kopia är inte styrande");
     expect(text).toMatch(/Sida 1 av \d+/);
+  });
+
+  it("converts the edge-case edition: escaped specials, footnotes with lists, tables and code in lists", async () => {
+    const built = await buildWord([fixture("docx-kantfall")]);
+    const text = pdfText(built);
+    for (const expected of [
+      `Rutin med "citat" & <tecken> och 'apostrofer'`,
+      "Text med & och < och > och",
+      "Andra stycket i fotnoten.",
+      "lista i fotnot",
+      "Fotnot i tabell[a].",
+      "kod i lista",
+      "Andra stycket i punkten.",
+      "ännu djupare",
+      "Blockhtml med text",
+      "rad två & <tecken>",
+    ]) {
+      expect(text).toContain(flat(expected));
+    }
   });
 });
