@@ -1,9 +1,10 @@
 /**
  * A worker thread of the analyser pool (parallel.ts): it receives the
  * configurations once and then documents one at a time, and answers each
- * with the same JSON text the main thread would have made. Nothing here
- * touches the cache or the output; a document that fails is answered with
- * its error, and the main thread analyses it itself.
+ * with the same JSON text the main thread would have made, and, for a build
+ * of the Word edition, the parsed body (`editionBody`). Nothing here touches
+ * the cache or the output; a document that fails is answered with its error,
+ * and the main thread analyses it itself.
  */
 import { parentPort } from "node:worker_threads";
 import type { Root } from "mdast";
