@@ -204,7 +204,7 @@ describe("the WordprocessingML writer writes what docx writes", () => {
     );
   });
 
-  it("pictures: embedded with alt text, and clickable inside a web link", async () => {
+  it("pictures: embedded with alt text, and clickable inside a web link (with and without a part after #)", async () => {
     const data = new Uint8Array(readFileSync(path.join(fixture("docx-allt"), "bilder/flode.png")));
     const altText = { name: "flode.png", description: "Flödet", title: "Flödet" };
     await expectSame(
@@ -214,6 +214,7 @@ describe("the WordprocessingML writer writes what docx writes", () => {
           children: [
             new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText }),
             new ExternalHyperlink({ link: "https://example.se/bild", children: [new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText })] }),
+            new ExternalHyperlink({ link: "https://example.se/bild#del", children: [new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText })] }),
           ],
         }),
       ],
@@ -226,7 +227,12 @@ describe("the WordprocessingML writer writes what docx writes", () => {
         const id = needs.link("https://example.se/bild");
         needs.pictures.push({ key, type: "png", data, width: 48, height: 24 });
         const second = externalLink(id, undefined, picture({ ...one, id: docPropertiesUniqueNumericId(), link: id }));
-        return { xml: paragraph({ alignment: "center" }, first + second), needs };
+        // With a part after "#", the link keeps it apart, and the picture gets a relationship of its own to the whole address.
+        const withAnchor = needs.link("https://example.se/bild");
+        const whole = needs.link("https://example.se/bild#del");
+        needs.pictures.push({ key, type: "png", data, width: 48, height: 24 });
+        const third = externalLink(withAnchor, "del", picture({ ...one, id: docPropertiesUniqueNumericId(), link: whole }));
+        return { xml: paragraph({ alignment: "center" }, first + second + third), needs };
       },
     );
   });

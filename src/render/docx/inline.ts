@@ -23,8 +23,8 @@ export interface RunFormat {
   strike?: boolean;
   /** Inside a link: runs take the Hyperlink style. */
   link?: boolean;
-  /** Inside a web link: its relationship id, which a picture in it links to as well. */
-  linkId?: string;
+  /** Inside a web link: the relationship id a picture in it links to when clicked. */
+  pictureLink?: () => string;
   /** Inside a footnote: a footnote reference there is shown as text. */
   note?: boolean;
 }
@@ -50,7 +50,11 @@ export function linkTo(target: LinkTarget, ctx: MapContext, fmt: RunFormat, mapp
   }
   if (target.kind === "external") {
     const { id, anchor } = externalTarget(target.url, ctx);
-    const content = mapped({ ...fmt, link: true, linkId: id });
+    // A picture in the link follows it too: through the link's relationship, or, when the address has a
+    // part after "#" (which the link keeps apart), through one of its own to the whole address, as docx does.
+    let whole: string | undefined;
+    const pictureLink = anchor === undefined ? (): string => id : (): string => (whole ??= ctx.needs.link(target.url));
+    const content = mapped({ ...fmt, link: true, pictureLink });
     if (content === "") {
       // docx would not write an empty link: take its relationship back.
       ctx.needs.links.pop();
@@ -87,7 +91,7 @@ function picture(url: string, alt: string, title: string | null | undefined, ctx
     title: title ?? alt,
     width,
     height,
-    link: fmt.linkId,
+    link: fmt.pictureLink?.(),
   });
 }
 
