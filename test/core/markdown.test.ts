@@ -20,6 +20,7 @@ Skriv till registrator@kommun.se, se [rutinen](rutin.md#syfte) och <https://exam
 ## Bilagor: https://example.se/fil_1_2.pdf
 
 - Punkt med www.x.se, och en mening till. Ännu en lång mening med långaordet.
+- Skriv till narvard&#64;example.se (ett @ som bara finns i texten, inte i källan) eller HTTPS://EXEMPEL.SE.
 `;
 
 describe("the validation parser (GFM without the literal-autolink pass)", () => {
@@ -68,5 +69,21 @@ describe("validation's trees for the editions (editionBody)", () => {
     }
     // The pass the rule parser skips did find something to link.
     expect(autolinks).toBeGreaterThan(2);
+    const tricky = JSON.stringify(editionBody(parseBodyForRules(TRICKY, 4)));
+    expect(tricky).toContain('"url":"mailto:narvard@example.se"');
+    expect(tricky).toContain('"url":"HTTPS://EXEMPEL.SE"');
+    // Each kind alone (the pass runs only for a text that could hold a literal autolink).
+    for (const [body, url] of [
+      ["Skriv till narvard&#64;example.se.", "mailto:narvard@example.se"],
+      ["Se WWW.EXEMPEL.SE.", "http://WWW.EXEMPEL.SE"],
+      ["Se http://exempel.se/a.", "http://exempel.se/a"],
+      ["Ingen länk här, bara text.", undefined],
+    ] as const) {
+      const text = `---\nid: x\n---\n\n${body}\n`;
+      const tree = editionBody(parseBodyForRules(text, 4));
+      expect(tree).toEqual(withoutPositions(parseBody(text, 4)));
+      if (url) expect(JSON.stringify(tree)).toContain(`"url":"${url}"`);
+      else expect(JSON.stringify(tree)).not.toContain('"type":"link"');
+    }
   });
 });
