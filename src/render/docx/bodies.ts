@@ -12,16 +12,15 @@
  * never idle while there is parsing left, and a small edition (or a worker
  * that is slow to start) costs nothing but the main thread's own parsing.
  *
- * A tree from a worker has no `position`s (they are half the bytes to copy
- * between threads, and the Word mapping does not use them); a tree parsed on
- * the main thread keeps them. Either gives the same Word content.
+ * No tree has `position`s: they are half the bytes to copy between threads,
+ * and the Word mapping does not use them.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Root } from "mdast";
-import { parseBody, withoutPositions } from "../../core/markdown.js";
+import { editionBody, parseBodyForRules } from "../../core/markdown.js";
 
 /** One body: the whole file text and the line its body starts on (as `parseBody` takes them), or its tree. */
 export interface Source {
@@ -50,11 +49,15 @@ const MAX_WORKERS = 3;
 
 const WORKER = new URL("./parse-worker.js", import.meta.url);
 
+/**
+ * The body as `parseBody` parses it, without positions (the Word mapping
+ * does not use them): parsed as validation does, and made complete with
+ * `editionBody`, which skips the literal-autolink pass when no text could
+ * hold one. The same tree either way (test/core/markdown.test.ts).
+ */
 export function parseSource(source: Source): Root {
-  return source.tree ?? parseBody(source.text, source.bodyLine);
+  return source.tree ?? editionBody(parseBodyForRules(source.text, source.bodyLine));
 }
-
-export { withoutPositions };
 
 /** Claims the next unparsed body; a number ≥ the count when none is left. */
 export function claim(claims: Int32Array): number {

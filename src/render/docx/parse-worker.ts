@@ -4,13 +4,13 @@
  * until none is left.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { claim, parseSource, withoutPositions, type ParseJob, type Parsed } from "./bodies.js";
+import { claim, parseSource, type ParseJob, type Parsed } from "./bodies.js";
 
 const { sources, claims } = workerData as ParseJob;
 const counter = new Int32Array(claims);
 for (let index = claim(counter); index < sources.length; index = claim(counter)) {
   const source = sources[index];
   if (!source) break;
-  const message: Parsed = { index, tree: withoutPositions(parseSource(source)) };
+  const message: Parsed = { index, tree: parseSource(source) };
   parentPort?.postMessage(message);
 }
