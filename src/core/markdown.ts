@@ -96,14 +96,6 @@ export function editionBody(tree: Root): Root {
 /** What every literal autolink has (a web address starts with http://, https:// or www.; the others have an @). */
 const AUTOLINK_LITERAL_CANDIDATE = /https?:\/\/|www\.|@/i;
 
-/** Drops the source positions of a tree (in place). */
-export function withoutPositions(tree: Root): Root {
-  visit(tree, (node) => {
-    delete node.position;
-  });
-  return tree;
-}
-
 /** Headings (with GitHub slugs), links, images and LIX of a parsed body. */
 export function extractFacts(tree: Root): BodyFacts {
   const slugger = new GithubSlugger();

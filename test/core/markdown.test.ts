@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import { REPO } from "../helpers/cli.js";
-import { editionBody, extractFacts, parseBody, parseBodyForRules, ruleParserTransforms, withoutPositions } from "../../src/core/markdown.js";
+import { editionBody, extractFacts, parseBody, parseBodyForRules, ruleParserTransforms } from "../../src/core/markdown.js";
+import { withoutPositions } from "../helpers/mdast.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { normalizeText } from "../../src/core/read.js";
 import { isExternal } from "../../src/rules/lib/links.js";
@@ -23,6 +24,11 @@ Skriv till registrator@kommun.se, se [rutinen](rutin.md#syfte) och <https://exam
 - Skriv till narvard&#64;example.se (ett @ som bara finns i texten, inte i källan) eller HTTPS://EXEMPEL.SE.
 `;
 
+/** The text (NFC, LF) of every Markdown file in the folders. */
+function documentsIn(dirs: readonly string[]): string[] {
+  return dirs.flatMap((dir) => readdirSync(dir).filter((x) => x.endsWith(".md")).map((f) => normalizeText(readFileSync(path.join(dir, f), "utf8"))));
+}
+
 describe("the validation parser (GFM without the literal-autolink pass)", () => {
   it("has no literal-autolink pass, where the editions' parser has one", () => {
     const pass = gfmAutolinkLiteralFromMarkdown().transforms?.[0];
@@ -31,11 +37,7 @@ describe("the validation parser (GFM without the literal-autolink pass)", () => 
   });
 
   it("gives the same headings, LIX and document links as the full parser", () => {
-    const texts = [TRICKY];
-    for (const set of ["sormland", "orebro"]) {
-      const dir = path.join(REPO, "documents", set);
-      for (const f of readdirSync(dir).filter((x) => x.endsWith(".md"))) texts.push(normalizeText(readFileSync(path.join(dir, f), "utf8")));
-    }
+    const texts = [TRICKY, ...documentsIn([path.join(REPO, "documents", "sormland"), path.join(REPO, "documents", "orebro")])];
     let links = 0;
     for (const text of texts) {
       const split = parseFrontMatter(text);
@@ -54,11 +56,8 @@ describe("the validation parser (GFM without the literal-autolink pass)", () => 
 
 describe("validation's trees for the editions (editionBody)", () => {
   it("are the full parser's trees without positions, literal autolinks and all", () => {
-    const texts = [TRICKY];
     const dirs = [path.join(REPO, "documents", "sormland"), path.join(REPO, "documents", "orebro"), path.join(REPO, "test", "fixtures", "docx-kantfall"), path.join(REPO, "test", "fixtures", "docx-allt")];
-    for (const dir of dirs) {
-      for (const f of readdirSync(dir).filter((x) => x.endsWith(".md"))) texts.push(normalizeText(readFileSync(path.join(dir, f), "utf8")));
-    }
+    const texts = [TRICKY, ...documentsIn(dirs)];
     let autolinks = 0;
     for (const text of texts) {
       const split = parseFrontMatter(text);

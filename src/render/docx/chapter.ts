@@ -17,7 +17,7 @@ import { mapBlocks } from "./blocks.js";
 import { documentBookmark } from "./bookmarks.js";
 import { dateText, LABEL, metadataRows } from "./labels.js";
 import { linkTo, textRun } from "./inline.js";
-import { AFTER_TABLE_SPACING, buildTable } from "./tables.js";
+import { AFTER_TABLE_SPACING, afterTable, buildTable } from "./tables.js";
 import { paragraph, run } from "./wml.js";
 
 function title(d: EditionDocument): Paragraph {
@@ -50,7 +50,7 @@ function metadata(ctx: MapContext, width: number): string {
       weights: [3, 7],
       labelColumn: true,
       width,
-    }) + paragraph({ spacing: AFTER_TABLE_SPACING }, "")
+    }) + afterTable()
   );
 }
 
