@@ -3,7 +3,7 @@ import type { Io } from "./io.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
 import type { BuildFlags } from "./commands/build.js";
 import { prepareEdition, PublishRefused, type Edition } from "../render/edition.js";
-import { defaultCacheLocation } from "../core/run.js";
+import { cacheOptions } from "../core/cache.js";
 import { today } from "./options.js";
 import { pick } from "../i18n/text.js";
 import { UsageError } from "../core/errors.js";
@@ -12,8 +12,13 @@ import { rules } from "../rules/index.js";
 import { samdokVersion } from "../core/version.js";
 import { DEFAULT_PATHS } from "./validate-command.js";
 import { toPosix } from "../core/paths.js";
+import { EditionFolder, publicPath } from "../render/shared/edition-folder.js";
+import { recordManifest } from "../render/shared/commit-files.js";
+import { fsReason, shownPath } from "../core/fs-errors.js";
 
 const FORMATS = ["html", "docx"];
+/** The list of files the last Word build wrote, so the next one can remove files no longer in the edition. */
+export const DOCX_MANIFEST = ".samdok-docx.txt";
 
 export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): Promise<number> {
   const lang = io.lang;
@@ -22,14 +27,28 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
     if (!FORMATS.includes(f)) throw new UsageError(pick({ sv: `Okänt format "${f}". Välj html, docx eller html,docx.`, en: `Unknown format "${f}". Choose html, docx or html,docx.` }, lang));
   }
   const outDir = path.resolve(io.cwd, flags.out);
+  const sources = paths.length > 0 ? paths : DEFAULT_PATHS;
+  // The whole edition is written into a new folder beside outDir and swapped in at the end
+  // (edition-folder.ts). Opening it fails fast, before validation, on a folder that cannot be written.
+  const folder = EditionFolder.open(outDir, { cwd: io.cwd, sources: sources.map((p) => path.resolve(io.cwd, p)), lang });
+  try {
+    return await buildInto(io, folder, sources, formats, flags);
+  } finally {
+    folder.discard();
+  }
+}
+
+async function buildInto(io: Io, folder: EditionFolder, sources: string[], formats: string[], flags: BuildFlags): Promise<number> {
+  const lang = io.lang;
+  const outDir = path.resolve(io.cwd, flags.out);
   let edition: Edition;
   try {
     edition = await prepareEdition({
-      paths: paths.length > 0 ? paths : DEFAULT_PATHS,
+      paths: sources,
       cwd: io.cwd,
       lang,
       today: today(io),
-      outDir,
+      outDir: folder.stage,
       filters: { ...(flags.status ? { status: flags.status } : {}), ...(flags.type ? { type: flags.type } : {}), ...(flags.spar ? { spar: flags.spar } : {}) },
       now: io.now,
       env: io.env,
@@ -38,8 +57,8 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
       // The Word edition maps the trees validation parses, instead of parsing each document again.
       keepBodies: formats.includes("docx"),
       // The validation that guards publishing shares validate's cache: after `samdok validate`
-      // (as in `npm start`) the documents are not parsed for it again.
-      ...(flags.cache !== false ? { cacheLocation: defaultCacheLocation(io.cwd) } : {}),
+      // (as in `npm start`) the documents are not parsed for it again. Not in CI unless asked for.
+      ...cacheOptions({ cwd: io.cwd, env: io.env, lang, cache: flags.cache, location: flags.cacheLocation, note: (line) => io.stderr.write(`${line}\n`) }),
       ...(io.readFile ? { readFile: io.readFile } : {}),
     });
   } catch (error) {
@@ -55,22 +74,46 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
     io.stderr.write(`samdok: ${pick({ sv: "Inga dokument matchar urvalet; ingen utgåva skrevs.", en: "No documents match the selection; no edition was written." }, lang)}\n`);
     return EXIT_FAILURE;
   }
+  folder.refuseSources(edition.sets.map((s) => s.root), io.cwd);
+  folder.carryOver();
   const written: string[] = [];
-  for (const format of formats) {
-    if (format === "html") {
-      const { buildHtml } = await import("../render/html/index.js");
-      written.push(...(await buildHtml(edition)));
-    } else {
-      const { buildDocx } = await import("../render/docx/index.js");
-      const opts: { perDocument: boolean; template?: string; tocField: boolean; pageNumbers: boolean } = {
-        perDocument: flags.perDocument === true,
-        tocField: flags.tocField === true,
-        pageNumbers: flags.pageNumbers === true,
-      };
-      if (flags.template) opts.template = path.resolve(io.cwd, flags.template);
-      written.push(...(await buildDocx(edition, opts)));
+  try {
+    for (const format of formats) {
+      if (format === "html") {
+        const { buildHtml } = await import("../render/html/index.js");
+        written.push(...(await buildHtml(edition)));
+      } else {
+        const { buildDocx } = await import("../render/docx/index.js");
+        const opts: { perDocument: boolean; template?: string; tocField: boolean; pageNumbers: boolean } = {
+          perDocument: flags.perDocument === true,
+          tocField: flags.tocField === true,
+          pageNumbers: flags.pageNumbers === true,
+        };
+        if (flags.template) opts.template = path.resolve(io.cwd, flags.template);
+        const files = await buildDocx(edition, opts);
+        // Like the HTML edition's manifest: per-document files of documents no longer in the edition go.
+        recordManifest(folder.stage, DOCX_MANIFEST, files.map((f) => toPosix(path.relative(folder.stage, f))));
+        written.push(...files);
+      }
     }
+  } catch (error) {
+    // A full disk, a quota: said plainly, and the previous edition was never touched.
+    const reason = fsReason(error, lang);
+    if (reason === undefined) throw error;
+    const where = (error as NodeJS.ErrnoException).path;
+    const detail = typeof where === "string" ? ` (${shownPath(publicPath(where), io.cwd)})` : "";
+    throw new UsageError(
+      pick(
+        {
+          sv: `Kunde inte skriva utgåvan i ${shownPath(outDir, io.cwd)}: ${reason}${detail}. Den tidigare utgåvan är orörd.`,
+          en: `Could not write the edition in ${shownPath(outDir, io.cwd)}: ${reason}${detail}. The previous edition is untouched.`,
+        },
+        lang,
+      ),
+      { cause: error },
+    );
   }
+  folder.commit();
   const shown = written.map((f) => toPosix(path.relative(io.cwd, f)));
   io.stdout.write(
     pick(

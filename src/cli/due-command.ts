@@ -8,9 +8,10 @@ import { EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
 import { today } from "./options.js";
 import { DEFAULT_PATHS } from "./validate-command.js";
 import { pick } from "../i18n/text.js";
-import { writeFileAtomic } from "../core/write.js";
+import { outputTarget, writeOutputFile } from "./output-file.js";
 import { toPosix } from "../core/paths.js";
 import { UsageError } from "../core/errors.js";
+import { safeText } from "../core/safe-text.js";
 import { addMonths } from "../core/dates.js";
 import type { DocumentResult } from "../core/types.js";
 import { collectDue, defaultWithin, loadDocuments, parseWithin, resolveFilters, type LoadedDocuments } from "../due/collect.js";
@@ -51,7 +52,7 @@ function load(io: Io, paths: string[]): Promise<LoadedDocuments> {
 /** Says which named documents were left out, and why, on stderr. */
 function mentionSkipped(io: Io, skipped: readonly DocumentResult[]): void {
   if (skipped.length === 0) return;
-  const shown = skipped.slice(0, 5).map((r) => r.file).join(", ");
+  const shown = skipped.slice(0, 5).map((r) => safeText(r.file)).join(", ");
   const more = skipped.length > 5 ? pick({ sv: ` och ${skipped.length - 5} till`, en: ` and ${skipped.length - 5} more` }, io.lang) : "";
   io.stderr.write(
     `samdok: ${pick(
@@ -64,9 +65,11 @@ function mentionSkipped(io: Io, skipped: readonly DocumentResult[]): void {
   );
 }
 
-function writeOutput(io: Io, output: string, text: string, what: string): void {
-  const target = path.resolve(io.cwd, output);
-  writeFileAtomic(target, text);
+/** The file name suggested when --output names a folder. */
+const DUE_EXAMPLE: Record<DueFormat, string> = { table: "bevakning.txt", markdown: "bevakning.md", html: "bevakning.html", csv: "bevakning.csv", json: "bevakning.json", ics: "bevakning.ics" };
+
+function writeOutput(io: Io, target: string, text: string, what: string): void {
+  writeOutputFile(io, target, text);
   io.stdout.write(`${pick({ sv: `Skrev ${toPosix(path.relative(io.cwd, target))}: ${what}.`, en: `Wrote ${toPosix(path.relative(io.cwd, target))}: ${what}.` }, io.lang)}\n`);
 }
 
@@ -74,6 +77,8 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
   const lang = io.lang;
   const asOf = flags.asOf ?? today(io);
   const flagWithin = flags.within !== undefined ? parseWithin(flags.within, lang) : undefined;
+  // A folder named as the output file is said before the documents are read.
+  const target = flags.output !== undefined ? outputTarget(io, flags.output, DUE_EXAMPLE[flags.format] ?? "bevakning.txt") : undefined;
   const loaded = await load(io, paths);
   mentionSkipped(io, loaded.skipped);
   const configs = loaded.sets.map((s) => s.loaded.config);
@@ -89,7 +94,7 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
     color: toTerminal && flags.format === "table" && useColor(io.stdout, io.env),
     ...(toTerminal && io.stdout.columns ? { columns: io.stdout.columns } : {}),
   });
-  if (flags.output !== undefined) writeOutput(io, flags.output, text, countsText(list.items, lang));
+  if (target !== undefined) writeOutput(io, target, text, countsText(list.items, lang));
   else io.stdout.write(text);
   if (flags.failOn === "due" && list.items.length > 0) return EXIT_FINDINGS;
   if (flags.failOn === "overdue" && list.items.some((i) => i.state === "overdue")) return EXIT_FINDINGS;
@@ -128,6 +133,7 @@ export async function reportCommand(io: Io, paths: string[], flags: ReportFlags)
     throw new UsageError(pick({ sv: `--since ${since} ligger efter rapportdatumet ${asOf}.`, en: `--since ${since} is after the report date ${asOf}.` }, lang));
   }
   const flagWithin = flags.within !== undefined ? parseWithin(flags.within, lang) : undefined;
+  const target = flags.output !== undefined ? outputTarget(io, flags.output, flags.format === "html" ? "statusrapport.html" : "statusrapport.md") : undefined;
   const loaded = await load(io, paths);
   mentionSkipped(io, loaded.skipped);
   const within = flagWithin ?? defaultWithin(loaded.sets.map((s) => s.loaded));
@@ -135,8 +141,8 @@ export async function reportCommand(io: Io, paths: string[], flags: ReportFlags)
   const report = buildStatusReport(loaded, { asOf, since, within, ...(flags.to !== undefined ? { to: flags.to } : {}) });
   const text =
     flags.format === "html" ? (await import("../due/report-html.js")).reportHtml(report, lang) : (await import("../due/report-markdown.js")).reportMarkdown(report, lang);
-  if (flags.output !== undefined) {
-    writeOutput(io, flags.output, text, pick({ sv: `statusrapport ${asOf}`, en: `status report ${asOf}` }, lang));
+  if (target !== undefined) {
+    writeOutput(io, target, text, pick({ sv: `statusrapport ${asOf}`, en: `status report ${asOf}` }, lang));
   } else {
     io.stdout.write(text);
   }

@@ -2,6 +2,11 @@
  * `samdok revise`, `samdok followup` and `samdok new`: the commands that
  * change or create documents. Each one validates the new text before it is
  * written (atomically) and shows what validation says about it.
+ *
+ * An edit (revise, followup) is written only when it adds no error to the
+ * document (errors it already had do not stop it), and only when the file is
+ * still exactly as it was read: a colleague's save in the meantime is kept
+ * and the command asks to be run again (src/core/write-checked.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -15,11 +20,14 @@ import { toPosix } from "../core/paths.js";
 import { closest } from "../core/suggest.js";
 import { CONFIG_FILE, DOCUMENT_TYPES, findConfigPath, loadConfig, partyCodes } from "../core/config.js";
 import { runValidation } from "../core/run.js";
-import type { DocumentResult } from "../core/types.js";
+import { analyzeDocument } from "../core/analyze.js";
+import type { Diagnostic, DocumentResult } from "../core/types.js";
+import type { SamDoc } from "../core/document.js";
+import { FileChangedError, readWithSnapshot, writeFileChecked, type FileSnapshot } from "../core/write-checked.js";
 import { stylish } from "../reporters/stylish.js";
-import { rules } from "../rules/index.js";
+import { documentRules, rules } from "../rules/index.js";
 import { samdokVersion } from "../core/version.js";
-import { loadDocuments, type LoadedDoc } from "../due/collect.js";
+import { isUsable, loadDocuments, type LoadedDoc } from "../due/collect.js";
 import { planFollowup, planRevision } from "../due/revise.js";
 import { fold, freshId, renderTemplate } from "../due/template.js";
 
@@ -136,17 +144,128 @@ async function validateAndWrite(io: Io, absPath: string, text: string, before: D
   return run.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function readText(io: Io, absPath: string): string {
-  const bytes = io.readFile ? io.readFile(absPath) : readFileSync(absPath);
+/** A document as read for an edit: its bytes, what the file was, and what validation says about it. */
+interface Original {
+  text: string;
+  snapshot: FileSnapshot;
+  /** The per-document validation of these bytes (the set-wide rules are not run). */
+  result: DocumentResult;
+  doc: SamDoc;
+}
+
+function changedWhileWorking(io: Io, file: string): UsageError {
+  return new UsageError(
+    pick(
+      {
+        sv: `Filen ändrades medan samdok arbetade: ${file} sparades av någon annan under tiden. Ingenting skrevs; filen är som den sparades. Kör kommandot igen.`,
+        en: `The file changed while samdok was working: ${file} was saved by someone else in the meantime. Nothing was written; the file is as it was saved. Run the command again.`,
+      },
+      io.lang,
+    ),
+  );
+}
+
+/** One document through the per-document rules, as `validate` runs them. */
+function analyzeOne(io: Io, entry: LoadedDoc, bytes: Uint8Array): DocumentResult {
+  return analyzeDocument({ file: entry.result.file, rootPath: entry.result.rootPath, absPath: entry.absPath, bytes, loaded: entry.loaded, lang: io.lang, today: today(io), rules: documentRules() });
+}
+
+/**
+ * Reads the document to edit once, remembering what the file was; the edit
+ * is planned from these bytes only, and they are what must still be on disk
+ * when the new text replaces them.
+ */
+function readOriginal(io: Io, entry: LoadedDoc): Original {
+  let read: ReturnType<typeof readWithSnapshot>;
+  try {
+    read = readWithSnapshot(entry.absPath, io.readFile);
+  } catch {
+    throw changedWhileWorking(io, entry.result.file);
+  }
+  const result = analyzeOne(io, entry, read.bytes);
+  // It was usable when the set was loaded a moment ago.
+  if (!isUsable(result)) throw changedWhileWorking(io, entry.result.file);
   // Keep a byte-order mark: the editor writes it back as it was.
-  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(read.bytes);
+  return { text, snapshot: read.snapshot, result, doc: result.data as unknown as SamDoc };
+}
+
+/**
+ * The errors `after` has that `before` did not: for each rule with more
+ * errors than before, those whose message was not there before.
+ */
+export function addedErrors(before: DocumentResult, after: DocumentResult): Diagnostic[] {
+  const errors = (r: DocumentResult): Diagnostic[] => r.diagnostics.filter((d) => d.severity === "error");
+  const count = (list: Diagnostic[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const d of list) m.set(d.ruleId, (m.get(d.ruleId) ?? 0) + 1);
+    return m;
+  };
+  const had = errors(before);
+  const has = errors(after);
+  const countBefore = count(had);
+  const countAfter = count(has);
+  const known = new Map<string, number>();
+  for (const d of had) known.set(`${d.ruleId}\0${d.message}`, (known.get(`${d.ruleId}\0${d.message}`) ?? 0) + 1);
+  const added: Diagnostic[] = [];
+  for (const d of has) {
+    if ((countAfter.get(d.ruleId) ?? 0) <= (countBefore.get(d.ruleId) ?? 0)) continue;
+    const key = `${d.ruleId}\0${d.message}`;
+    const left = known.get(key) ?? 0;
+    if (left > 0) known.set(key, left - 1);
+    else added.push(d);
+  }
+  return added;
+}
+
+/**
+ * Writes an edit of an existing document: refused (exit 2, nothing written)
+ * when it adds an error to the document or when the file changed since it
+ * was read; otherwise validated with its set, written, and the findings shown.
+ */
+async function validateAndReplace(io: Io, entry: LoadedDoc, original: Original, text: string, done: string, hints: readonly string[] = []): Promise<number> {
+  const lang = io.lang;
+  const absPath = entry.absPath;
+  const bytes = new TextEncoder().encode(text);
+  const added = addedErrors(original.result, analyzeOne(io, entry, bytes));
+  if (added.length > 0) {
+    const list = added.map((d) => `  ${d.line}:${d.column}  ${d.message}  ${d.ruleId}/${d.ruleName}`).join("\n");
+    throw new UsageError(
+      [
+        pick(
+          {
+            sv: `Ändringen skulle ge ${entry.result.file} ${added.length === 1 ? "ett nytt fel" : `${added.length} nya fel`} och skrevs inte; filen är orörd:`,
+            en: `The change would give ${entry.result.file} ${added.length === 1 ? "a new error" : `${added.length} new errors`} and was not written; the file is untouched:`,
+          },
+          lang,
+        ),
+        list,
+        ...hints,
+      ].join("\n"),
+    );
+  }
+  const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readFileSync(q)))(p));
+  const run = await runValidation({ paths: [absPath], cwd: io.cwd, lang, today: today(io), readFile });
+  const result = run.results[0];
+  try {
+    writeFileChecked(absPath, bytes, original.snapshot, io.beforeCommit ? { beforeCommit: io.beforeCommit } : {});
+  } catch (error) {
+    if (error instanceof FileChangedError) throw changedWhileWorking(io, entry.result.file);
+    throw error;
+  }
+  io.stdout.write(`${[done, ...hints].join("\n")}\n`);
+  if (result && result.diagnostics.length > 0) {
+    io.stdout.write(stylish({ results: [result], summary: run.summary, lang, rules, color: useColor(io.stdout, io.env), version: samdokVersion() }));
+  }
+  return run.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export async function reviseCommand(io: Io, target: string, flags: ReviseFlags): Promise<number> {
   const lang = io.lang;
   const entry = await resolveDocument(io, target, flags.in);
   const date = flags.date ?? today(io);
-  const plan = planRevision(readText(io, entry.absPath), entry.doc, entry.loaded.config, { summary: flags.summary, major: flags.major === true, date, lang });
+  const original = readOriginal(io, entry);
+  const plan = planRevision(original.text, original.doc, entry.loaded.config, { summary: flags.summary, major: flags.major === true, date, lang });
   const notes: string[] = [];
   if (plan.clampedTo) {
     notes.push(
@@ -162,30 +281,28 @@ export async function reviseCommand(io: Io, target: string, flags: ReviseFlags):
   if (plan.expired) {
     notes.push(pick({ sv: `Obs! Giltigheten (giltig_till ${plan.expired}) har redan gått ut. Ange ett nytt giltig_till.`, en: `Note: validity (giltig_till ${plan.expired}) has already ended. Set a new giltig_till.` }, lang));
   }
-  if (entry.doc.status === "fastställd") {
+  if (original.doc.status === "fastställd") {
     notes.push(pick({ sv: "När den nya versionen fastställs: uppdatera faststalld_datum och beslutsparagraf.", en: "When the new version is adopted: update faststalld_datum and beslutsparagraf." }, lang));
   }
   const reviseBy = plan.reviseBy
     ? pick({ sv: `, revideras senast ${plan.reviseBy}`, en: `, revise by ${plan.reviseBy}` }, lang)
     : pick({ sv: " (revideras_senast ändras inte förrän dokumentet är fastställt)", en: " (revideras_senast is not changed until the document is adopted)" }, lang);
-  const done = [
-    pick(
-      {
-        sv: `${entry.result.file}: version ${plan.from} → ${plan.to}, ändringshistoriken har fått en rad (${plan.date})${reviseBy}.`,
-        en: `${entry.result.file}: version ${plan.from} → ${plan.to}, one line added to the change history (${plan.date})${reviseBy}.`,
-      },
-      lang,
-    ),
-    ...notes,
-  ].join("\n");
-  return validateAndWrite(io, entry.absPath, plan.text, entry.result, done);
+  const done = pick(
+    {
+      sv: `${entry.result.file}: version ${plan.from} → ${plan.to}, ändringshistoriken har fått en rad (${plan.date})${reviseBy}.`,
+      en: `${entry.result.file}: version ${plan.from} → ${plan.to}, one line added to the change history (${plan.date})${reviseBy}.`,
+    },
+    lang,
+  );
+  return validateAndReplace(io, entry, original, plan.text, done, notes);
 }
 
 export async function followupCommand(io: Io, target: string, flags: FollowupFlags): Promise<number> {
   const lang = io.lang;
   const entry = await resolveDocument(io, target, flags.in);
   const now = today(io);
-  const plan = planFollowup(readText(io, entry.absPath), entry.doc, {
+  const original = readOriginal(io, entry);
+  const plan = planFollowup(original.text, original.doc, {
     date: flags.date ?? now,
     result: flags.result,
     today: now,
@@ -199,7 +316,7 @@ export async function followupCommand(io: Io, target: string, flags: FollowupFla
     },
     lang,
   );
-  return validateAndWrite(io, entry.absPath, plan.text, entry.result, done);
+  return validateAndReplace(io, entry, original, plan.text, done);
 }
 
 /** Sets under documents/ (for the hint when --out is missing). */

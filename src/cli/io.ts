@@ -17,6 +17,8 @@ export interface Io {
   lang: Lang;
   /** Injectable file reading for documents (tests). */
   readFile?: (absPath: string) => Uint8Array;
+  /** Called just before an edited document replaces the original (tests save "concurrently" here). */
+  beforeCommit?: (absPath: string) => void;
 }
 
 export const EXIT_OK = 0;

@@ -13,6 +13,7 @@ import { EXIT_FAILURE, EXIT_OK, type Io, type Out } from "./io.js";
 import { UserError, type CommandContext } from "./context.js";
 import { pick } from "../i18n/text.js";
 import { samdokVersion } from "../core/version.js";
+import { safeMessage } from "../core/safe-text.js";
 import { register as registerValidate } from "./commands/validate.js";
 import { register as registerRules } from "./commands/rules.js";
 import { register as registerStart } from "./commands/start.js";
@@ -28,6 +29,8 @@ export interface MainOptions {
   now: Date;
   env?: Readonly<Record<string, string | undefined>>;
   readFile?: (absPath: string) => Uint8Array;
+  /** Called just before `revise`/`followup` replaces the document (tests). */
+  beforeCommit?: (absPath: string) => void;
 }
 
 function detectLang(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
@@ -88,6 +91,7 @@ export async function main(options: MainOptions): Promise<number> {
   const lang = detectLang(options.argv, env);
   const io: Io = { cwd: options.cwd, stdout: options.stdout, stderr: options.stderr, now: options.now, env, lang };
   if (options.readFile) io.readFile = options.readFile;
+  if (options.beforeCommit) io.beforeCommit = options.beforeCommit;
   let exitCode = EXIT_OK;
   const ctx: CommandContext = {
     io,
@@ -141,11 +145,12 @@ export async function main(options: MainOptions): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
-      options.stderr.write(`samdok: ${translateError(error, lang)}\n${t({ sv: "Se `samdok --help`.", en: "See `samdok --help`." })}\n`);
+      // A message can quote what was typed or name a file: shown as text, inert in a CI log.
+      options.stderr.write(`samdok: ${safeMessage(translateError(error, lang))}\n${t({ sv: "Se `samdok --help`.", en: "See `samdok --help`." })}\n`);
       return EXIT_FAILURE;
     }
     if (error instanceof UserError || (error instanceof Error && error.name === "UsageError")) {
-      options.stderr.write(`samdok: ${error.message}\n`);
+      options.stderr.write(`samdok: ${safeMessage(error.message)}\n`);
       return EXIT_FAILURE;
     }
     const { ConfigError } = await import("../core/config.js");
@@ -164,12 +169,20 @@ export async function main(options: MainOptions): Promise<number> {
           }),
         );
       }
-      options.stderr.write(`samdok: ${error.message}\n`);
+      options.stderr.write(`samdok: ${safeMessage(error.message)}\n`);
+      return EXIT_FAILURE;
+    }
+    // Last resort: a file-system error naming a path (a full disk, a read-only folder, a file
+    // where a folder should be) is the machine's, not a bug: one plain message, no stack.
+    const { describeFsError } = await import("../core/fs-errors.js");
+    const plain = describeFsError(error, lang, options.cwd);
+    if (plain !== undefined) {
+      options.stderr.write(`samdok: ${safeMessage(plain)}\n`);
       return EXIT_FAILURE;
     }
     const e = error as Error;
     options.stderr.write(
-      `${t({ sv: "samdok: internt fel – detta är ett fel i samdok, inte i dina dokument. Rapportera det gärna med texten nedan.", en: "samdok: internal error – this is a bug in samdok, not in your documents. Please report it with the text below." })}\n${e?.stack ?? String(e)}\n`,
+      `${t({ sv: "samdok: internt fel – detta är ett fel i samdok, inte i dina dokument. Rapportera det gärna med texten nedan.", en: "samdok: internal error – this is a bug in samdok, not in your documents. Please report it with the text below." })}\n${safeMessage(e?.stack ?? String(e))}\n`,
     );
     return EXIT_FAILURE;
   }

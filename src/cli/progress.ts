@@ -1,4 +1,5 @@
 import type { Out } from "./io.js";
+import { safeText } from "../core/safe-text.js";
 
 /**
  * Progress on stderr for long work, only when stderr is a terminal: a single
@@ -15,7 +16,7 @@ export function progress(out: Out, label: string, minTotal = 200): { tick(done: 
       if (pct === last) return;
       last = pct;
       shown = true;
-      out.write(`\r${label} ${done}/${total} (${pct} %)`);
+      out.write(`\r${safeText(label)} ${done}/${total} (${pct} %)`);
     },
     done() {
       if (shown) out.write("\r\u001b[2K");

@@ -2,6 +2,7 @@ import type { Io } from "./io.js";
 import { EXIT_FAILURE, EXIT_OK } from "./io.js";
 import { rules, findRule } from "../rules/index.js";
 import { pick } from "../i18n/text.js";
+import { safeMessage } from "../core/safe-text.js";
 import { rulesMarkdownTable, categoryLabel } from "../docs/rules-table.js";
 import type { Rule } from "../rules/types.js";
 
@@ -11,7 +12,7 @@ export function rulesCommand(io: Io, which: string | undefined, format: "text" |
   if (which) {
     const rule = findRule(which);
     if (!rule) {
-      io.stderr.write(`samdok: ${pick({ sv: `Ingen regel heter "${which}". Se \`samdok rules\`.`, en: `No rule is called "${which}". See \`samdok rules\`.` }, lang)}\n`);
+      io.stderr.write(`samdok: ${safeMessage(pick({ sv: `Ingen regel heter "${which}". Se \`samdok rules\`.`, en: `No rule is called "${which}". See \`samdok rules\`.` }, lang))}\n`);
       return EXIT_FAILURE;
     }
     if (format === "json") {

@@ -14,7 +14,7 @@ export async function startCommand(io: Io, paths: string[], flags: { out: string
     io.stdout.write(`\n== ${pick({ sv, en }, lang)} ==\n\n`);
   };
   heading("Validering", "Validation");
-  const validation = await validateCommand(io, paths, { format: "stylish", cache: true, jobs: "auto" });
+  const validation = await validateCommand(io, paths, { format: "stylish", jobs: "auto" });
   if (validation !== EXIT_OK) {
     io.stderr.write(`samdok: ${pick({ sv: "Samlingen har fel; inga utgåvor byggs förrän de är rättade.", en: "The set has errors; no editions are built until they are fixed." }, lang)}\n`);
     return validation;

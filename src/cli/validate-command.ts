@@ -2,20 +2,26 @@ import path from "node:path";
 import type { Io } from "./io.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
 import type { ValidateFlags } from "./commands/validate.js";
-import { runValidation, defaultCacheLocation, type ValidationRun } from "../core/run.js";
+import { runValidation, type ValidationRun } from "../core/run.js";
+import { cacheOptions } from "../core/cache.js";
 import { today } from "./options.js";
 import { reporters } from "../reporters/index.js";
 import { rules } from "../rules/index.js";
 import { samdokVersion } from "../core/version.js";
-import { writeFileAtomic } from "../core/write.js";
+import { outputTarget, writeOutputFile } from "./output-file.js";
 import { progress } from "./progress.js";
 import { pick } from "../i18n/text.js";
 
 export const DEFAULT_PATHS = ["documents"];
 
+/** The file name suggested when --output names a folder. */
+const REPORT_EXAMPLE: Record<string, string> = { stylish: "samdok.txt", json: "samdok.json", github: "samdok.txt", sarif: "samdok.sarif", junit: "samdok.xml" };
+
 /** Runs validation; a hook lets pull-request mode narrow the run. */
 export async function validateCommand(io: Io, paths: string[], flags: ValidateFlags): Promise<number> {
   const lang = io.lang;
+  // A folder named as the report file is said before the documents are read.
+  const target = flags.output ? outputTarget(io, flags.output, REPORT_EXAMPLE[flags.format] ?? "samdok.txt") : undefined;
   const bar = progress(io.stderr, pick({ sv: "Kontrollerar", en: "Checking" }, lang));
   let run: ValidationRun;
   const options = {
@@ -25,7 +31,7 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
     today: today(io),
     onProgress: bar.tick,
     jobs: flags.jobs ?? "auto",
-    ...(flags.cache ? { cacheLocation: flags.cacheLocation ? path.resolve(io.cwd, flags.cacheLocation) : defaultCacheLocation(io.cwd) } : {}),
+    ...cacheOptions({ cwd: io.cwd, env: io.env, lang, cache: flags.cache, location: flags.cacheLocation, note: (line) => io.stderr.write(`${line}\n`) }),
     ...(io.readFile ? { readFile: io.readFile } : {}),
   };
   try {
@@ -44,9 +50,8 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
     io.stderr.write(`samdok: ${pick({ sv: `Okänt format ${flags.format}.`, en: `Unknown format ${flags.format}.` }, lang)}\n`);
     return EXIT_FAILURE;
   }
-  if (flags.output) {
-    const target = path.resolve(io.cwd, flags.output);
-    writeFileAtomic(target, reporter({ ...input, color: false }));
+  if (target !== undefined) {
+    writeOutputFile(io, target, reporter({ ...input, color: false }));
     const stylish = reporters.stylish;
     if (stylish) io.stdout.write(stylish({ ...input, color: useColor(io.stdout, io.env) }));
   } else {

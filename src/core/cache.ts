@@ -6,25 +6,143 @@
  * read again; a file that was only touched is read, hashed and still reused.
  *
  * The file is plain text, one line per entry: path, content hash, size and
- * time, configuration hash and the result as JSON, separated by tabs, after a
- * first line that says which samdok, schemas and date it belongs to.
+ * time, configuration hash, the result as JSON and a signature, separated by
+ * tabs, after a first line that says which samdok, schemas, date and key it
+ * belongs to.
+ *
+ * Trust: the cache decides what a run reports, so an entry someone else wrote
+ * must never count. A pull request can commit a `.samdokcache` that calls a
+ * document with a personnummer clean. So every line is signed (HMAC-SHA256)
+ * with a secret kept in the user's own cache folder (cache-key.ts), never in
+ * a repository, and a line whose signature does not match is ignored, as is a
+ * damaged one: the document is analysed again and the line written anew.
+ * The set-wide findings (`set:` keys, see run.ts) are lines like any other.
+ * On top of that (openResultCache): a cache file that git tracks is not used
+ * at all, nor one that is not a regular file (a link, a FIFO, a device: never
+ * opened, so nothing blocks) or is larger than 256 MB; and in CI the default
+ * `.samdokcache` of the working tree is not read unless asked for
+ * (cacheOptions).
  *
  * Re-validating a large set after a small change must be quick, so the cache
  * is neither parsed nor rewritten as a whole:
- * - reading indexes the lines by path and splits a line only when asked;
+ * - reading indexes the lines by path and splits and checks a line only when
+ *   asked;
  * - saving appends the new entries (a later line for a path wins), and the
  *   file is rewritten, atomically, only when outdated lines make up half of
- *   it, or when it belongs to another samdok, schema or date.
+ *   it, or when it belongs to another samdok, schema, date or key.
  * An entry is whole only when its line ends in a line break: a write that was
  * cut short leaves a last line without one, and such a file is rewritten.
  */
-import { createHash } from "node:crypto";
-import { appendFileSync, readFileSync } from "node:fs";
-import { writeFileAtomic } from "./write.js";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import path from "node:path";
 import { asciiJson } from "./result-text.js";
+import { cacheKeyDir, loadCacheKey } from "./cache-key.js";
+import { toPosix } from "./paths.js";
+import type { Lang } from "./types.js";
+import { pick } from "../i18n/text.js";
 
 export const CACHE_FILE = ".samdokcache";
-const MAGIC = "samdok-cache-4";
+const MAGIC = "samdok-cache-5";
+/** A cache file larger than this is not read (and is written anew). */
+export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/** Hex digits of a line's signature (128 bits). */
+const MAC_LENGTH = 32;
+
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** Why a cache file is not read: not there, not a regular file, too large, or unreadable. */
+export type CacheFileProblem = "missing" | "special" | "too-large" | "unreadable";
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return process.platform === "win32" || (a.dev === b.dev && a.ino === b.ino);
+}
+
+/**
+ * The cache file's text, read only when lstat says it is a regular file (no
+ * link followed, no FIFO or device opened: opening a FIFO blocks) of at most
+ * MAX_CACHE_BYTES, and the open file is checked again.
+ */
+export function readCacheFile(location: string): { text: string } | { problem: CacheFileProblem } {
+  let st: Stats;
+  try {
+    st = lstatSync(location);
+  } catch {
+    return { problem: "missing" };
+  }
+  if (!st.isFile()) return { problem: "special" };
+  if (st.size > MAX_CACHE_BYTES) return { problem: "too-large" };
+  let fd: number;
+  try {
+    fd = openSync(location, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
+  } catch {
+    return { problem: "unreadable" };
+  }
+  try {
+    const open = fstatSync(fd);
+    if (!open.isFile() || !sameFile(st, open)) return { problem: "special" };
+    if (open.size > MAX_CACHE_BYTES) return { problem: "too-large" };
+    const buf = Buffer.allocUnsafe(open.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return { text: buf.toString("latin1", 0, got) };
+  } catch {
+    return { problem: "unreadable" };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Appends to the file only when it is still a regular file (no link followed, nothing blocks); false when not. */
+function appendRegular(location: string, text: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(location, constants.O_WRONLY | constants.O_APPEND | NOFOLLOW | NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return false;
+    const buf = Buffer.from(text, "latin1");
+    let done = 0;
+    while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Replaces the file atomically: written under a new, unguessable name made
+ * with O_EXCL (so no link or FIFO planted there is followed), then renamed
+ * over the target (which replaces a link itself, not what it points to).
+ */
+function replaceFile(location: string, text: string): void {
+  const temp = path.join(path.dirname(location), `.${path.basename(location)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  let created = false;
+  try {
+    mkdirSync(path.dirname(location), { recursive: true });
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o600);
+    created = true;
+    try {
+      const buf = Buffer.from(text, "latin1");
+      let done = 0;
+      while (done < buf.length) done += writeSync(fd, buf, done, buf.length - done);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, location);
+  } catch (error) {
+    if (created) rmSync(temp, { force: true });
+    throw error;
+  }
+}
 
 /**
  * The file is pure ASCII, so that reading it is a plain copy into a one-byte
@@ -56,6 +174,8 @@ export class ResultCache {
   private text = "";
   /** Where each path's latest line is in `text`: [start, end). */
   private readonly lines = new Map<string, [number, number]>();
+  /** Lines of `text` already split and checked: the entry, or null when not to be trusted. */
+  private readonly checked = new Map<string, CacheEntry | null>();
   /** Entries made or changed in this run. */
   private readonly fresh = new Map<string, CacheEntry>();
   /** Those of them not yet written to the file. */
@@ -66,22 +186,27 @@ export class ResultCache {
   private outdated = 0;
   /** Whether the file must be written whole (missing, another key, cut short). */
   private rewrite = true;
+  /** The first line: format, what the results depend on, and which key signs them. */
+  private readonly header: string;
 
+  /**
+   * `secret` signs every line (see cache-key.ts); lines signed with another
+   * secret, or for another `globalKey`, are not used.
+   */
   constructor(
     private readonly location: string,
     private readonly globalKey: string,
+    private readonly secret: Uint8Array,
   ) {
-    let text: string;
-    try {
-      text = readFileSync(location, "latin1");
-    } catch {
-      return; // no cache yet
-    }
-    const header = `${MAGIC}\t${globalKey}\n`;
-    if (!text.startsWith(header)) return; // another samdok, schema, date …: start afresh
+    const keyId = createHmac("sha256", secret).update("samdok-cache-key-id").digest("hex").slice(0, 16);
+    this.header = `${MAGIC}\t${globalKey}\t${keyId}\n`;
+    const read = readCacheFile(location);
+    if (!("text" in read)) return; // no cache yet, or not one to read: start afresh
+    const text = read.text;
+    if (!text.startsWith(this.header)) return; // another samdok, schema, date, key …: start afresh
     this.text = text;
     this.rewrite = !text.endsWith("\n");
-    let start = header.length;
+    let start = this.header.length;
     while (start < text.length) {
       const end = text.indexOf("\n", start);
       if (end === -1) break; // cut short: not an entry
@@ -99,17 +224,36 @@ export class ResultCache {
     return createHash("sha256").update(bytes).digest("hex");
   }
 
+  /** The signature of a line (without its own tab and signature). */
+  private sign(body: string): string {
+    return createHmac("sha256", this.secret).update(this.globalKey).update("\n").update(body, "latin1").digest("hex").slice(0, MAC_LENGTH);
+  }
+
+  /** A line of the file as an entry, when it is whole and signed with this user's key. */
+  private parse(line: string): CacheEntry | null {
+    const cut = line.lastIndexOf("\t");
+    if (cut === -1 || line.length - cut - 1 !== MAC_LENGTH) return null;
+    const body = line.slice(0, cut);
+    if (line.slice(cut + 1) !== this.sign(body)) return null; // written by someone else, or damaged
+    const parts = body.split("\t");
+    if (parts.length !== 5) return null;
+    const [, hash, stat, config, json] = parts as [string, string, string, string, string];
+    // A result is one JSON object; anything else is not trusted.
+    if (!json.startsWith("{") || !json.endsWith("}")) return null;
+    return { hash, stat, config, json };
+  }
+
   private entry(file: string): CacheEntry | undefined {
     const made = this.fresh.get(file);
     if (made) return made;
     const at = this.lines.get(file);
     if (!at) return undefined;
-    const parts = this.text.slice(at[0], at[1]).split("\t");
-    if (parts.length !== 5) return undefined;
-    const [, hash, stat, config, json] = parts as [string, string, string, string, string];
-    // A result is one JSON object; anything else is not trusted.
-    if (!json.startsWith("{") || !json.endsWith("}")) return undefined;
-    return { hash, stat, config, json };
+    let entry = this.checked.get(file);
+    if (entry === undefined) {
+      entry = this.parse(this.text.slice(at[0], at[1]));
+      this.checked.set(file, entry);
+    }
+    return entry ?? undefined;
   }
 
   /** A result for an unchanged file (same size and time), without reading it. */
@@ -127,8 +271,8 @@ export class ResultCache {
   }
 
   set(file: string, hash: string, stat: string, config: string, json: string): void {
-    // A path with a tab or line break cannot be a line of this file: not cached.
-    if (/[\t\n\r]/.test(file)) return;
+    // A path or value with a tab or line break cannot be a line of this file: not cached.
+    if (/[\t\n\r]/.test(file) || /[\t\n\r]/.test(hash + stat + config) || /[\t\n\r]/.test(json)) return;
     this.put(file, { hash, stat, config, json });
   }
 
@@ -150,21 +294,27 @@ export class ResultCache {
   /** Writes what changed since the last save: appended, or the whole file when that is due. */
   save(): void {
     if (this.unsaved.size === 0 && !(this.rewrite && this.lines.size > 0)) return;
-    const line = (file: string, e: CacheEntry): string => `${asciiPath(file)}\t${e.hash}\t${e.stat}\t${e.config}\t${asciiJson(e.json)}\n`;
+    const line = (file: string, e: CacheEntry): string => {
+      const body = `${asciiPath(file)}\t${e.hash}\t${e.stat}\t${e.config}\t${asciiJson(e.json)}`;
+      return `${body}\t${this.sign(body)}\n`;
+    };
     const sorted = <T>(m: Map<string, T>): [string, T][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const replaced = [...this.unsaved].filter((f) => this.lines.has(f) || this.written.has(f)).length;
     const live = new Set([...this.lines.keys(), ...this.fresh.keys()]).size;
     try {
-      if (!this.rewrite && (this.outdated + replaced) * 2 <= live) {
-        const add = new Map([...this.unsaved].map((f) => [f, this.fresh.get(f) as CacheEntry]));
-        appendFileSync(this.location, sorted(add).map(([f, e]) => line(f, e)).join(""));
+      const add = (): string => sorted(new Map([...this.unsaved].map((f) => [f, this.fresh.get(f) as CacheEntry]))).map(([f, e]) => line(f, e)).join("");
+      if (!this.rewrite && (this.outdated + replaced) * 2 <= live && appendRegular(this.location, add())) {
         this.outdated += replaced;
       } else {
-        const parts = [`${MAGIC}\t${this.globalKey}\n`];
+        const parts = [this.header];
         const all = new Map<string, CacheEntry | [number, number]>(this.lines);
         for (const [f, e] of this.fresh) all.set(f, e);
-        for (const [f, e] of sorted(all)) parts.push(Array.isArray(e) ? `${this.text.slice(e[0], e[1])}\n` : line(f, e));
-        writeFileAtomic(this.location, parts.join(""), { fsync: false });
+        for (const [f, e] of sorted(all)) {
+          if (!Array.isArray(e)) parts.push(line(f, e));
+          // An old line is kept only when it can be trusted: damaged and foreign lines go.
+          else if (this.entry(f)) parts.push(`${this.text.slice(e[0], e[1])}\n`);
+        }
+        replaceFile(this.location, parts.join(""));
         this.rewrite = false;
         this.outdated = 0;
       }
@@ -174,4 +324,144 @@ export class ResultCache {
       // A cache that cannot be written is no reason to fail a run.
     }
   }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Whether this is a CI job: CI set to anything but "", "false" or "0" (GitHub Actions, GitLab … set CI=true). */
+export function inCi(env: Env): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== "" && ci !== "false" && ci !== "0";
+}
+
+/**
+ * Whether git tracks the file (committed or staged): then it came from, or
+ * goes to, the repository, and anyone could have written it. False when git
+ * is missing or the folder is not in a repository; undefined when git could
+ * not tell (then the file is not used either).
+ */
+export function trackedByGit(location: string): boolean | undefined {
+  try {
+    execFileSync("git", ["ls-files", "--error-unmatch", "--", path.basename(location)], {
+      cwd: path.dirname(location),
+      stdio: ["ignore", "ignore", "ignore"],
+      timeout: 10_000,
+      windowsHide: true,
+    });
+    return true;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { status?: number | null };
+    if (e.code === "ENOENT") return false; // no git: no repository either
+    // 1: not tracked; 128: not a repository (or git will not look at it).
+    if (e.status === 1 || e.status === 128) return false;
+    return undefined;
+  }
+}
+
+export interface OpenCacheOptions {
+  cwd: string;
+  lang: Lang;
+  /** Folder of the key that signs the cache (cache-key.ts); default: the user's cache folder. */
+  keyDir?: string | undefined;
+  /** Where a one-line note goes when the cache is not used (stderr). */
+  note?: ((line: string) => void) | undefined;
+}
+
+/**
+ * The cache at `location`, or undefined when it must not be used: the file
+ * is not a regular file (a link, FIFO, device or folder), git tracks it, or
+ * no key can be kept. Each of these says so in one line through `note`. A
+ * file over MAX_CACHE_BYTES is not read but written anew.
+ */
+export function openResultCache(location: string, globalKey: string, options: OpenCacheOptions): ResultCache | undefined {
+  const { lang } = options;
+  const shown = toPosix(path.relative(options.cwd, location)) || location;
+  const note = (sv: string, en: string): void => options.note?.(`samdok: ${pick({ sv, en }, lang)}`);
+  let st: Stats | undefined;
+  try {
+    st = lstatSync(location);
+  } catch {
+    st = undefined; // no cache yet
+  }
+  if (st && !st.isFile()) {
+    note(
+      `Cachen ${shown} är ingen vanlig fil (utan en länk, en mapp eller en specialfil) och används inte. Ta bort den, eller ange en annan fil med --cache-location.`,
+      `The cache ${shown} is not a regular file (but a link, a folder or a special file) and is not used. Remove it, or name another file with --cache-location.`,
+    );
+    return undefined;
+  }
+  if (st) {
+    const tracked = trackedByGit(location);
+    if (tracked !== false) {
+      note(
+        tracked
+          ? `Cachen ${shown} är incheckad i git och används inte, eftersom vem som helst kan ha skrivit den. Ta bort den ur git (git rm --cached ${shown}) och lägg den i .gitignore; samdok init gör det.`
+          : `Cachen ${shown} används inte: git kunde inte svara på om den är incheckad.`,
+        tracked
+          ? `The cache ${shown} is tracked by git and is not used, since anyone could have written it. Remove it from git (git rm --cached ${shown}) and add it to .gitignore; samdok init does that.`
+          : `The cache ${shown} is not used: git could not tell whether it is tracked.`,
+      );
+      return undefined;
+    }
+    if (st.size > MAX_CACHE_BYTES) {
+      note(`Cachen ${shown} är större än 256 MB och läses inte; den byggs upp på nytt.`, `The cache ${shown} is larger than 256 MB and is not read; it is built anew.`);
+    }
+  }
+  const dir = options.keyDir ?? cacheKeyDir(process.env);
+  const secret = dir !== undefined ? loadCacheKey(dir) : undefined;
+  if (!secret) {
+    const where = dir ?? "~/.cache/samdok";
+    note(
+      `Cachen används inte: samdok kunde inte spara sin nyckel i ${where}. Ange en mapp där du får skriva med miljövariabeln SAMDOK_CACHE_KEY_DIR.`,
+      `The cache is not used: samdok could not keep its key in ${where}. Name a folder you can write to with the environment variable SAMDOK_CACHE_KEY_DIR.`,
+    );
+    return undefined;
+  }
+  return new ResultCache(location, globalKey, secret);
+}
+
+export interface CacheRequest {
+  cwd: string;
+  env: Env;
+  lang: Lang;
+  /** --cache (true), --no-cache (false), or neither (undefined). */
+  cache?: boolean | undefined;
+  /** --cache-location, as given. */
+  location?: string | undefined;
+  note: (line: string) => void;
+}
+
+/**
+ * The cache options of a run (RunOptions) for the command line's flags:
+ * none with --no-cache; in CI none either unless --cache or --cache-location
+ * asks for one, since the working tree's `.samdokcache` may come from the
+ * pull request being checked.
+ */
+export function cacheOptions(request: CacheRequest): { cacheLocation?: string; cacheKeyDir?: string; onCacheNote?: (line: string) => void } {
+  const { cwd, env, lang } = request;
+  if (request.cache === false) return {};
+  const location = path.resolve(cwd, request.location ?? CACHE_FILE);
+  if (inCi(env) && request.cache !== true && request.location === undefined) {
+    let present = false;
+    try {
+      lstatSync(location);
+      present = true;
+    } catch {
+      present = false;
+    }
+    if (present) {
+      request.note(
+        `samdok: ${pick(
+          {
+            sv: `${CACHE_FILE} läses inte i CI (CI=${env.CI ?? ""}), eftersom den kan komma från arkivet; alla dokument kontrolleras. Ange --cache-location om jobbet sparar en egen cache.`,
+            en: `${CACHE_FILE} is not read in CI (CI=${env.CI ?? ""}), since it may come from the repository; every document is checked. Name --cache-location if the job keeps a cache of its own.`,
+          },
+          lang,
+        )}`,
+      );
+    }
+    return {};
+  }
+  const keyDir = cacheKeyDir(env);
+  return { cacheLocation: location, ...(keyDir !== undefined ? { cacheKeyDir: keyDir } : {}), onCacheNote: request.note };
 }

@@ -3,48 +3,26 @@
  * nearest parent. The folder that holds it is the document root of that set.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseDocument, LineCounter } from "yaml";
-import type { Diagnostic, RuleSetting } from "./types.js";
-import { configValidator, schemaDiagnostics } from "./schema.js";
-import { normalizeText } from "./read.js";
+import type { Diagnostic, PositionMap, RuleSetting } from "./types.js";
+import { configValidator, locate, schemaDiagnostics } from "./schema.js";
+import { decodeDocument } from "./read.js";
 import { toPosix } from "./paths.js";
-import { positionsOf } from "./front-matter.js";
+import { looksLikeYaml, parseStrictJson } from "./strict-json.js";
+import { closest } from "./suggest.js";
 import type { Lang } from "./types.js";
-import { pick } from "../i18n/text.js";
+import { pick, type Localized } from "../i18n/text.js";
+import { rules as allRules } from "../rules/index.js";
+
+export { DOCUMENT_TYPES, DEFAULT_REVIEW_MONTHS, reviewMonths, partyCodes, partyName, roleName, bodyName, trackName } from "./config-model.js";
+export type { DocumentType, NamedEntry, Role, SamdokConfig } from "./config-model.js";
+import type { DocumentType, SamdokConfig } from "./config-model.js";
+import { DOCUMENT_TYPES } from "./config-model.js";
 
 export const CONFIG_FILE = "samdok.config.json";
-
-export type DocumentType = "överenskommelse" | "riktlinje" | "rutin" | "policy" | "målbild" | "färdplan" | "handlingsplan";
-export const DOCUMENT_TYPES: readonly DocumentType[] = ["överenskommelse", "riktlinje", "rutin", "policy", "målbild", "färdplan", "handlingsplan"];
-
-export interface NamedEntry {
-  id: string;
-  namn: string;
-  beskrivning?: string;
-}
-
-export interface Role extends NamedEntry {
-  organisation?: string;
-  epost?: string;
-}
-
-export interface SamdokConfig {
-  $schema?: string;
-  namn?: string;
-  region: { kod: string; namn: string; lanskod: string };
-  parter: { kod: string; namn: string }[];
-  beslutsorgan: NamedEntry[];
-  roller: Role[];
-  spar: NamedEntry[];
-  malbild?: { perspektiv: string[]; vardeord: string[] };
-  revisionsintervall?: Partial<Record<DocumentType, number>>;
-  obligatoriska_rubriker?: Partial<Record<DocumentType, string[]>>;
-  regler?: Record<string, RuleSetting>;
-  lix?: { grans?: number };
-  bevakning?: { inom_dagar?: number; forfallen_revision_ar_fel?: boolean };
-}
+/** A configuration is a few kB; anything larger is the wrong file (or an attack). */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export interface LoadedConfig {
   /** Absolute path of the configuration file. */
@@ -56,17 +34,6 @@ export interface LoadedConfig {
   hash: string;
 }
 
-/** Default review intervals in months, used when the configuration sets none. */
-export const DEFAULT_REVIEW_MONTHS: Record<DocumentType, number> = {
-  överenskommelse: 48,
-  riktlinje: 36,
-  rutin: 24,
-  policy: 48,
-  målbild: 48,
-  färdplan: 48,
-  handlingsplan: 12,
-};
-
 export class ConfigError extends Error {
   constructor(
     message: string,
@@ -76,19 +43,230 @@ export class ConfigError extends Error {
   }
 }
 
-/** Walks up from `dir` to the file-system root; the first configuration found wins. */
+/**
+ * Walks up from `dir` to the file-system root; the first configuration found
+ * wins. Anything named samdok.config.json counts, also a folder, a FIFO or a
+ * broken symbolic link: loadConfig refuses it with a message, rather than the
+ * walk passing it by in silence and using a configuration further up.
+ */
 export function findConfigPath(dir: string): string | undefined {
   let current = path.resolve(dir);
   for (;;) {
     const candidate = path.join(current, CONFIG_FILE);
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    if (entryExists(candidate)) return candidate;
     const parent = path.dirname(current);
     if (parent === current) return undefined;
     current = parent;
   }
 }
 
+function entryExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const cache = new Map<string, { loaded: LoadedConfig; stamp: string }>();
+
+/** Pseudo file systems: their files claim to be regular but are the machine's state. */
+const SYSTEM_PREFIXES = ["/proc", "/sys", "/dev"];
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+function configDiagnostic(file: string, line: number, column: number, message: string): Diagnostic {
+  return { file, line, column, ruleId: "SD010", ruleName: "konfiguration", severity: "error", message };
+}
+
+/** A ConfigError located at `line:column` of the configuration. */
+function located(display: string, line: number, column: number, message: Localized, lang: Lang): ConfigError {
+  // The diagnostic carries the place and the explanation; the error itself only names the file.
+  return new ConfigError(pick({ sv: `Konfigurationen ${display} har fel.`, en: `The configuration ${display} has errors.` }, lang), [configDiagnostic(display, line, column, pick(message, lang))]);
+}
+
+function mb(bytes: number, lang: Lang): string {
+  const s = (bytes / (1024 * 1024)).toFixed(1);
+  return lang === "sv" ? s.replace(".", ",") : s;
+}
+
+/**
+ * The bytes of a configuration file. Only a regular file is read: it is
+ * opened without blocking (a FIFO opens at once and is refused), checked on
+ * the open file, and never read past MAX_CONFIG_BYTES.
+ */
+function readConfigBytes(configPath: string, display: string, lang: Lang): Buffer {
+  const notRegular = (what: Localized): ConfigError =>
+    located(
+      display,
+      1,
+      1,
+      {
+        sv: `${display} är ${what.sv}, inte en vanlig fil. Konfigurationen ska vara en JSON-fil; ta bort eller byt namn på det som står där.`,
+        en: `${display} is ${what.en}, not a regular file. The configuration must be a JSON file; remove or rename what is there.`,
+      },
+      lang,
+    );
+  let real = configPath;
+  try {
+    real = realpathSync.native(configPath);
+  } catch {
+    // a broken link: reported when it is opened
+  }
+  if (path.sep === "/" && SYSTEM_PREFIXES.some((p) => real === p || real.startsWith(`${p}/`))) {
+    throw notRegular({ sv: "en systemfil", en: "a system file" });
+  }
+  let fd: number;
+  try {
+    fd = openSync(configPath, OPEN_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw notRegular({ sv: "en mapp", en: "a folder" });
+    if (code === "ENOENT") throw located(display, 1, 1, { sv: `${display} går inte att öppna: filen finns inte (en trasig symbolisk länk?).`, en: `${display} cannot be opened: the file does not exist (a broken symbolic link?).` }, lang);
+    throw located(display, 1, 1, { sv: `Kan inte läsa ${display}: ${(error as Error).message}`, en: `Cannot read ${display}: ${(error as Error).message}` }, lang);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) throw notRegular({ sv: "en mapp", en: "a folder" });
+    if (!stats.isFile()) throw notRegular({ sv: "en specialfil (till exempel en namngiven pipe, en enhet eller en socket)", en: "a special file (for example a named pipe, a device or a socket)" });
+    const tooLarge = (size: number): ConfigError =>
+      located(
+        display,
+        1,
+        1,
+        {
+          sv: `${display} är ${size > MAX_CONFIG_BYTES * 10 ? "mer än 10" : mb(size, "sv")} MB. En konfiguration är normalt några kB och samdok läser högst ${MAX_CONFIG_BYTES / (1024 * 1024)} MB; kontrollera att det är rätt fil.`,
+          en: `${display} is ${size > MAX_CONFIG_BYTES * 10 ? "more than 10" : mb(size, "en")} MB. A configuration is normally a few kB and samdok reads at most ${MAX_CONFIG_BYTES / (1024 * 1024)} MB; check that this is the right file.`,
+        },
+        lang,
+      );
+    if (stats.size > MAX_CONFIG_BYTES) throw tooLarge(stats.size);
+    // Read to the limit and one byte more: a file may grow, or claim a size of 0.
+    const buffer = Buffer.alloc(Math.min(MAX_CONFIG_BYTES + 1, Math.max(stats.size + 1, 64 * 1024)));
+    let total = 0;
+    for (;;) {
+      if (total === buffer.length) break;
+      const got = readSync(fd, buffer, total, buffer.length - total, null);
+      if (got === 0) break;
+      total += got;
+    }
+    if (total > MAX_CONFIG_BYTES) throw tooLarge(total);
+    if (total === buffer.length) {
+      // Filled the buffer below the limit: the file grew while it was read.
+      throw located(display, 1, 1, { sv: `${display} ändrades medan den lästes. Kör samdok igen.`, en: `${display} changed while it was read. Run samdok again.` }, lang);
+    }
+    return buffer.subarray(0, total);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw notRegular({ sv: "en mapp", en: "a folder" });
+    throw located(display, 1, 1, { sv: `Kan inte läsa ${display}: ${(error as Error).message}`, en: `Cannot read ${display}: ${(error as Error).message}` }, lang);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether `a` becomes `b` by at most one insertion, deletion or substitution. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** "SD001–SD008, SD010, SD101–SD143": the ids as runs of consecutive numbers. */
+function ruleIdRanges(ids: readonly string[]): string {
+  const numbers = ids.map((id) => Number(id.slice(2))).sort((a, b) => a - b);
+  const name = (k: number): string => `SD${String(k).padStart(3, "0")}`;
+  const runs: string[] = [];
+  for (let k = 0; k < numbers.length; ) {
+    let end = k;
+    while (end + 1 < numbers.length && (numbers[end + 1] as number) === (numbers[end] as number) + 1) end++;
+    runs.push(end === k ? name(numbers[k] as number) : `${name(numbers[k] as number)}–${name(numbers[end] as number)}`);
+    k = end + 1;
+  }
+  return runs.join(", ");
+}
+
+/**
+ * The rule settings that cannot be what they say: an unknown rule (by id or
+ * name, with the nearest one as a suggestion), a rule that cannot be changed,
+ * and one rule given by both id and name with different levels.
+ */
+function ruleDiagnostics(regler: unknown, positions: PositionMap, display: string, lang: Lang): Diagnostic[] {
+  if (typeof regler !== "object" || regler === null || Array.isArray(regler)) return [];
+  const out: Diagnostic[] = [];
+  const byKey = new Map<string, (typeof allRules)[number]>();
+  for (const r of allRules) {
+    byKey.set(r.id, r);
+    byKey.set(r.name, r);
+  }
+  const candidates = allRules.flatMap((r) => [r.id, r.name]);
+  const idRanges = ruleIdRanges(allRules.map((r) => r.id));
+  const settings = regler as Record<string, unknown>;
+  for (const key of Object.keys(settings)) {
+    const [line, column] = locate(positions, `/regler/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`, true);
+    const rule = byKey.get(key);
+    if (!rule) {
+      const idShaped = /^sd[0-9]+$/i.test(key);
+      let near = closest(key, candidates);
+      // SD999 is not a typo of SD109: an id is suggested only for a case slip or one wrong character.
+      if (idShaped && near !== undefined && !withinOneEdit(key.toUpperCase(), near)) near = undefined;
+      const nearRule = near === undefined ? undefined : byKey.get(near);
+      const hint: Localized =
+        near !== undefined && nearRule
+          ? { sv: ` Menade du "${near}" (${near === nearRule.id ? nearRule.name : nearRule.id})?`, en: ` Did you mean "${near}" (${near === nearRule.id ? nearRule.name : nearRule.id})?` }
+          : idShaped
+            ? { sv: ` Reglernas id är ${idRanges}.`, en: ` The rules' ids are ${idRanges}.` }
+            : { sv: " Ange regelns id (till exempel SD108) eller namn (till exempel filnamn).", en: " Give the rule's id (for example SD108) or name (for example filnamn)." };
+      out.push(
+        configDiagnostic(
+          display,
+          line,
+          column,
+          pick({ sv: `Det finns ingen regel "${key}" under "regler".${hint.sv} \`samdok rules\` listar alla regler.`, en: `There is no rule "${key}" under "regler".${hint.en} \`samdok rules\` lists every rule.` }, lang),
+        ),
+      );
+      continue;
+    }
+    if (rule.configurable === false) {
+      out.push(
+        configDiagnostic(
+          display,
+          line,
+          column,
+          pick(
+            {
+              sv: `Regeln ${rule.id} (${rule.name}) går inte att ändra: den kontrollerar att filerna går att läsa och gäller alltid. Ta bort raden.`,
+              en: `The rule ${rule.id} (${rule.name}) cannot be changed: it checks that the files can be read and always applies. Remove the line.`,
+            },
+            lang,
+          ),
+        ),
+      );
+      continue;
+    }
+    const other = key === rule.id ? rule.name : undefined;
+    if (other !== undefined && other in settings && settings[other] !== settings[key]) {
+      out.push(
+        configDiagnostic(
+          display,
+          line,
+          column,
+          pick(
+            {
+              sv: `${rule.id} och ${rule.name} är samma regel men har olika nivåer (${String(settings[key])} och ${String(settings[other])}). Ange regeln en gång.`,
+              en: `${rule.id} and ${rule.name} are the same rule but have different levels (${String(settings[key])} and ${String(settings[other])}). Give the rule once.`,
+            },
+            lang,
+          ),
+        ),
+      );
+    }
+  }
+  return out;
+}
 
 /**
  * Loads and validates a configuration file. Throws ConfigError with located
@@ -107,49 +285,44 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
   const cached = cache.get(configPath);
   if (cached && cached.stamp === stamp) return cached.loaded;
   const display = toPosix(path.relative(cwd, configPath)) || CONFIG_FILE;
-  let raw: Buffer;
-  try {
-    raw = readFileSync(configPath);
-  } catch (error) {
-    throw new ConfigError(pick({ sv: `Kan inte läsa ${display}: ${(error as Error).message}`, en: `Cannot read ${display}: ${(error as Error).message}` }, lang));
-  }
-  const text = normalizeText(new TextDecoder().decode(raw));
-  // JSON is YAML 1.2, and the yaml parser keeps positions for the messages.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true });
-  if (doc.errors.length > 0 || text.trim() === "") {
-    const first = doc.errors[0];
-    const pos = first ? lineCounter.linePos(first.pos[0]) : { line: 1, col: 1 };
-    let json: unknown;
-    let detail = first?.message.split("\n")[0] ?? "";
-    try {
-      json = JSON.parse(text);
-      void json;
-    } catch (error) {
-      detail = (error as Error).message;
+  const raw = readConfigBytes(configPath, display, lang);
+  const decoded = decodeDocument(raw);
+  if (!decoded.ok) throw located(display, decoded.problem.line, decoded.problem.column, decoded.problem.message, lang);
+  // Strict JSON: no YAML, comments or trailing commas, no key twice, a bounded depth.
+  const parsed = parseStrictJson(decoded.text);
+  if (!parsed.ok) {
+    const yamlLine = looksLikeYaml(decoded.text);
+    if (yamlLine !== undefined) {
+      const column = ((decoded.text.split("\n")[yamlLine - 1] ?? "").search(/\S/) + 1) || 1;
+      throw located(
+        display,
+        yamlLine,
+        column,
+        {
+          sv: `${CONFIG_FILE} ska vara JSON, inte YAML. Skriv konfigurationen som ett JSON-objekt med namnen inom citattecken, till exempel {"region": {"kod": "region-04", "namn": "Region Sörmland", "lanskod": "04"}, …}.`,
+          en: `${CONFIG_FILE} must be JSON, not YAML. Write the configuration as a JSON object with quoted names, for example {"region": {"kod": "region-04", "namn": "Region Sörmland", "lanskod": "04"}, …}.`,
+        },
+        lang,
+      );
     }
-    const diagnostic: Diagnostic = {
-      file: display,
-      line: pos.line,
-      column: pos.col,
-      ruleId: "SD010",
-      ruleName: "konfiguration",
-      severity: "error",
-      message: pick({ sv: `Konfigurationen är inte giltig JSON: ${detail}`, en: `The configuration is not valid JSON: ${detail}` }, lang),
-    };
-    throw new ConfigError(diagnostic.message, [diagnostic]);
+    const { line, column, message } = parsed.problem;
+    throw located(display, line, column, { sv: `Konfigurationen är inte giltig JSON: ${message.sv}`, en: `The configuration is not valid JSON: ${message.en}` }, lang);
   }
-  const data = doc.toJS() as unknown;
+  const data = parsed.value;
   const diagnostics = schemaDiagnostics({
     validate: configValidator(),
     data,
-    positions: positionsOf(doc, lineCounter),
+    positions: parsed.positions,
     file: display,
     lang,
     ruleId: "SD010",
     ruleName: "konfiguration",
   });
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) {
+    diagnostics.push(...ruleDiagnostics((data as Record<string, unknown>).regler, parsed.positions, display, lang));
+  }
   if (diagnostics.length > 0) {
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(pick({ sv: `Konfigurationen ${display} har fel.`, en: `The configuration ${display} has errors.` }, lang), diagnostics);
   }
   const loaded: LoadedConfig = {
@@ -165,33 +338,4 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
 /** Forgets loaded configurations (tests, and long-running callers). */
 export function clearConfigCache(): void {
   cache.clear();
-}
-
-/** Review interval in months for a document type. */
-export function reviewMonths(config: SamdokConfig, type: string): number {
-  const set = config.revisionsintervall?.[type as DocumentType];
-  return set ?? DEFAULT_REVIEW_MONTHS[type as DocumentType] ?? 24;
-}
-
-/** All party codes of a set: the region first, then the municipalities. */
-export function partyCodes(config: SamdokConfig): string[] {
-  return [config.region.kod, ...config.parter.map((p) => p.kod)];
-}
-
-/** Display name of a party code. */
-export function partyName(config: SamdokConfig, code: string): string {
-  if (code === config.region.kod) return config.region.namn;
-  return config.parter.find((p) => p.kod === code)?.namn ?? code;
-}
-
-export function roleName(config: SamdokConfig, id: string): string {
-  return config.roller.find((r) => r.id === id)?.namn ?? id;
-}
-
-export function bodyName(config: SamdokConfig, id: string): string {
-  return config.beslutsorgan.find((b) => b.id === id)?.namn ?? id;
-}
-
-export function trackName(config: SamdokConfig, id: string): string {
-  return config.spar.find((s) => s.id === id)?.namn ?? id;
 }

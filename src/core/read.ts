@@ -15,23 +15,21 @@ export interface DecodeProblem {
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; problem: DecodeProblem };
 
+/** The SD001 message for a file of `size` bytes, over MAX_FILE_BYTES. */
+export function tooLargeMessage(size: number): Localized {
+  const mb = (size / (1024 * 1024)).toFixed(1);
+  const limit = MAX_FILE_BYTES / (1024 * 1024);
+  return {
+    sv: `Filen är ${mb.replace(".", ",")} MB. Ett samverkansdokument är normalt några tiotal kB och samdok läser filer upp till ${limit} MB. Kontrollera att det är rätt fil; lägg bilagor som egna filer.`,
+    en: `The file is ${mb} MB. A governance document is normally a few tens of kB and samdok reads files up to ${limit} MB. Check that this is the right file; keep attachments as separate files.`,
+  };
+}
+
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export function decodeDocument(bytes: Uint8Array): DecodeResult {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    const mb = (bytes.byteLength / (1024 * 1024)).toFixed(1).replace(".", ",");
-    const mbEn = (bytes.byteLength / (1024 * 1024)).toFixed(1);
-    return {
-      ok: false,
-      problem: {
-        line: 1,
-        column: 1,
-        message: {
-          sv: `Filen är ${mb} MB. Ett samverkansdokument är normalt några tiotal kB och samdok läser filer upp till ${MAX_FILE_BYTES / (1024 * 1024)} MB. Kontrollera att det är rätt fil; lägg bilagor som egna filer.`,
-          en: `The file is ${mbEn} MB. A governance document is normally a few tens of kB and samdok reads files up to ${MAX_FILE_BYTES / (1024 * 1024)} MB. Check that this is the right file; keep attachments as separate files.`,
-        },
-      },
-    };
+    return { ok: false, problem: { line: 1, column: 1, message: tooLargeMessage(bytes.byteLength) } };
   }
   let text: string;
   try {

@@ -22,7 +22,7 @@ import { analyzeToText, makeDiagnostic, rangeOf } from "./analyze.js";
 import { editionBody } from "./markdown.js";
 import { startThreads, workerCount, type AnalyzerThread } from "./parallel.js";
 import { toPosix, isInside } from "./paths.js";
-import { ResultCache, CACHE_FILE } from "./cache.js";
+import { ResultCache, CACHE_FILE, openResultCache } from "./cache.js";
 import { schemaHash } from "./schema.js";
 import { samdokVersion, codeFingerprint } from "./version.js";
 import { documentRules, setRules, ruleById, rules as allRules } from "../rules/index.js";
@@ -38,6 +38,10 @@ export interface RunOptions {
   today: string;
   /** Path of the cache file, or undefined for no cache. */
   cacheLocation?: string;
+  /** Folder of the key that signs the cache (cache-key.ts); default: the user's cache folder. */
+  cacheKeyDir?: string;
+  /** Where a note goes when the cache is not used (a git-tracked or special file, no key): stderr. */
+  onCacheNote?: (line: string) => void;
   /** Injectable file reading (tests). */
   readFile?: (absPath: string) => Uint8Array;
   onProgress?: (done: number, total: number) => void;
@@ -131,7 +135,9 @@ export async function loadSets(options: RunOptions): Promise<{ sets: DocumentSet
   const globalKey = createHash("sha256")
     .update([samdokVersion(), codeFingerprint(), schemaHash(), lang, options.today, allRules.map((r) => r.id).join(",")].join("\0"))
     .digest("hex");
-  const cache = options.cacheLocation ? new ResultCache(options.cacheLocation, globalKey) : undefined;
+  const cache = options.cacheLocation
+    ? openResultCache(options.cacheLocation, globalKey, { cwd, lang, keyDir: options.cacheKeyDir, note: options.onCacheNote })
+    : undefined;
 
   const configPaths = [...byConfig.keys()].sort();
   const all: { loaded: LoadedConfig; files: string[] }[] = configPaths.map((configPath) => {

@@ -8,12 +8,20 @@
  * the whole document back with `doc.toString()` would re-format what a
  * person wrote (`key: x   # note` loses its spaces, `- a` under a key gets
  * indented, folded text is re-folded), so each change is spliced in at its
- * node's range instead. Every edit is also applied to a second copy with
- * `setIn`/`addIn`, and the spliced text must parse to exactly that copy's
- * data, or nothing is written.
+ * node's range instead. Every edit is also applied to a plain copy of the
+ * data (aliases expanded into separate values), and the spliced text must
+ * parse to exactly that data, or nothing is written.
+ *
+ * YAML anchors and aliases (`version: &v "3.0"` … `version: *v`) make two
+ * fields one value. An edit changes the field it names and nothing else: a
+ * field that is an alias gets a value of its own, and when the edited value
+ * carries an anchor that aliases point to, each alias is first written out as
+ * a copy of the old value (and the anchor, now unused, is dropped). Because
+ * the expected data is a plain copy, an edit that wrote through an alias
+ * anyway would not match it and would not be written.
  */
 import { isDeepStrictEqual } from "node:util";
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Alias, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 
 export class FrontMatterEditError extends Error {}
 
@@ -36,7 +44,8 @@ export class FrontMatterEditor {
   private readonly yamlEnd: number;
   readonly yaml: string;
   readonly doc: ReturnType<typeof parseDocument>;
-  private readonly expected: ReturnType<typeof parseDocument>;
+  /** The data the edited text must parse to: a plain copy, so that no edit reaches a value through an alias. */
+  private readonly expected: Record<string, unknown>;
   private readonly splices: Splice[] = [];
 
   constructor(fileText: string) {
@@ -53,8 +62,14 @@ export class FrontMatterEditor {
     this.yamlEnd = this.yamlStart + m.index;
     this.yaml = this.text.slice(this.yamlStart, this.yamlEnd);
     this.doc = parseDocument(this.yaml, { version: "1.2" });
-    this.expected = parseDocument(this.yaml, { version: "1.2" });
     if (this.doc.errors.length > 0 || !isMap(this.doc.contents)) throw new FrontMatterEditError("yaml-errors");
+    let data: unknown;
+    try {
+      data = this.doc.toJS();
+    } catch {
+      throw new FrontMatterEditError("yaml-errors");
+    }
+    this.expected = unshared(data) as Record<string, unknown>;
   }
 
   /** The data as it stands (before any edit). */
@@ -119,7 +134,8 @@ export class FrontMatterEditor {
     if (!isMap(like)) return node;
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      const theirs = like.get(key, true);
+      const found: unknown = like.get(key, true);
+      const theirs = isAlias(found) ? found.resolve(this.doc) : found;
       if (isScalar(pair.value) && typeof pair.value.value === "string" && isScalar(theirs) && (theirs.type === Scalar.QUOTE_SINGLE || theirs.type === Scalar.QUOTE_DOUBLE)) {
         pair.value.type = theirs.type;
       }
@@ -131,23 +147,69 @@ export class FrontMatterEditor {
     return map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) as Pair | undefined;
   }
 
-  /** Replaces an existing scalar, keeping its quoting. */
-  setScalar(path: Path, value: string): void {
-    const node = this.doc.getIn(path, true);
-    if (!isScalar(node) || !node.range) throw new FrontMatterEditError(`not-a-scalar:${path.join(".")}`);
-    const render = (type: Scalar.Type | undefined): string => {
+  /**
+   * A scalar as it is written on one line, in the quoting `type` when that
+   * gives one line, else double-quoted, so that it cannot depend on the
+   * indentation around it.
+   */
+  private renderScalar(value: unknown, type: Scalar.Type | undefined): string {
+    const render = (t: Scalar.Type | undefined): string => {
       const scalar = new Scalar(value);
-      if (type) scalar.type = type;
+      if (t) scalar.type = t;
       const d = new Document();
       d.contents = scalar;
       return d.toString(RENDER).replace(/\n$/, "");
     };
-    // A value that would span lines is written on one, double-quoted, so
-    // that it cannot depend on the indentation around it.
-    let rendered = render(node.type);
-    if (rendered.includes("\n")) rendered = render(Scalar.QUOTE_DOUBLE);
-    this.splices.push({ at: node.range[0], remove: node.range[1] - node.range[0], insert: rendered });
-    this.expected.setIn(path, value);
+    const rendered = render(type);
+    return rendered.includes("\n") ? render(Scalar.QUOTE_DOUBLE) : rendered;
+  }
+
+  /**
+   * Before the value of `node` changes: every alias that points to it gets a
+   * copy of the old value, so that the other fields keep what they said, and
+   * the anchor, now unused, is removed.
+   */
+  private detachAliases(node: Scalar & { range: [number, number, number] }): void {
+    const name = node.anchor;
+    if (!name) return;
+    const aliases: Alias[] = [];
+    visit(this.doc, {
+      Alias: (_key, alias) => {
+        if (alias.source === name && alias.resolve(this.doc) === node) aliases.push(alias);
+      },
+    });
+    if (aliases.length === 0) return;
+    const source = this.yaml.slice(node.range[0], node.range[1]);
+    const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+    const copy = quoted && !source.includes("\n") ? source : this.renderScalar(node.value, node.type);
+    for (const alias of aliases) {
+      if (!alias.range) throw new FrontMatterEditError(`unsupported-alias:${name}`);
+      this.splices.push({ at: alias.range[0], remove: alias.range[1] - alias.range[0], insert: copy });
+    }
+    // `&v "3.0"` or `&v !!str "3.0"` on the value's line: the anchor and the space after it go.
+    const escaped = name.replace(/[.*+?^$()|[\]{}\\]/g, "\\$&");
+    const props = new RegExp("&" + escaped + "[ \\t]+((?:!\\S*[ \\t]+)?)$").exec(this.yaml.slice(this.lineStart(node.range[0]), node.range[0]));
+    if (props) this.splices.push({ at: node.range[0] - props[0].length, remove: props[0].length, insert: props[1] ?? "" });
+  }
+
+  /**
+   * Replaces an existing scalar, keeping its quoting. A field that is an
+   * alias (`*v`) gets a scalar of its own; the anchored value is not changed.
+   */
+  setScalar(path: Path, value: string): void {
+    const node = this.doc.getIn(path, true);
+    if (isAlias(node)) {
+      if (!node.range) throw new FrontMatterEditError(`not-a-scalar:${path.join(".")}`);
+      const target = node.resolve(this.doc);
+      if (target !== undefined && !isScalar(target)) throw new FrontMatterEditError(`not-a-scalar:${path.join(".")}`);
+      this.splices.push({ at: node.range[0], remove: node.range[1] - node.range[0], insert: this.renderScalar(value, target?.type) });
+      setAt(this.expected, path, value);
+      return;
+    }
+    if (!isScalar(node) || !node.range) throw new FrontMatterEditError(`not-a-scalar:${path.join(".")}`);
+    this.detachAliases(node as Scalar & { range: [number, number, number] });
+    this.splices.push({ at: node.range[0], remove: node.range[1] - node.range[0], insert: this.renderScalar(value, node.type) });
+    setAt(this.expected, path, value);
   }
 
   /** Sets a top-level key: in place when present, else as a new line after the first of `after` that exists (else last). */
@@ -158,7 +220,7 @@ export class FrontMatterEditor {
     }
     const anchor = after.map((k) => this.pairOf(this.root, k)).find((p) => p !== undefined) ?? (this.root.items[this.root.items.length - 1] as Pair | undefined);
     this.insertPairsAfter(this.root, anchor, { [key]: value });
-    this.expected.setIn([key], value);
+    setAt(this.expected, [key], value);
   }
 
   private insertPairsAfter(map: YAMLMap, anchor: Pair | undefined, entries: Record<string, unknown>): void {
@@ -175,8 +237,7 @@ export class FrontMatterEditor {
     const seq = pair?.value;
     if (!pair) {
       this.insertPairsAfter(this.root, this.root.items[this.root.items.length - 1] as Pair | undefined, { [key]: [item] });
-      // (addIn on a missing path would make the item itself the collection.)
-      this.expected.setIn([key], [item]);
+      setAt(this.expected, [key], [unshared(item)]);
       return;
     } else if (isSeq(seq) && seq.range) {
       const last = seq.items[seq.items.length - 1];
@@ -194,7 +255,9 @@ export class FrontMatterEditor {
     } else {
       throw new FrontMatterEditError(`unsupported-seq:${key}`);
     }
-    this.expected.addIn([key], item);
+    const list = this.expected[key];
+    if (!Array.isArray(list)) throw new FrontMatterEditError(`unsupported-seq:${key}`);
+    list.push(unshared(item));
   }
 
   /** Adds keys to the mapping at `path` (for example one follow-up); existing keys are set in place. */
@@ -212,7 +275,7 @@ export class FrontMatterEditor {
     } else {
       this.insertPairsAfter(map, map.items[map.items.length - 1] as Pair | undefined, fresh);
     }
-    for (const [k, v] of Object.entries(fresh)) this.expected.setIn([...path, k], v);
+    for (const [k, v] of Object.entries(fresh)) setAt(this.expected, [...path, k], v);
   }
 
   private insertIntoFlow(collection: YAMLMap | YAMLSeq, rendered: string): void {
@@ -231,11 +294,39 @@ export class FrontMatterEditor {
     const ordered = [...this.splices].sort((a, b) => b.at - a.at);
     for (const s of ordered) yaml = yaml.slice(0, s.at) + s.insert + yaml.slice(s.at + s.remove);
     const check = parseDocument(yaml, { version: "1.2" });
-    if (check.errors.length > 0 || !isDeepStrictEqual(check.toJS(), this.expected.toJS())) {
+    let data: unknown;
+    try {
+      data = check.errors.length > 0 ? undefined : check.toJS();
+    } catch {
+      data = undefined;
+    }
+    if (data === undefined || !isDeepStrictEqual(unshared(data), this.expected)) {
       throw new FrontMatterEditError("verify-failed");
     }
     return this.bom + this.text.slice(0, this.yamlStart) + yaml + this.text.slice(this.yamlEnd);
   }
+}
+
+/** A deep copy in which no two places share an object (as aliases of a collection do after `toJS`). */
+function unshared(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unshared);
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = unshared(v);
+    return out;
+  }
+  return value;
+}
+
+/** Sets `value` at `path` in plain data; the containers on the way must exist. */
+function setAt(data: Record<string, unknown>, path: Path, value: unknown): void {
+  let cur: unknown = data;
+  for (const key of path.slice(0, -1)) {
+    cur = typeof cur === "object" && cur !== null ? (cur as Record<string | number, unknown>)[key] : undefined;
+  }
+  const last = path[path.length - 1];
+  if (typeof cur !== "object" || cur === null || last === undefined) throw new FrontMatterEditError(`no-such-path:${path.join(".")}`);
+  (cur as Record<string | number, unknown>)[last] = value;
 }
 
 function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {

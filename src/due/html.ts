@@ -1,11 +1,13 @@
-/** HTML escaping for the self-contained e-mail body and report. */
+import { safeText } from "../core/safe-text.js";
+
+/** HTML escaping for the self-contained e-mail body and report; controls are shown as symbols (`safeText`). */
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return safeText(value, { multiline: true }).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** A Markdown table cell: no pipes, no line breaks, no raw HTML. */
+/** A Markdown table cell: no pipes, no line breaks, no raw HTML, no controls. */
 export function mdCell(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return safeText(value.replace(/\r?\n/g, " ")).replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** A Markdown table from a header row and rows (cells escaped here). */

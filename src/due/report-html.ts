@@ -9,6 +9,7 @@ import { longDate } from "../core/dates.js";
 import { pick, type Localized } from "../i18n/text.js";
 import { daysText, kindLabel, stateLabel, type DueItem } from "./model.js";
 import { escapeHtml as e } from "./html.js";
+import { neutralizeWorkflowCommands } from "../core/safe-text.js";
 import type { Count, SetReport, StatusReport } from "./report.js";
 import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./report-text.js";
 
@@ -193,9 +194,11 @@ export function reportHtml(report: StatusReport, lang: Lang): string {
     body.push(`<p class="meta">${e(periodText(report, lang))}</p>`);
     report.sets.forEach((set, i) => body.push(`<section>\n<h2>${e(set.name)}</h2>\n${setSection(set, report, lang, 3, `s${i + 1}-`)}\n</section>`));
   }
-  return (
+  // Every value is escaped by `e` (controls shown as symbols); the lines are inert in a CI log.
+  return neutralizeWorkflowCommands(
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<title>${e(`${title} ${longDate(report.asOf, lang)}`)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${body.join("\n")}\n</main>\n` +
-    `<footer><p>${e(t({ sv: "Skapad av samdok report.", en: "Written by samdok report." }))}</p></footer>\n</body>\n</html>\n`
+    `<footer><p>${e(t({ sv: "Skapad av samdok report.", en: "Written by samdok report." }))}</p></footer>\n</body>\n</html>\n`,
+    "markup",
   );
 }

@@ -70,8 +70,9 @@ function finish(ed: FrontMatterEditor, lang: Lang): string {
  * date that comes earlier, the document is due for revision when it stops
  * being valid, so the date is limited to `giltig_till` (the validity rule
  * `revideras_senast <= giltig_till` then still holds). When validity has
- * already ended, the date is not limited and the caller says so. A draft or
- * a document on remiss keeps its `revideras_senast`: the interval counts from
+ * already ended, the date is not limited: it then falls after `giltig_till`
+ * (an SD121 error), so the caller refuses the edit and says why. A draft or a
+ * document on remiss keeps its `revideras_senast`: the interval counts from
  * adoption.
  */
 export function planRevision(text: string, doc: SamDoc, config: SamdokConfig, options: { summary: string; major: boolean; date: string; lang: Lang }): RevisionPlan {

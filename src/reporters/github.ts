@@ -1,10 +1,12 @@
 import type { Diagnostic } from "../core/types.js";
 import type { Reporter } from "./types.js";
 import { pick, plural } from "../i18n/text.js";
+import { safeText } from "../core/safe-text.js";
 
 /**
  * Escapes a workflow command's message (the part after `::`). GitHub's runner
- * decodes %25, %0D and %0A there; everything else is literal.
+ * decodes %25, %0D and %0A there; everything else is literal. So a CR or LF in
+ * the data cannot end the command and start a line of its own.
  */
 export function escapeData(s: string): string {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -24,8 +26,10 @@ function command(d: Diagnostic): string {
   if (d.endLine !== undefined) props.push(["endLine", d.endLine]);
   if (d.endColumn !== undefined) props.push(["endColumn", d.endColumn]);
   props.push(["title", `${d.ruleId} ${d.ruleName}`]);
-  const list = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${d.severity === "error" ? "error" : "warning"} ${list}::${escapeData(d.message)}`;
+  // The data is shown as text (no terminal controls, one line per property),
+  // then escaped so that the runner reads it back as exactly that text.
+  const list = props.map(([k, v]) => `${k}=${escapeProperty(safeText(String(v)))}`).join(",");
+  return `::${d.severity === "error" ? "error" : "warning"} ${list}::${escapeData(safeText(d.message, { multiline: true }))}`;
 }
 
 /**

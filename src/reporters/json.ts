@@ -1,10 +1,12 @@
 import type { Reporter } from "./types.js";
+import { jsonText } from "../core/safe-text.js";
 
 /**
  * `--format json`: `{summary: {files, errors, warnings}, results: [{file,
  * diagnostics: [{ruleId, severity, message, line, column, endLine?,
  * endColumn?}]}]}`, with the summary on the first line and one line per file.
- * Keys may be added, never renamed.
+ * Keys may be added, never renamed. Written by `jsonText`: no lone
+ * surrogates (strict readers reject them), inert in a terminal or log.
  */
 export const json: Reporter = ({ results, summary }) => {
   const lines = results.map((r) => {
@@ -20,9 +22,9 @@ export const json: Reporter = ({ results, summary }) => {
     const id = r.id ?? r.data?.id;
     if (typeof id === "string") entry.id = id;
     if (r.facts?.lix) entry.lix = r.facts.lix;
-    return JSON.stringify(entry);
+    return jsonText(entry);
   });
   // One line per file: easy to grep and to diff, and a fraction of the size
   // (and time) of indented JSON for a large set.
-  return `{"summary":${JSON.stringify(summary)},\n"results":[${lines.length ? `\n${lines.join(",\n")}\n` : ""}]}\n`;
+  return `{"summary":${jsonText(summary)},\n"results":[${lines.length ? `\n${lines.join(",\n")}\n` : ""}]}\n`;
 };

@@ -3,6 +3,7 @@ import type { Diagnostic, Lang } from "../core/types.js";
 import type { RuleMeta } from "../rules/types.js";
 import type { Reporter } from "./types.js";
 import { pick } from "../i18n/text.js";
+import { jsonText } from "../core/safe-text.js";
 
 const SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
@@ -54,7 +55,8 @@ function result(d: Diagnostic, ruleIndex: number): Result {
  * One run; the driver lists every rule samdok has (so that `ruleIndex` is
  * stable), each with its description, its longer explanation and how to
  * change its level. Locations are relative to `%SRCROOT%`, the folder samdok
- * ran in (the repository's root in a workflow).
+ * ran in (the repository's root in a workflow). Written by `jsonText`: no
+ * lone surrogates (strict readers reject them), inert in a terminal or log.
  */
 export const sarif: Reporter = ({ results, rules, lang, version }) => {
   const descriptors: ReportingDescriptor[] = rules.map((r) => descriptor(r, lang));
@@ -83,5 +85,5 @@ export const sarif: Reporter = ({ results, rules, lang, version }) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log, 2)}\n`;
 };

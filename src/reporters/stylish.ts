@@ -1,5 +1,6 @@
 import type { Reporter } from "./types.js";
 import { pick, plural } from "../i18n/text.js";
+import { neutralizeWorkflowCommands, safeText } from "../core/safe-text.js";
 
 const ansi = (code: string) => (on: boolean, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 const red = ansi("31");
@@ -9,18 +10,22 @@ const bold = ansi("1");
 const underline = ansi("4");
 const green = ansi("32");
 
-/** Terminal output for people: grouped by file, aligned, Swedish. */
+/**
+ * Terminal output for people: grouped by file, aligned, Swedish. File names
+ * and messages are data (`safeText`); the colours are samdok's own, and the
+ * finished lines cannot be read as CI log commands.
+ */
 export const stylish: Reporter = ({ results, summary, lang, color }) => {
   const lines: string[] = [];
   const labels = { error: pick({ sv: "fel", en: "error" }, lang), warning: pick({ sv: "varning", en: "warning" }, lang) };
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
-    lines.push(underline(color, r.file));
+    lines.push(underline(color, safeText(r.file)));
     const rows = r.diagnostics.map((d) => ({
       pos: `${d.line}:${d.column}`,
       sev: d.severity,
-      message: d.message.replace(/\n/g, "\n      "),
-      rule: `${d.ruleId}/${d.ruleName}`,
+      message: safeText(d.message, { multiline: true }).replace(/\n/g, "\n      "),
+      rule: safeText(`${d.ruleId}/${d.ruleName}`),
     }));
     const posWidth = Math.max(...rows.map((x) => x.pos.length));
     const sevWidth = Math.max(...rows.map((x) => labels[x.sev].length));
@@ -40,5 +45,5 @@ export const stylish: Reporter = ({ results, summary, lang, color }) => {
     const mark = summary.errors > 0 ? red(color, "✖") : yellow(color, "⚠");
     lines.push(`${mark} ${bold(color, pick({ sv: `${errs} och ${warns} i ${files}.`, en: `${errs} and ${warns} in ${files}.` }, lang))}`);
   }
-  return `${lines.join("\n")}\n`;
+  return `${neutralizeWorkflowCommands(lines.join("\n"))}\n`;
 };

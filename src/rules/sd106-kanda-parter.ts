@@ -1,6 +1,6 @@
 import type { DocumentRule } from "./types.js";
 import { entries, str, strings } from "./lib/data.js";
-import { partyCodes, partyName } from "../core/config.js";
+import { partyCodes, partyName } from "../core/config-model.js";
 import { closest } from "../core/suggest.js";
 
 export const rule: DocumentRule = {

@@ -1,6 +1,6 @@
 import type { DocumentRule } from "./types.js";
 import { date, str } from "./lib/data.js";
-import { reviewMonths } from "../core/config.js";
+import { reviewMonths } from "../core/config-model.js";
 import { addMonths } from "../core/dates.js";
 
 function span(months: number, lang: "sv" | "en"): string {

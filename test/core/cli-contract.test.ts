@@ -78,7 +78,7 @@ describe("CLI contract", () => {
       expect(first.code).toBe(0);
       expect(existsSync(cache)).toBe(true);
       const lines = readFileSync(cache, "utf8").trim().split("\n");
-      expect(lines[0]).toMatch(/^samdok-cache-4\t[0-9a-f]{64}$/);
+      expect(lines[0]).toMatch(/^samdok-cache-5\t[0-9a-f]{64}\t[0-9a-f]{16}$/);
       // The document's result, and the set-wide findings under the configuration's path.
       expect(lines.slice(1).map((l) => l.split("\t")[0])).toEqual(["rutin-utskrivning.md", "set:samdok.config.json"]);
       const second = await run();

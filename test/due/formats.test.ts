@@ -9,7 +9,7 @@ import { json } from "../../src/due/format/json.js";
 import { csv } from "../../src/due/format/csv.js";
 import { markdown, DUE_MARKER } from "../../src/due/format/markdown.js";
 import { html } from "../../src/due/format/html.js";
-import { ics, foldOctets } from "../../src/due/format/ics.js";
+import { ics, foldOctets, icsText } from "../../src/due/format/ics.js";
 import { table } from "../../src/due/format/table.js";
 
 let list: DueList;
@@ -201,6 +201,29 @@ describe("ics", () => {
     expect(folded.replace(/\r\n /g, "")).toBe(`${line}\r\n`);
   });
 
+  it("escapes text values as RFC 5545 TEXT, controls shown as symbols", () => {
+    expect(icsText("a\r\nb\nc;d,e\\f\rg\u001b[2J\ud800")).toBe("a\\nb\\nc\\;d\\,e\\\\f\u240Dg\u241B[2J\uFFFD");
+  });
+
+  it("folds so that no line reads as a CI log command, and unfolds to the same text", () => {
+    const title = `${"x".repeat(50)} ##[add-mask]hemlig ${"y".repeat(40)}    ::error file=a.md::b ${"z".repeat(45)}::warning::c`;
+    const out = ics({ list: { asOf: "2026-11-23", within: 90, items: [tricky({ title })] }, lang: "sv", color: false });
+    for (const line of out.split("\r\n")) {
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+      expect(line).not.toMatch(/##\[/);
+      expect(line).not.toMatch(/^\s*::/);
+    }
+    expect(out).toMatch(/#\r\n #\[add-mask\]/);
+    expect(parse(out).getFirstSubcomponent("vevent")?.getFirstPropertyValue("summary")).toBe(`Uppföljning: ${title}`);
+    // Wherever `::` falls, a continuation line does not start with it.
+    for (let n = 40; n < 60; n++) {
+      const t = `${"a".repeat(n)}  ::add-mask::hemlig`;
+      const folded = ics({ list: { asOf: "2026-11-23", within: 90, items: [tricky({ title: t })] }, lang: "sv", color: false });
+      expect(folded.split("\r\n").filter((l) => /^\s*::/.test(l))).toEqual([]);
+      expect(parse(folded).getFirstSubcomponent("vevent")?.getFirstPropertyValue("summary")).toBe(`Uppföljning: ${t}`);
+    }
+  });
+
   it("writes a calendar file with --output", async () => {
     const { mkdtempSync, readFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
@@ -236,6 +259,14 @@ describe("table", () => {
     expect(colored).toContain("\u001b[31mförfallen");
     const r = await runCli(["due", DATES], { tty: true, env: { NO_COLOR: "1" } });
     expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  it("cuts a long title to the width without splitting an emoji", () => {
+    for (let columns = 66; columns < 76; columns++) {
+      const out = table({ list: { asOf: "2026-11-23", within: 90, items: [tricky({ title: "😀".repeat(40), ownerName: "MAS" })] }, lang: "sv", color: false, columns });
+      expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(out).toContain("😀…");
+    }
   });
 
   it("says so when nothing is due", async () => {

@@ -1,6 +1,7 @@
 /**
  * Runs samdok's main() in-process with captured streams and a fixed clock.
  */
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
@@ -9,6 +10,12 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const FIXTURES = path.join(REPO, "test/fixtures");
 /** The fixed clock of every test: 2026-11-23 09:00 Swedish time. */
 export const NOW = new Date("2026-11-23T08:00:00Z");
+/**
+ * Where the tests keep the key that signs the cache (SAMDOK_CACHE_KEY_DIR),
+ * so that no test touches the user's own ~/.cache/samdok. A test may give
+ * its own in `env`.
+ */
+export const TEST_CACHE_KEY_DIR = path.join(os.tmpdir(), `samdok-test-cache-key-${typeof process.getuid === "function" ? process.getuid() : "user"}`);
 
 export interface CliResult {
   code: number;
@@ -31,7 +38,7 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
     argv,
     cwd: options.cwd ?? REPO,
     now: options.now ?? NOW,
-    env: options.env ?? {},
+    env: { SAMDOK_CACHE_KEY_DIR: TEST_CACHE_KEY_DIR, ...options.env },
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     ...(options.readFile ? { readFile: options.readFile } : {}),

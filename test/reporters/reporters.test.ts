@@ -116,10 +116,11 @@ describe("junit reporter", () => {
     await expect(junit(sv)).toMatchFileSnapshot("./__snapshots__/junit.xml");
   });
 
-  it("escapes XML and strips characters XML cannot hold", () => {
+  it("escapes XML and shows controls and lone surrogates, which XML cannot hold, as symbols", () => {
     expect(xmlText(`a & b < c > d "e" 'f'`)).toBe("a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;");
-    expect(xmlText("bell\u0007 nul\u0000 esc\u001b ok\ttab")).toBe("bell nul esc ok\ttab");
-    expect(xmlText("lone \ud800 surrogate, pair 😀")).toBe("lone  surrogate, pair 😀");
+    expect(xmlText("bell\u0007 nul\u0000 esc\u001b ok\ttab")).toBe("bell\u2407 nul\u2400 esc\u241B ok\ttab");
+    expect(xmlText("lone \ud800 surrogate, pair 😀")).toBe("lone \uFFFD surrogate, pair 😀");
+    expect(xmlText("not a character \uFFFE")).toBe("not a character ");
     expect(xmlAttr("rad 1\nrad 2\t")).toBe("rad 1&#10;rad 2&#9;");
     expect(setOf({ file: "documents/sörmland/a.md", rootPath: "a.md" })).toBe("documents/sörmland");
     expect(setOf({ file: "a.md", rootPath: "a.md" })).toBe(".");
@@ -155,8 +156,8 @@ describe("junit reporter", () => {
     expect(tricky.getElementsByTagName("system-out")[0]?.textContent).toBe(
       "documents/sörmland/rutin för 100%, del: 1.md:14:19 varning SD301/revision-forfallen: Revisionen är förfallen sedan 30 september 2026 (54 dagar): 5% kvar, a,b.",
     );
-    // The bell character is gone, the rest of the message kept.
-    expect(cases[2]!.getElementsByTagName("failure")[0]?.getAttribute("message")).toBe("Filen är inte sparad som UTF-8 (byte 0xF6 på rad 2).");
+    // The bell character is shown as a symbol, the rest of the message kept.
+    expect(cases[2]!.getElementsByTagName("failure")[0]?.getAttribute("message")).toBe("Filen är inte sparad som UTF-8 (byte 0xF6\u2407 på rad 2).");
     expect(cases[3]!.getElementsByTagName("failure").length).toBe(2);
   });
 });

@@ -15,8 +15,9 @@ export interface BuildFlags {
   tocField?: boolean;
   pageNumbers?: boolean;
   jobs?: number | "auto";
-  /** Unset means true: the validation before a build uses the cache that `validate` keeps. */
+  /** Unset means true outside CI: the validation before a build uses the cache that `validate` keeps. */
   cache?: boolean;
+  cacheLocation?: string;
 }
 
 const list = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -37,7 +38,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--template <fil>", t("Word: mall (.docx eller .dotx) med regionens stilar", "Word: template (.docx or .dotx) with the region's styles"))
     .option("--toc-field", t("Word: använd Words innehållsförteckningsfält i stället för länklistan", "Word: use Word's table-of-contents field instead of the link list"))
     .option("--jobs <antal>", t("trådar för att tolka dokumenten: ett antal, eller auto", "threads for parsing the documents: a number, or auto"), parseJobs(lang), "auto")
+    .option("--cache", t("använd cachen även i CI (standard utanför CI)", "use the cache also in CI (the default outside CI)"))
     .option("--no-cache", t("validera om alla filer utan cachen (.samdokcache)", "validate every file again without the cache (.samdokcache)"))
+    .option("--cache-location <fil>", t("var cachen sparas (standard: .samdokcache)", "where the cache is kept (default: .samdokcache)"))
     .option("--page-numbers", t("Word: uppskatta sidnummer i innehållsförteckningen (långsamt)", "Word: estimate page numbers in the table of contents (slow)"))
     .addHelpText("after", t("\nExempel:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n", "\nExamples:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n"))
     .action(async (paths: string[], flags: BuildFlags) => {

@@ -7,7 +7,8 @@ export interface ValidateFlags {
   format: string;
   output?: string;
   maxWarnings?: number;
-  cache: boolean;
+  /** --cache (true), --no-cache (false), or neither: the cache is used, except in CI. */
+  cache?: boolean;
   cacheLocation?: string;
   changedSince?: string;
   jobs: number | "auto";
@@ -23,6 +24,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .addOption(new Option("-f, --format <format>", t("utdataformat", "output format")).choices(["stylish", "json", "github", "sarif", "junit"]).default("stylish"))
     .option("-o, --output <fil>", t("skriv rapporten till en fil (terminalen får stylish)", "write the report to a file (the terminal gets stylish)"))
     .option("--max-warnings <antal>", t("slutkod 1 om det blir fler varningar än så", "exit 1 when there are more warnings than this"), parseWholeNumber(lang))
+    .option("--cache", t("använd cachen även i CI (standard utanför CI)", "use the cache also in CI (the default outside CI)"))
     .option("--no-cache", t("läs om alla filer utan cache", "re-read every file without the cache"))
     .option("--cache-location <fil>", t("var cachen sparas (standard: .samdokcache)", "where the cache is kept (default: .samdokcache)"))
     .option("--jobs <antal>", t("trådar för att tolka dokumenten: ett antal, eller auto (en per kärna när dokumenten är många)", "threads for parsing the documents: a number, or auto (one per core when there are many documents)"), parseJobs(lang), "auto")

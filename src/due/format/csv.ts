@@ -5,10 +5,14 @@
 import { pick } from "../../i18n/text.js";
 import { kindLabel, stateLabel } from "../model.js";
 import type { DueReporter } from "./types.js";
+import { neutralizeWorkflowCommands, safeText } from "../../core/safe-text.js";
 
-/** Quotes a field; text that Excel would run as a formula gets a leading apostrophe. */
+/**
+ * Quotes a field; text that Excel would run as a formula gets a leading
+ * apostrophe, and controls are shown as symbols (`safeText`, line breaks kept).
+ */
 export function csvField(value: string | number, text = true): string {
-  let s = String(value);
+  let s = safeText(String(value), { multiline: true });
   if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
@@ -42,5 +46,6 @@ export const csv: DueReporter = ({ list, lang }) => {
       csvField(i.file),
     ].join(";"),
   );
-  return `\uFEFF${[header.map((h) => csvField(h)).join(";"), ...rows].join("\r\n")}\r\n`;
+  // A field with a line break starts a line: inert if the file is printed in a CI log.
+  return `\uFEFF${neutralizeWorkflowCommands([header.map((h) => csvField(h)).join(";"), ...rows].join("\r\n"))}\r\n`;
 };

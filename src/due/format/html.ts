@@ -9,6 +9,7 @@ import { TYPE_ORDER } from "../../core/document.js";
 import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
 import { escapeHtml as e } from "../html.js";
 import type { DueReporter } from "./types.js";
+import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
 
 const CELL = "padding:6px 8px;border-bottom:1px solid #c8c8c8;text-align:left;vertical-align:top";
 const HEAD = `${CELL};background:#e8eef5;color:#1a1a1a;font-weight:bold`;
@@ -54,10 +55,11 @@ export const html: DueReporter = ({ list, lang, groupBy }) => {
       pick({ sv: "Skapad av samdok due. Ändra i dokumenten, så blir nästa utskick rätt.", en: "Written by samdok due. Change the documents and the next message follows." }, lang),
     )}</p>`,
   );
-  return (
+  return neutralizeWorkflowCommands(
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
     `<title>${e(`${title} ${longDate(list.asOf, lang)}`)}</title>\n</head>\n` +
     `<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">\n` +
-    `<main>\n${parts.join("\n")}\n</main>\n</body>\n</html>\n`
+    `<main>\n${parts.join("\n")}\n</main>\n</body>\n</html>\n`,
+    "markup",
   );
 };

@@ -3,54 +3,91 @@
  * Calendar. Reproducible: each UID is the document id, kind and date, and
  * DTSTAMP is the as-of date, so the same input always gives the same bytes.
  *
- * Two things the `ics` package gets wrong are put right afterwards: it folds
- * lines at 75 characters instead of 75 octets (å, ä and ö are two octets),
- * and it writes the alarm trigger as `-P14DT`, which RFC 5545 does not allow
- * (a `T` must be followed by a time).
+ * Written here line by line rather than with the `ics` package, which folded
+ * lines at 75 characters instead of 75 octets, wrote the alarm trigger as
+ * `-P14DT` (RFC 5545 wants a time after `T`), left a bare CR in SUMMARY and
+ * `;` and `,` unescaped in the alarm's DESCRIPTION. Here every text value is
+ * shown as text first (`safeText`: controls as symbols, lone surrogates as
+ * U+FFFD), then escaped as RFC 5545 TEXT (backslash, `;`, `,`, line break as
+ * `\n`), and every line is folded at 75 octets without splitting a character,
+ * and where folding keeps the file inert when it is printed in a CI log.
  */
-import { createEvents, type DateArray, type EventAttributes } from "ics";
 import { pick } from "../../i18n/text.js";
-import { addDays, dayNumber } from "../../core/dates.js";
+import { addDays } from "../../core/dates.js";
+import { inlineCommandSplits, neutralizeWorkflowCommands, safeText, startsLikeCommand } from "../../core/safe-text.js";
 import { KIND_TASK, kindLabel, stateLabel } from "../model.js";
 import type { DueReporter } from "./types.js";
 
-function dateArray(iso: string): DateArray {
-  const [y, m, d] = iso.split("-").map(Number);
-  return [y ?? 1970, m ?? 1, d ?? 1];
+/** `2026-11-23` → `20261123` (a DATE value). */
+const icsDate = (iso: string): string => iso.replace(/-/g, "");
+
+/** RFC 5545 TEXT (3.3.11): controls shown as symbols (a line break, LF or CR LF, stays one), then `\\`, `\;`, `\,` and `\n`. */
+export function icsText(value: string): string {
+  return safeText(value.replace(/\r\n/g, "\n"), { multiline: true }).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
 }
 
-/** Unfolds and folds again at 75 octets, never inside a UTF-8 sequence. */
+const encoder = new TextEncoder();
+
+/**
+ * One content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8
+ * sequence. Where it folds also keeps the file inert in a CI log, without
+ * changing what a calendar reads (unfolding removes the breaks again): a
+ * `##[` or `##vso[` is split after its first `#`, and a continuation line
+ * never starts like a workflow command (`::` after whitespace): the fold
+ * moves a few characters earlier instead.
+ */
+function foldLine(line: string): string {
+  const chars = Array.from(line);
+  const offsets: number[] = [];
+  let unit = 0;
+  for (const ch of chars) {
+    offsets.push(unit);
+    unit += ch.length;
+  }
+  const forced = new Set(inlineCommandSplits(line));
+  const parts: string[] = [];
+  let from = 0;
+  let bytes = 0;
+  let limit = 75;
+  for (let i = 0; i < chars.length; i++) {
+    const size = encoder.encode(chars[i]).length;
+    if (i > from && (bytes + size > limit || forced.has(offsets[i] ?? 0))) {
+      let cut = i;
+      while (cut - 1 > from && startsLikeCommand(line, offsets[cut] ?? 0)) cut--;
+      parts.push(chars.slice(from, cut).join(""));
+      bytes = encoder.encode(chars.slice(cut, i).join("")).length;
+      from = cut;
+      limit = 74; // the leading space of a continuation line counts
+    }
+    bytes += size;
+  }
+  parts.push(chars.slice(from).join(""));
+  return parts.join("\r\n ");
+}
+
+/**
+ * Unfolds and folds again at 75 octets, never inside a UTF-8 sequence (see
+ * `foldLine`). Should a line still read as a CI log command (only a run of
+ * more than 70 spaces before `::` could), its first character is replaced.
+ */
 export function foldOctets(ics: string): string {
   const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n");
-  const encoder = new TextEncoder();
-  const out: string[] = [];
-  for (const line of lines) {
-    let rest = line;
-    let limit = 75;
-    const parts: string[] = [];
-    while (encoder.encode(rest).length > limit) {
-      let cut = 0;
-      let bytes = 0;
-      for (const ch of rest) {
-        const size = encoder.encode(ch).length;
-        if (bytes + size > limit) break;
-        bytes += size;
-        cut += ch.length;
-      }
-      parts.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-      limit = 74;
-    }
-    parts.push(rest);
-    out.push(parts.join("\r\n "));
-  }
-  return out.join("\r\n");
+  return neutralizeWorkflowCommands(lines.map(foldLine).join("\r\n"));
 }
 
 export const ics: DueReporter = ({ list, lang }) => {
-  const stamp = dayNumber(list.asOf) * 86_400_000;
+  const stamp = `${icsDate(list.asOf)}T000000Z`;
+  const lines: string[] = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "CALSCALE:GREGORIAN",
+    "PRODID:-//samdok//bevakning//SV",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${icsText(pick({ sv: "Samverkansdokument – bevakning", en: "Governance documents – due dates" }, lang))}`,
+    "X-PUBLISHED-TTL:PT1H",
+  ];
   const seen = new Map<string, number>();
-  const events = list.items.map((item) => {
+  for (const item of list.items) {
     const base = `${item.id}-${item.kind}-${item.date}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
@@ -64,23 +101,24 @@ export const ics: DueReporter = ({ list, lang }) => {
     ]
       .filter(Boolean)
       .join("\n");
-    const event: EventAttributes & { timestamp: number } = {
-      uid: `${n === 1 ? base : `${base}-${n}`}@samdok`,
-      start: dateArray(item.date),
-      end: dateArray(addDays(item.date, 1)),
-      title: summary,
-      description,
-      categories: ["samdok", kindLabel(item.kind, lang)],
-      transp: "TRANSPARENT",
-      timestamp: stamp,
-      alarms: [{ action: "display", description: `${pick({ sv: "Påminnelse", en: "Reminder" }, lang)}: ${summary}`, trigger: { days: 14, before: true } }],
-    };
-    return event;
-  });
-  const { error, value } = createEvents(events, {
-    productId: "-//samdok//bevakning//SV",
-    calName: pick({ sv: "Samverkansdokument – bevakning", en: "Governance documents – due dates" }, lang),
-  });
-  if (error || value === null) throw error ?? new Error("ics: no output");
-  return foldOctets(value.replace(/^TRIGGER:(-?)P(\d+[WD])T\r$/gm, "TRIGGER:$1P$2\r"));
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${icsText(`${n === 1 ? base : `${base}-${n}`}@samdok`)}`,
+      `SUMMARY:${icsText(summary)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(item.date)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(item.date, 1))}`,
+      `DESCRIPTION:${icsText(description)}`,
+      `CATEGORIES:${["samdok", kindLabel(item.kind, lang)].map(icsText).join(",")}`,
+      "TRANSP:TRANSPARENT",
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      `DESCRIPTION:${icsText(`${pick({ sv: "Påminnelse", en: "Reminder" }, lang)}: ${summary}`)}`,
+      "TRIGGER:-P14D",
+      "END:VALARM",
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return foldOctets(`${lines.join("\r\n")}\r\n`);
 };

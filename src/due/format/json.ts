@@ -1,8 +1,10 @@
 import type { DueReporter } from "./types.js";
+import { jsonText } from "../../core/safe-text.js";
 
 /**
  * `{"asOf", "within", "items": [{id, file, title, kind, date, state, daysLeft, owner, …}]}`.
  * The documented keys come first and are never renamed; more may be added.
+ * Written by `jsonText`: no lone surrogates, inert in a terminal or log.
  */
 export const json: DueReporter = ({ list }) => {
   const items = list.items.map((i) => ({
@@ -22,5 +24,5 @@ export const json: DueReporter = ({ list }) => {
     ...(i.index !== undefined ? { index: i.index } : {}),
   }));
   const overdue = list.items.filter((i) => i.state === "overdue").length;
-  return `${JSON.stringify({ asOf: list.asOf, within: list.within, items, counts: { overdue, due: list.items.length - overdue } }, null, 2)}\n`;
+  return `${jsonText({ asOf: list.asOf, within: list.within, items, counts: { overdue, due: list.items.length - overdue } }, 2)}\n`;
 };

@@ -9,6 +9,7 @@ import { TYPE_ORDER } from "../../core/document.js";
 import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
 import { mdTable } from "../html.js";
 import type { DueReporter } from "./types.js";
+import { neutralizeWorkflowCommands, safeText } from "../../core/safe-text.js";
 
 export const DUE_MARKER = "<!-- samdok-due -->";
 
@@ -43,7 +44,7 @@ export const markdown: DueReporter = ({ list, lang, groupBy }) => {
   ];
   if (list.items.length > 0) {
     for (const group of groupItems(list.items, groupBy, lang, TYPE_ORDER)) {
-      if (groupBy) out.push(`### ${group.title.replace(/[<>]/g, "")}`, "");
+      if (groupBy) out.push(`### ${safeText(group.title).replace(/[<>]/g, "")}`, "");
       // Grouped by owner, the owner column would only repeat the heading.
       const keep = (cells: string[]): string[] => (groupBy === "ansvarig" ? cells.slice(0, -1) : cells);
       out.push(mdTable(keep(header), group.items.map((i) => keep(row(i)))), "");
@@ -58,5 +59,5 @@ export const markdown: DueReporter = ({ list, lang, groupBy }) => {
       lang,
     )}_`,
   );
-  return `${out.join("\n")}\n`;
+  return `${neutralizeWorkflowCommands(out.join("\n"), "markup")}\n`;
 };

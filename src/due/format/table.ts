@@ -1,9 +1,14 @@
-/** The terminal view: aligned columns, colour only when asked for. */
+/**
+ * The terminal view: aligned columns, colour only when asked for. Every value
+ * from the documents and the configuration is shown as one line of text
+ * (`safeText`), and no line can be read as a CI log command.
+ */
 import { pick } from "../../i18n/text.js";
 import { longDate } from "../../core/dates.js";
 import { TYPE_ORDER } from "../../core/document.js";
 import { countsText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
 import type { DueReporter } from "./types.js";
+import { neutralizeWorkflowCommands, safeText } from "../../core/safe-text.js";
 
 const ansi = (code: string) => (on: boolean, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 const red = ansi("31");
@@ -13,7 +18,9 @@ const dim = ansi("2");
 
 function truncate(s: string, width: number): string {
   if (width <= 1 || s.length <= width) return s;
-  return `${s.slice(0, width - 1)}…`;
+  // Never cut between the two halves of a surrogate pair (an emoji, say).
+  const cut = /[\uD800-\uDBFF]/.test(s.charAt(width - 2)) ? width - 2 : width - 1;
+  return `${s.slice(0, cut)}…`;
 }
 
 export const table: DueReporter = ({ list, lang, groupBy, color, columns }) => {
@@ -42,8 +49,8 @@ export const table: DueReporter = ({ list, lang, groupBy, color, columns }) => {
     i.date,
     String(i.daysLeft),
     kindLabel(i.kind, lang) + (i.index !== undefined ? ` ${i.index}` : ""),
-    i.ownerName || "–",
-    `${i.title} (${i.id})`,
+    safeText(i.ownerName || "–"),
+    safeText(`${i.title} (${i.id})`),
   ];
   const rows = list.items.map(cells);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
@@ -58,11 +65,11 @@ export const table: DueReporter = ({ list, lang, groupBy, color, columns }) => {
     return `${indent}${[first, ...fixed.slice(1), last].join("  ")}`.trimEnd();
   };
   for (const group of groupItems(list.items, groupBy, lang, TYPE_ORDER)) {
-    if (groupBy) out.push(bold(color, group.title), "");
+    if (groupBy) out.push(bold(color, safeText(group.title)), "");
     out.push(dim(color, render(header)));
     for (const item of group.items) out.push(render(cells(item), item.state));
     out.push("");
   }
   out.push(`${countsText(list.items, lang).replace(/^./, (c) => c.toUpperCase())}.`);
-  return `${out.join("\n")}\n`;
+  return `${neutralizeWorkflowCommands(out.join("\n"))}\n`;
 };

@@ -1,12 +1,13 @@
 /**
  * Pictures in a document's text: local PNG, JPEG, GIF or BMP files inside the
  * set's folder are embedded at their own size (at most the text width).
- * Anything else (web addresses, SVG, files outside the set) is shown as its
- * alt text, since the edition must not depend on the network or leak files.
+ * Anything else (web addresses, SVG, files outside the set, also through a
+ * symbolic link, special files, pictures over 20 MB) is shown as its alt
+ * text, since the edition must not depend on the network or leak files.
  */
-import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { EditionDocument } from "../edition.js";
+import { MAX_PICTURE_BYTES, readRegularFile } from "../../core/safe-file.js";
 
 export type RasterType = "png" | "jpg" | "gif" | "bmp";
 
@@ -16,8 +17,6 @@ export interface LoadedImage {
   width: number;
   height: number;
 }
-
-const MAX_BYTES = 20 * 1024 * 1024;
 
 /** Kind and pixel size from the file's first bytes. */
 export function sniffImage(data: Uint8Array): { type: RasterType; width: number; height: number } | undefined {
@@ -63,13 +62,12 @@ export function loadImage(from: EditionDocument, url: string): LoadedImage | und
   const root = path.resolve(from.loaded.root);
   const abs = path.resolve(path.dirname(from.absPath), file);
   if (abs !== root && !abs.startsWith(root + path.sep)) return undefined;
-  try {
-    if (statSync(abs).size > MAX_BYTES) return undefined;
-    const data = new Uint8Array(readFileSync(abs));
-    const kind = sniffImage(data);
-    if (!kind || kind.width <= 0 || kind.height <= 0) return undefined;
-    return { ...kind, data };
-  } catch {
-    return undefined;
-  }
+  // Only a regular file whose real path is inside the root (a symbolic link may lead to /etc/passwd or
+  // a picture of another set; a FIFO would block), at most 20 MB, whatever validation said.
+  const read = readRegularFile(root, abs, MAX_PICTURE_BYTES);
+  if (!read.ok) return undefined;
+  const data = new Uint8Array(read.data.buffer, read.data.byteOffset, read.data.byteLength);
+  const kind = sniffImage(data);
+  if (!kind || kind.width <= 0 || kind.height <= 0) return undefined;
+  return { ...kind, data };
 }

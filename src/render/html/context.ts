@@ -2,13 +2,14 @@
  * What every page of one HTML build shares: the edition, link resolution,
  * page names and anchors, the files to copy along, and the warnings.
  */
-import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Edition, EditionDocument } from "../edition.js";
 import { LinkIndex } from "../shared/edition-links.js";
 import { headingIds, idPart, pageNames, validId } from "./anchors.js";
 import { samdokVersion } from "../../core/version.js";
+import { isInside } from "../../core/paths.js";
+import { MAX_ATTACHMENT_BYTES, MAX_PICTURE_BYTES, readRegularFile } from "../../core/safe-file.js";
 import { pick, type Localized } from "../../i18n/text.js";
 
 /** Files a document may link to and have copied into the edition. No HTML or SVG: they could carry scripts. */
@@ -27,6 +28,7 @@ export class HtmlBuild {
   readonly version = samdokVersion();
   /** Files to copy: absolute source path → path in the edition. */
   readonly attachments = new Map<string, string>();
+  private readonly attachmentData = new Map<string, Uint8Array>();
   readonly warnings: string[] = [];
   private readonly headingIdCache = new Map<string, Map<string, string>>();
 
@@ -81,12 +83,33 @@ export class HtmlBuild {
     if (!(image ? IMAGE_TYPES : FILE_TYPES).has(ext)) return undefined;
     let rel = this.attachments.get(absPath);
     if (!rel) {
-      const hash = createHash("sha256").update(readFileSync(absPath)).digest("hex").slice(0, 10);
+      // Read once, here, and only a regular file whose real path is inside its set's folder (never a
+      // symbolic link to /proc/self/environ, a FIFO or a file over the limit), whatever validation said.
+      const root = this.rootOf(absPath);
+      const read = root === undefined ? undefined : readRegularFile(root, absPath, image ? MAX_PICTURE_BYTES : MAX_ATTACHMENT_BYTES);
+      if (!read?.ok) return undefined;
+      const hash = createHash("sha256").update(read.data).digest("hex").slice(0, 10);
+      // The name as linked (NFC), not as on disk: a name macOS wrote in NFD is published in NFC.
       const stem = idPart(path.basename(absPath, path.extname(absPath)).toLowerCase()).slice(0, 60);
       rel = `filer/${stem}-${hash}.${ext}`;
       this.attachments.set(absPath, rel);
+      this.attachmentData.set(absPath, read.data);
     }
     return rel;
+  }
+
+  /** The contents `attach` read for a file it accepted. */
+  attachmentBytes(absPath: string): Uint8Array | undefined {
+    return this.attachmentData.get(absPath);
+  }
+
+  /** The folder of the innermost set that holds `absPath` (as linked). */
+  private rootOf(absPath: string): string | undefined {
+    let best: string | undefined;
+    for (const set of this.edition.sets) {
+      if (isInside(set.root, absPath) && (best === undefined || set.root.length > best.length)) best = set.root;
+    }
+    return best;
   }
 
   /** A warning for the person who builds (the CLI's language; the edition itself is Swedish). */

@@ -8,7 +8,6 @@
  * previous edition as it was. The output depends only on the sources, the
  * edition's date and the source revision: two builds are byte-identical.
  */
-import { readFileSync } from "node:fs";
 import type { Edition } from "../edition.js";
 import { commitFiles, type OutputFile } from "../shared/commit-files.js";
 import { HtmlBuild } from "./context.js";
@@ -25,7 +24,11 @@ export async function renderHtml(edition: Edition): Promise<{ files: OutputFile[
   const files: OutputFile[] = [{ path: "index.html", data: registerPage(build) }];
   for (const doc of edition.documents) files.push({ path: build.pageFile(doc), data: await documentPage(build, doc) });
   files.push({ path: "samlad-utgava.html", data: await consolidatedPage(build) });
-  for (const [abs, rel] of [...build.attachments].sort((a, b) => a[1].localeCompare(b[1]))) files.push({ path: rel, data: readFileSync(abs) });
+  // The bytes attach() read through readRegularFile: the file is never opened again by its name.
+  for (const [abs, rel] of [...build.attachments].sort((a, b) => a[1].localeCompare(b[1]))) {
+    const data = build.attachmentBytes(abs);
+    if (data) files.push({ path: rel, data });
+  }
   // Each document's page and its chapter warn alike; say it once.
   return { files, warnings: [...new Set(build.warnings)] };
 }

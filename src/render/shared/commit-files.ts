@@ -9,9 +9,11 @@
  * edition folder never mixes two editions. Only files the manifest lists are
  * ever removed: other files in the folder (a Word edition, a README) stay.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomic } from "../../core/write.js";
+import { ensureDir, writeFileAtomic } from "../../core/write.js";
+import { fsReason } from "../../core/fs-errors.js";
+import { publicPath } from "./edition-folder.js";
 import { isInside } from "../../core/paths.js";
 import { UsageError } from "../../core/errors.js";
 import type { Lang } from "../../core/types.js";
@@ -47,8 +49,8 @@ export function commitFiles(outDir: string, files: readonly OutputFile[], manife
       throw new UsageError(
         pick(
           {
-            sv: `${target} finns redan och är inte en fil. Utgåvan skrevs inte; den tidigare utgåvan är orörd.`,
-            en: `${target} already exists and is not a file. The edition was not written; the previous edition is untouched.`,
+            sv: `${publicPath(target)} finns redan och är inte en fil. Utgåvan skrevs inte; den tidigare utgåvan är orörd.`,
+            en: `${publicPath(target)} already exists and is not a file. The edition was not written; the previous edition is untouched.`,
           },
           lang,
         ),
@@ -59,7 +61,7 @@ export function commitFiles(outDir: string, files: readonly OutputFile[], manife
   try {
     for (const [i, file] of files.entries()) {
       const target = targets[i] as string;
-      mkdirSync(path.dirname(target), { recursive: true });
+      ensureDir(path.dirname(target));
       const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
       temps.push(temp);
       writeFileSync(temp, file.data);
@@ -72,12 +74,13 @@ export function commitFiles(outDir: string, files: readonly OutputFile[], manife
     }
   } catch (error) {
     for (const temp of temps) rmSync(temp, { force: true });
-    const reason = (error as Error).message;
+    const where = (error as NodeJS.ErrnoException).path;
+    const reason = `${fsReason(error, lang) ?? (error as Error).message}${typeof where === "string" ? ` (${publicPath(temps.includes(where) ? (targets[temps.indexOf(where)] as string) : where)})` : ""}`;
     throw new UsageError(
       pick(
         {
-          sv: `Kunde inte skriva utgåvan i ${root}: ${reason}. Den tidigare utgåvan är orörd.`,
-          en: `Could not write the edition in ${root}: ${reason}. The previous edition is untouched.`,
+          sv: `Kunde inte skriva utgåvan i ${publicPath(root)}: ${reason}. Den tidigare utgåvan är orörd.`,
+          en: `Could not write the edition in ${publicPath(root)}: ${reason}. The previous edition is untouched.`,
         },
         lang,
       ),
@@ -85,11 +88,21 @@ export function commitFiles(outDir: string, files: readonly OutputFile[], manife
     );
   }
   for (const [i, temp] of temps.entries()) renameSync(temp, targets[i] as string);
+  recordManifest(root, manifestName, files.map((f) => f.path));
+  return targets;
+}
 
+/**
+ * Removes the files the folder's previous manifest lists that this edition
+ * did not write (pages no longer part of it), then writes the new manifest.
+ * @param written POSIX paths relative to outDir
+ */
+export function recordManifest(outDir: string, manifestName: string, written: Iterable<string>): void {
+  const root = path.resolve(outDir);
   const manifest = path.join(root, manifestName);
-  const written = new Set(files.map((f) => f.path));
+  const kept = new Set(written);
   for (const old of readManifest(manifest)) {
-    if (written.has(old)) continue;
+    if (kept.has(old)) continue;
     let abs: string;
     try {
       abs = resolveInside(root, old);
@@ -102,8 +115,7 @@ export function commitFiles(outDir: string, files: readonly OutputFile[], manife
       // A page that cannot be removed is left; the new edition no longer links to it.
     }
   }
-  writeFileAtomic(manifest, [...written].sort().join("\n") + "\n");
-  return targets;
+  writeFileAtomic(manifest, [...kept].sort().join("\n") + "\n");
 }
 
 function readManifest(file: string): string[] {

@@ -4,21 +4,24 @@
  * the same document, a file next to the documents, or the web. Every edition
  * format decides how to write each kind; this module only resolves.
  */
-import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { EditionDocument } from "../edition.js";
 import { isInside } from "../../core/paths.js";
 import { extractFacts, parseBody } from "../../core/markdown.js";
+import { MAX_ATTACHMENT_BYTES, resolveInside, type FileProblem } from "../../core/safe-file.js";
 
 export type ResolvedLink =
   /** A web, mail or telephone address (or anything with a scheme; sanitising decides what survives). */
   | { kind: "external"; url: string }
   /** A document of the set (possibly the same one); `slug` when the fragment names one of its headings. */
   | { kind: "document"; target: EditionDocument; slug?: string; fragment?: string }
-  /** A file inside the set's folder that is not a document. */
+  /**
+   * A regular file inside the set's folder that is not a document (checked by resolveInside): `absPath`
+   * and `rootPath` as linked (NFC), which may differ from the name on disk; read it with readRegularFile.
+   */
   | { kind: "file"; absPath: string; rootPath: string; fragment?: string }
-  /** A relative path that leads nowhere in the set (missing, or outside the set's folder). */
-  | { kind: "missing"; path: string };
+  /** A relative path that leads nowhere in the set (missing, outside the set's folder, or not a file that may be published). */
+  | { kind: "missing"; path: string; problem?: FileProblem };
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
@@ -82,7 +85,10 @@ export class LinkIndex {
     if (target) return { ...this.toDocument(target, fragment) };
     const absPath = path.join(from.loaded.root, ...joined.split("/"));
     if (joined.startsWith("../") || joined === ".." || !isInside(from.loaded.root, absPath)) return { kind: "missing", path: decoded };
-    if (!existsSync(absPath) || !statSync(absPath).isFile()) return { kind: "missing", path: decoded };
+    // Its real path (symbolic links followed, the name matched by NFC) must be a regular file inside the
+    // root: a link may lead to /proc/self/environ or a FIFO. Whoever reads it uses readRegularFile.
+    const found = resolveInside(from.loaded.root, absPath, MAX_ATTACHMENT_BYTES);
+    if (!found.ok) return { kind: "missing", path: decoded, problem: found.problem };
     return fragment === undefined ? { kind: "file", absPath, rootPath: joined } : { kind: "file", absPath, rootPath: joined, fragment };
   }
 

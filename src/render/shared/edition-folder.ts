@@ -1,0 +1,398 @@
+/**
+ * The edition's folder changes as a whole. `samdok build` writes the new
+ * edition into a fresh folder beside the output folder (same parent, so on
+ * the same file system): `.dist.samdok-new-<pid>-<random>`. Only when every
+ * file is on disk is that folder swapped in for `dist/`. A reader, a web
+ * server or a build killed with SIGKILL sees the previous edition or the new
+ * one, never 38 new files beside 127 old ones.
+ *
+ * The new folder starts as the previous one: its files are carried over
+ * (hard links, or copies where a link cannot be made) before the edition is
+ * rendered into it, so files samdok did not write (a README, a report, the
+ * other format's edition) stay, and the manifests (`.samdok-html.txt`,
+ * `.samdok-docx.txt`) drop the pages that are no longer part of the edition.
+ * Every writer replaces a file by renaming a new one over it, never by
+ * writing into it, so a linked file of the previous edition is never changed.
+ *
+ * The folder that is swapped out is deleted, so samdok refuses an output
+ * folder that is not its own: the current folder or one above it, a folder
+ * holding the documents, or a folder with other content than a previous
+ * edition or loose files (a subfolder, a Markdown file, a project file).
+ *
+ * Leftovers of an interrupted build are cleaned when the next build starts:
+ * stale `.dist.samdok-new-*` folders, and the temporary files (`*.tmp`) an
+ * earlier samdok left in the output folder. A build killed in the instant
+ * between the two renames of the swap leaves no `dist/` but a complete
+ * `.dist.samdok-old-*`; the next build puts it back first.
+ */
+import { randomBytes } from "node:crypto";
+import { closeSync, copyFileSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, chmodSync, type Dirent, type Stats } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Lang } from "../../core/types.js";
+import { UsageError } from "../../core/errors.js";
+import { ATOMIC_TEMP, ensureDir } from "../../core/write.js";
+import { isInside } from "../../core/paths.js";
+import { fsReason, shownPath } from "../../core/fs-errors.js";
+import { pick } from "../../i18n/text.js";
+
+/** The manifests of the editions samdok writes: a folder holding one is a samdok edition. */
+export const EDITION_MANIFESTS = [".samdok-html.txt", ".samdok-docx.txt"];
+/** The file name of the consolidated Word edition: a folder of .docx files beside it is an older Word edition (before its manifest). */
+const LEGACY_DOCX_EDITION = "samlad-utgava.docx";
+
+const SIBLING = /^\.(.+)\.samdok-(new|old)-(\d+)-[0-9a-f]+$/;
+
+/** Stage folder → the output folder as the user named it, for the folders of builds running in this process. */
+const active = new Map<string, string>();
+
+/** A path inside a stage folder, as it will be once the edition is swapped in (for messages). */
+export function publicPath(abs: string): string {
+  for (const [stage, out] of active) {
+    if (isInside(stage, abs)) return path.join(out, path.relative(stage, abs));
+  }
+  return abs;
+}
+
+function alive(pid: number, name: string, parent: string): boolean {
+  if (pid === process.pid) return active.has(path.join(parent, name));
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function lstatOrUndefined(p: string): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw error;
+  }
+}
+
+function fsyncPath(p: string): void {
+  try {
+    const fd = openSync(p, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some file systems cannot flush a folder; the files themselves were flushed.
+  }
+}
+
+/** Removes samdok's temporary files (`.name.<pid>.<n>.tmp`) of processes that are gone, in a folder and below. */
+function removeStaleTemps(dir: string): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) removeStaleTemps(abs);
+    else if (e.isFile() && ATOMIC_TEMP.test(e.name)) {
+      const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(e.name)?.[1]);
+      if (pid === process.pid || !alive(pid, e.name, dir)) rmSync(abs, { force: true });
+    }
+  }
+}
+
+type Kind = { kind: "missing" | "empty" | "edition" | "loose" } | { kind: "foreign"; example: string };
+
+/** What the output folder holds now. */
+function classify(out: string): Kind {
+  if (!lstatOrUndefined(out)) return { kind: "missing" };
+  const entries = readdirSync(out, { withFileTypes: true }).filter((e) => !(e.isFile() && ATOMIC_TEMP.test(e.name)));
+  if (entries.length === 0) return { kind: "empty" };
+  if (entries.some((e) => e.isFile() && EDITION_MANIFESTS.includes(e.name))) return { kind: "edition" };
+  if (entries.some((e) => e.name === LEGACY_DOCX_EDITION) && entries.every((e) => e.isFile() && e.name.endsWith(".docx"))) return { kind: "edition" };
+  // Loose files (a report written there before the first build) are taken over; anything
+  // that looks like a project or a set of documents is not.
+  const odd = entries.find((e) => !e.isFile() || /\.md$/i.test(e.name) || ["samdok.config.json", "package.json"].includes(e.name));
+  return odd ? { kind: "foreign", example: odd.name + (odd.isDirectory() ? "/" : "") } : { kind: "loose" };
+}
+
+export interface OpenOptions {
+  cwd: string;
+  /** The paths being built (folders or files), absolute. */
+  sources: readonly string[];
+  lang: Lang;
+}
+
+export class EditionFolder {
+  /** The output folder (its real path, when the name given is a symbolic link). */
+  readonly out: string;
+  /** Where this build writes its edition, until commit(). */
+  readonly stage: string;
+  private readonly shown: string;
+  private readonly lang: Lang;
+  private done = false;
+
+  private constructor(out: string, stage: string, shown: string, lang: Lang) {
+    this.out = out;
+    this.stage = stage;
+    this.shown = shown;
+    this.lang = lang;
+  }
+
+  /**
+   * Checks the output folder, cleans what interrupted builds left beside it
+   * and creates the empty stage folder. Fails fast, before any validation, on
+   * a folder that cannot be written.
+   * @param requested the output folder, absolute
+   */
+  static open(requested: string, options: OpenOptions): EditionFolder {
+    const lang = options.lang;
+    const shown = shownPath(requested, options.cwd);
+    const say = (sv: string, en: string): UsageError => new UsageError(pick({ sv, en }, lang));
+    const hint = pick({ sv: "samdok byter ut hela utgåvans mapp när den byggs, så ge utgåvan en egen mapp, till exempel --out dist.", en: "samdok replaces the whole edition folder when it builds, so give the edition a folder of its own, for example --out dist." }, lang);
+
+    let out = requested;
+    const link = lstatOrUndefined(requested);
+    if (link?.isSymbolicLink()) {
+      // dist -> /var/www/samdok: the folder the link leads to is the one replaced, the link stays.
+      try {
+        out = realpathSync(requested);
+      } catch {
+        throw say(`--out ${shown} är en symbolisk länk som inte leder någonstans.`, `--out ${shown} is a symbolic link that leads nowhere.`);
+      }
+    }
+    if (path.dirname(out) === out || isInside(out, options.cwd) || isInside(out, os.homedir())) {
+      throw say(`--out ${shown} är den aktuella mappen, hemmappen eller en mapp ovanför dem. ${hint}`, `--out ${shown} is the current folder, the home folder or a folder above them. ${hint}`);
+    }
+    const source = options.sources.find((s) => isInside(out, s));
+    if (source !== undefined) {
+      throw say(`--out ${shown} innehåller dokumenten som byggs (${shownPath(source, options.cwd)}). ${hint}`, `--out ${shown} holds the documents being built (${shownPath(source, options.cwd)}). ${hint}`);
+    }
+    const current = lstatOrUndefined(out);
+    if (current && !current.isDirectory()) {
+      throw say(`--out ${shown} är en fil, inte en mapp. Ange en mapp för utgåvan.`, `--out ${shown} is a file, not a folder. Name a folder for the edition.`);
+    }
+
+    const parent = path.dirname(out);
+    const cannot = (error: unknown): never => {
+      const reason = fsReason(error, lang);
+      if (reason === undefined) throw error;
+      const where = (error as NodeJS.ErrnoException).path;
+      const detail = typeof where === "string" && where !== out ? ` (${shownPath(where, options.cwd)})` : "";
+      throw new UsageError(pick({ sv: `Kan inte skriva utgåvan i ${shown}: ${reason}${detail}.`, en: `Cannot write the edition to ${shown}: ${reason}${detail}.` }, lang), { cause: error });
+    };
+    try {
+      ensureDir(parent);
+    } catch (error) {
+      cannot(error);
+    }
+
+    // What interrupted builds left: stale stage folders go; a previous edition moved aside
+    // by a swap that never finished comes back.
+    const base = path.basename(out);
+    let siblings: string[] = [];
+    try {
+      siblings = readdirSync(parent);
+    } catch (error) {
+      cannot(error);
+    }
+    const stale = siblings
+      .map((name) => ({ name, m: SIBLING.exec(name) }))
+      .filter((s) => s.m && s.m[1] === base && !alive(Number(s.m[3]), s.name, parent));
+    const olds = stale.filter((s) => s.m?.[2] === "old").sort((a, b) => lstatSync(path.join(parent, b.name)).mtimeMs - lstatSync(path.join(parent, a.name)).mtimeMs);
+    if (!lstatOrUndefined(out) && olds[0]) {
+      try {
+        renameSync(path.join(parent, olds[0].name), out);
+        olds.shift();
+      } catch {
+        // Left for the next build.
+      }
+    }
+    for (const s of [...stale.filter((x) => x.m?.[2] === "new"), ...olds]) {
+      try {
+        rmSync(path.join(parent, s.name), { recursive: true, force: true });
+      } catch {
+        // Left for the next build.
+      }
+    }
+
+    const kind = classify(out);
+    if (kind.kind === "foreign") {
+      throw say(
+        `--out ${shown} innehåller annat än en tidigare utgåva från samdok (till exempel ${kind.example}). ${hint} Välj en ny eller tom mapp, eller töm ${shown}.`,
+        `--out ${shown} holds other things than a previous samdok edition (for example ${kind.example}). ${hint} Choose a new or empty folder, or empty ${shown}.`,
+      );
+    }
+    if (kind.kind === "edition") removeStaleTemps(out);
+
+    const stage = path.join(parent, `.${base}.samdok-new-${process.pid}-${randomBytes(4).toString("hex")}`);
+    try {
+      mkdirSync(stage);
+      // The new folder gets the old one's permissions (a web server may need to read it).
+      const mode = lstatOrUndefined(out)?.mode;
+      if (mode !== undefined) chmodSync(stage, mode & 0o7777);
+    } catch (error) {
+      rmSync(stage, { recursive: true, force: true });
+      // In a folder that exists, "no such file" means no folder can be made there (/proc).
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+        throw say(`Kan inte skapa utgåvans mapp ${shown}: det går inte att skapa mappar i ${shownPath(parent, options.cwd)}.`, `Cannot create the edition folder ${shown}: no folder can be created in ${shownPath(parent, options.cwd)}.`);
+      }
+      // The stage folder's name means nothing to a user: the error is about the output folder.
+      if (error instanceof Error) (error as NodeJS.ErrnoException).path = out;
+      cannot(error);
+    }
+    active.set(stage, requested);
+    return new EditionFolder(out, stage, shown, lang);
+  }
+
+  /** Refuses an edition whose documents lie inside the output folder (found after validation: the sets' roots). */
+  refuseSources(roots: readonly string[], cwd: string): void {
+    const inside = roots.find((r) => isInside(this.out, r));
+    if (inside === undefined) return;
+    throw new UsageError(
+      pick(
+        {
+          sv: `--out ${this.shown} innehåller dokumenten som byggs (${shownPath(inside, cwd)}). samdok byter ut hela utgåvans mapp när den byggs, så ge utgåvan en egen mapp, till exempel --out dist.`,
+          en: `--out ${this.shown} holds the documents being built (${shownPath(inside, cwd)}). samdok replaces the whole edition folder when it builds, so give the edition a folder of its own, for example --out dist.`,
+        },
+        this.lang,
+      ),
+    );
+  }
+
+  /** Carries the previous edition's files over into the stage folder (samdok's temporary files excepted). */
+  carryOver(): void {
+    if (!lstatOrUndefined(this.out)) return;
+    const walk = (from: string, to: string): void => {
+      for (const e of readdirSync(from, { withFileTypes: true })) {
+        const src = path.join(from, e.name);
+        const dst = path.join(to, e.name);
+        if (e.isDirectory()) {
+          mkdirSync(dst);
+          chmodSync(dst, statSync(src).mode & 0o7777);
+          walk(src, dst);
+        } else if (e.isFile()) {
+          if (ATOMIC_TEMP.test(e.name)) continue;
+          try {
+            linkSync(src, dst);
+          } catch {
+            copyFileSync(src, dst);
+            const st = statSync(src);
+            utimesSync(dst, st.atime, st.mtime);
+            fsyncPath(dst);
+          }
+        } else if (e.isSymbolicLink()) {
+          symlinkSync(readlinkSync(src), dst);
+        } else {
+          throw new UsageError(
+            pick(
+              {
+                sv: `${shownPath(src)} i utgåvans mapp är varken en fil, en mapp eller en länk, och följer inte med till nästa utgåva. Ta bort den och bygg igen. Den tidigare utgåvan är orörd.`,
+                en: `${shownPath(src)} in the edition folder is neither a file, a folder nor a link, and cannot move to the next edition. Remove it and build again. The previous edition is untouched.`,
+              },
+              this.lang,
+            ),
+          );
+        }
+      }
+    };
+    try {
+      walk(this.out, this.stage);
+    } catch (error) {
+      const reason = fsReason(error, this.lang);
+      if (reason === undefined) throw error;
+      const where = (error as NodeJS.ErrnoException).path;
+      throw new UsageError(
+        pick(
+          {
+            sv: `Kunde inte föra över den förra utgåvans filer till den nya (${publicPath(String(where))}): ${reason}. Den tidigare utgåvan är orörd.`,
+            en: `Could not carry the previous edition's files over to the new one (${publicPath(String(where))}): ${reason}. The previous edition is untouched.`,
+          },
+          this.lang,
+        ),
+        { cause: error },
+      );
+    }
+  }
+
+  /** Swaps the stage folder in for the output folder. */
+  commit(): void {
+    const parent = path.dirname(this.out);
+    const syncTree = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) syncTree(path.join(dir, e.name));
+      fsyncPath(dir);
+    };
+    const failed = (error: unknown): never => {
+      const reason = fsReason(error, this.lang);
+      if (reason === undefined) throw error;
+      throw new UsageError(
+        pick(
+          {
+            sv: `Kunde inte byta ut utgåvans mapp ${this.shown} mot den nya: ${reason}. Den tidigare utgåvan är orörd.`,
+            en: `Could not replace the edition folder ${this.shown} with the new one: ${reason}. The previous edition is untouched.`,
+          },
+          this.lang,
+        ),
+        { cause: error },
+      );
+    };
+    syncTree(this.stage);
+    if (!lstatOrUndefined(this.out)) {
+      try {
+        renameSync(this.stage, this.out);
+      } catch (error) {
+        failed(error);
+      }
+    } else {
+      // Linux could exchange the two folders in one step (renameat2 RENAME_EXCHANGE), but
+      // Node has no call for it. Two renames instead: between them, for an instant, there is
+      // no output folder at all (a reader gets "not found", never a mix), and a build killed
+      // right there leaves the previous edition complete in .<out>.samdok-old-*, which the
+      // next build puts back before it starts.
+      const old = path.join(parent, `.${path.basename(this.out)}.samdok-old-${process.pid}-${randomBytes(4).toString("hex")}`);
+      try {
+        renameSync(this.out, old);
+      } catch (error) {
+        failed(error);
+      }
+      try {
+        renameSync(this.stage, this.out);
+      } catch (error) {
+        try {
+          renameSync(old, this.out);
+        } catch {
+          // The next build puts it back.
+        }
+        failed(error);
+      }
+      this.done = true;
+      active.delete(this.stage);
+      fsyncPath(parent);
+      try {
+        rmSync(old, { recursive: true, force: true });
+      } catch {
+        // The next build removes it.
+      }
+      return;
+    }
+    this.done = true;
+    active.delete(this.stage);
+    fsyncPath(parent);
+  }
+
+  /** Removes the stage folder of a build that did not commit (a failure, a refusal). Safe to call twice. */
+  discard(): void {
+    if (this.done) return;
+    this.done = true;
+    active.delete(this.stage);
+    try {
+      rmSync(this.stage, { recursive: true, force: true });
+    } catch {
+      // The next build removes it.
+    }
+  }
+}
