@@ -14,13 +14,14 @@
  *    version at the merge base. A deletion has no file left to carry the
  *    finding, so it is reported on the set's samdok.config.json.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, DocumentResult } from "../core/types.js";
 import { compareDiagnostics, finishRun, loadSets, rangeIn, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/run.js";
 import { CONFIG_FILE, type SamdokConfig } from "../core/config.js";
 import { makeDiagnostic, rangeOf } from "../core/analyze.js";
 import { decodeDocument } from "../core/read.js";
+import { readDocumentFile } from "../core/read-regular.js";
 import { parseFrontMatter } from "../core/front-matter.js";
 import { toPosix } from "../core/paths.js";
 import { isMarkdown } from "../core/discover.js";
@@ -35,7 +36,12 @@ import type { BaseDocument, ChangeContext, ChangedDocument, HeadDocument } from 
 export function parseSource(bytes: Uint8Array): { data: Record<string, unknown>; body: string } | undefined {
   const decoded = decodeDocument(bytes);
   if (!decoded.ok) return undefined;
-  const split = parseFrontMatter(decoded.text);
+  let split: ReturnType<typeof parseFrontMatter>;
+  try {
+    split = parseFrontMatter(decoded.text);
+  } catch {
+    return undefined; // never stops the run (a base version is not validated)
+  }
   if (!split.ok) return undefined;
   const lines = decoded.text.split("\n");
   return { data: split.value.data, body: lines.slice(split.value.bodyLine - 1).join("\n") };
@@ -137,7 +143,8 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
       if (!result) return undefined;
       const h: HeadDocument = { result };
       try {
-        const parsed = parseSource(readFileSync(path.join(top, rel)));
+        // Only a regular file is opened: a FIFO would block (read-regular.ts).
+        const parsed = parseSource(readDocumentFile(path.join(top, rel)));
         if (parsed) {
           h.data = parsed.data;
           h.body = parsed.body;

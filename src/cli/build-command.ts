@@ -12,13 +12,11 @@ import { rules } from "../rules/index.js";
 import { samdokVersion } from "../core/version.js";
 import { DEFAULT_PATHS } from "./validate-command.js";
 import { toPosix } from "../core/paths.js";
-import { EditionFolder, publicPath } from "../render/shared/edition-folder.js";
+import { DOCX_MANIFEST, EditionFolder, publicPath } from "../render/shared/edition-folder.js";
 import { recordManifest } from "../render/shared/commit-files.js";
 import { fsReason, shownPath } from "../core/fs-errors.js";
 
 const FORMATS = ["html", "docx"];
-/** The list of files the last Word build wrote, so the next one can remove files no longer in the edition. */
-export const DOCX_MANIFEST = ".samdok-docx.txt";
 
 export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): Promise<number> {
   const lang = io.lang;
@@ -74,7 +72,6 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
     io.stderr.write(`samdok: ${pick({ sv: "Inga dokument matchar urvalet; ingen utgåva skrevs.", en: "No documents match the selection; no edition was written." }, lang)}\n`);
     return EXIT_FAILURE;
   }
-  folder.refuseSources(edition.sets.map((s) => s.root), io.cwd);
   folder.carryOver();
   const written: string[] = [];
   try {

@@ -10,7 +10,7 @@ import type { BodyFacts, Diagnostic, DocumentResult, Lang, Range, Severity } fro
 import type { LoadedConfig } from "./config.js";
 import { decodeDocument } from "./read.js";
 import { parseFrontMatter } from "./front-matter.js";
-import { parseBodyForRules, extractFacts } from "./markdown.js";
+import { BodyLimitError, parseBodyForRules, extractFacts } from "./markdown.js";
 import { locate } from "./schema.js";
 import { pick } from "../i18n/text.js";
 import type { DocumentContext, DocumentRule, ReportInput, RuleMeta } from "../rules/types.js";
@@ -53,7 +53,30 @@ export function rangeOf(input: ReportInput, positions: DocumentResult["positions
   return [1, 1, 1, 1];
 }
 
+/**
+ * Analyses one document. Whatever happens while it is parsed (a stack
+ * overflow in a parser, say, on a structure the limits did not foresee)
+ * becomes a finding on this document: the run goes on with the others.
+ */
 export function analyzeDocument(input: AnalyzeInput): DocumentResult {
+  try {
+    return analyzeUnguarded(input);
+  } catch (error) {
+    return failedAnalysis(input, error);
+  }
+}
+
+/** The result of a document whose analysis threw: one SD001 finding at its start. */
+export function failedAnalysis(input: Pick<AnalyzeInput, "file" | "rootPath" | "lang">, error: unknown): DocumentResult {
+  const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+  const detail = error instanceof Error ? error.message : String(error);
+  const message = overflow
+    ? { sv: "Dokumentet är för djupt nästlat för att kunna tolkas (tolken fick slut på stackutrymme). samdok har inte kontrollerat det. Minska antalet nivåer av listor, citat eller formatering.", en: "The document is nested too deeply to be parsed (the parser ran out of stack space). samdok has not checked it. Reduce the levels of lists, quotes or formatting." }
+    : { sv: `Dokumentet kunde inte tolkas (${detail}). samdok har inte kontrollerat det. Rapportera gärna felet.`, en: `The document could not be parsed (${detail}). samdok has not checked it. Please report the error.` };
+  return { file: input.file, rootPath: input.rootPath, fatal: true, diagnostics: [makeDiagnostic(input.file, ruleById("SD001"), "error", [1, 1, 1, 1], pick(message, input.lang))] };
+}
+
+function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
   const { file, rootPath, loaded, lang } = input;
   const result: DocumentResult = { file, rootPath, diagnostics: [] };
   const parseFailure = (ruleId: string, range: Range, message: string): DocumentResult => {
@@ -89,6 +112,11 @@ export function analyzeDocument(input: AnalyzeInput): DocumentResult {
   try {
     facts = extractFacts(mdast());
   } catch (error) {
+    if (error instanceof BodyLimitError) {
+      // A body that would take the parser minutes or gigabytes, refused before it was parsed (limits.ts).
+      const p = error.problem;
+      return parseFailure("SD001", [p.line, p.column, p.endLine ?? p.line, p.endColumn ?? p.column], pick(p.message, lang));
+    }
     return parseFailure("SD001", [fm.bodyLine, 1, fm.bodyLine, 1], pick({ sv: `Dokumentets text kunde inte tolkas som Markdown: ${(error as Error).message}`, en: `The document's text could not be parsed as Markdown: ${(error as Error).message}` }, lang));
   }
   result.facts = facts;
@@ -138,7 +166,14 @@ export function analyzeDocument(input: AnalyzeInput): DocumentResult {
  * same function runs in the main thread and in the worker threads of parallel.ts.
  */
 export function analyzeToText(input: AnalyzeInput): string {
-  const result = analyzeDocument(input);
+  try {
+    return resultToText(analyzeDocument(input));
+  } catch (error) {
+    return resultText(failedAnalysis(input, error));
+  }
+}
+
+function resultToText(result: DocumentResult): string {
   if (result.positions && result.data !== undefined) {
     const packed = packPositions(result.data, result.positions);
     if (packed !== undefined) {

@@ -2,7 +2,9 @@
  * Finds the Markdown documents under the paths a user named. Folders are
  * searched recursively for *.md (a folder that happens to be named x.md is
  * searched, not read); hidden folders and node_modules are skipped, and
- * symbolic links to folders are not followed.
+ * symbolic links to folders are not followed. Nothing is opened here: a
+ * *.md that is not a regular file (a FIFO, say) is listed, and reported
+ * without being read (run.ts, read-regular.ts).
  */
 import { lstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
@@ -34,7 +36,9 @@ export function listMarkdown(dir: string, out: string[] = []): string[] {
     if (entry.isDirectory()) {
       if (entry.name.startsWith(".") || SKIP_DIRS.has(entry.name)) continue;
       listMarkdown(full, out);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isMarkdown(entry.name)) {
+    } else if (isMarkdown(entry.name)) {
+      // Regular files and links, but also FIFOs, sockets and devices named *.md: these are
+      // reported (SD001) and never opened (read-regular.ts), rather than silently left out.
       if (entry.isSymbolicLink()) {
         let target: Stats;
         try {

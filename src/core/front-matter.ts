@@ -10,6 +10,7 @@ import matter from "gray-matter";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { PositionMap, Range } from "./types.js";
 import type { Localized } from "../i18n/text.js";
+import { checkYamlDepth, MAX_DEPTH, yamlTooDeep } from "./limits.js";
 
 export interface FrontMatterProblem {
   ruleId: "SD002" | "SD003" | "SD004";
@@ -80,6 +81,10 @@ export function parseFrontMatter(text: string): SplitResult {
     }, 4);
   }
 
+  // Nesting the YAML parser could not survive (a stack overflow) is refused before it parses (limits.ts).
+  const deep = checkYamlDepth(lines, 2, close);
+  if (deep) return { ok: false, bodyLine: close + 2, problems: [{ ruleId: "SD003", line: deep.line, column: deep.column, message: deep.message }] };
+
   let doc: Document.Parsed | undefined;
   const lineCounter = new LineCounter();
   let problems: FrontMatterProblem[] = [];
@@ -111,6 +116,11 @@ export function parseFrontMatter(text: string): SplitResult {
   } catch (error) {
     if (error instanceof DeniedEngine) {
       return fail("SD004", 1, 1, { sv: "YAML-huvudet måste vara YAML.", en: "The front matter must be YAML." });
+    }
+    if (error instanceof RangeError) {
+      // A stack overflow in the parser: nesting the pre-scan did not see.
+      const problem = yamlTooDeep(2, 1);
+      return { ok: false, bodyLine: close + 2, problems: [{ ruleId: "SD003", line: problem.line, column: problem.column, message: problem.message }] };
     }
     throw error;
   }
@@ -158,12 +168,22 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
     }
     const start = lineCounter.linePos(from);
     const end = lineCounter.linePos(Math.max(to, from + 1));
-    const problem: FrontMatterProblem = { ruleId: "SD003", line: start.line, column: start.col, message: quote ? unclosedQuote(quote) : yamlMessage(error.code, error.message) };
+    // yaml turns a stack overflow into an error at wherever the stack ran out.
+    const overflow = /Maximum call stack size exceeded/.test(error.message);
+    const message = quote ? unclosedQuote(quote) : overflow ? yamlTooDeep(start.line, start.col).message : yamlMessage(error.code, error.message);
+    const problem: FrontMatterProblem = { ruleId: "SD003", line: start.line, column: start.col, message };
     if (end.line > start.line || end.col > start.col) {
       problem.endLine = end.line;
       problem.endColumn = end.col;
     }
     problems.push(problem);
+  }
+  if (problems.length === 0) {
+    const deepest = deepestNode(doc);
+    if (deepest) {
+      const at = lineCounter.linePos(deepest.range?.[0] ?? 0);
+      problems.push({ ruleId: "SD003", line: at.line, column: at.col, message: yamlTooDeep(at.line, at.col).message });
+    }
   }
   let data: unknown;
   if (problems.length === 0) {
@@ -183,6 +203,23 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
     }
   }
   return { doc, data, problems };
+}
+
+/** The first collection nested deeper than MAX_DEPTH, found without recursion; undefined when there is none. */
+function deepestNode(doc: Document.Parsed): Node | undefined {
+  const pending: [unknown, number][] = [[doc.contents, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > MAX_DEPTH) return node;
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) {
+          pending.push([item.key, depth + 1], [item.value, depth + 1]);
+        } else pending.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The offset of the quote that opens the scalar which never closes. */

@@ -13,6 +13,24 @@ import { toString } from "mdast-util-to-string";
 import GithubSlugger from "github-slugger";
 import type { BodyFacts, Heading, LinkRef } from "./types.js";
 import { computeLix } from "./lix.js";
+import { checkBody, type LimitProblem } from "./limits.js";
+
+/**
+ * Thrown instead of parsing a body over the limits of limits.ts (nesting,
+ * size): micromark would take minutes or gigabytes over it.
+ */
+export class BodyLimitError extends Error {
+  constructor(readonly problem: LimitProblem) {
+    super(problem.message.en);
+  }
+}
+
+/** The body of `text` as the parsers get it, after the limits are checked. */
+function checkedSource(text: string, bodyLine: number): string {
+  const problem = checkBody(text, bodyLine);
+  if (problem) throw new BodyLimitError(problem);
+  return bodySource(text, bodyLine);
+}
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -64,14 +82,18 @@ function bodySource(text: string, bodyLine: number): string {
   return source;
 }
 
-/** Parses the body of `text` with all of GFM (the editions); lines before `bodyLine` are treated as blank. */
+/**
+ * Parses the body of `text` with all of GFM (the editions); lines before
+ * `bodyLine` are treated as blank. Throws BodyLimitError, without parsing,
+ * for a body over the limits (limits.ts); so does `parseBodyForRules`.
+ */
 export function parseBody(text: string, bodyLine: number): Root {
-  return processor.parse(bodySource(text, bodyLine)) as Root;
+  return processor.parse(checkedSource(text, bodyLine)) as Root;
 }
 
 /** Parses the body as validation needs it: GFM without the literal-autolink pass. */
 export function parseBodyForRules(text: string, bodyLine: number): Root {
-  return ruleProcessor.parse(bodySource(text, bodyLine)) as Root;
+  return ruleProcessor.parse(checkedSource(text, bodyLine)) as Root;
 }
 
 /**

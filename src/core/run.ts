@@ -7,8 +7,9 @@
  * link into an unnamed document still resolves; findings are reported only
  * for the files that were named.
  */
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { lstatSync, realpathSync, statSync, type Stats } from "node:fs";
 import { decodeDocument } from "./read.js";
+import { readDocumentFile, readErrorMessage, notRegularMessage, specialKind, specialKindOf } from "./read-regular.js";
 import { locatePacked, unpackPositions } from "./packed-positions.js";
 import { hasData, resultFromText, resultText } from "./result-text.js";
 import { parseFrontMatter } from "./front-matter.js";
@@ -130,7 +131,7 @@ export async function loadSets(options: RunOptions): Promise<{ sets: DocumentSet
     );
   }
 
-  const read = options.readFile ?? ((p: string) => readFileSync(p));
+  const read = options.readFile ?? readDocumentFile;
   const docRules = documentRules();
   const globalKey = createHash("sha256")
     .update([samdokVersion(), codeFingerprint(), schemaHash(), lang, options.today, allRules.map((r) => r.id).join(",")].join("\0"))
@@ -233,6 +234,9 @@ function withoutReading(p: Pending, { options, cache }: Step): string | undefine
   if (isLink && !isInside(realPathOf(p.loaded.root), realPathOf(p.abs))) {
     return unreadable(p, pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang), lang);
   }
+  // A FIFO, socket or device is never opened: opening a FIFO blocks for ever (read-regular.ts).
+  const special = isLink ? specialKindOf(p.abs) : link ? specialKind(link) : undefined;
+  if (special) return unreadable(p, pick(notRegularMessage(special), lang), lang);
   if (!cache) return undefined;
   p.stat = isLink ? statOf(p.abs) : link ? `${link.size}:${link.mtimeMs}` : "";
   return cache.byStat(p.file, p.stat, p.loaded.hash);
@@ -245,16 +249,7 @@ function readOrLookUp(p: Pending, { options, read, cache }: Step): { json: strin
   try {
     bytes = read(p.abs);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "EACCES" || code === "EPERM"
-        ? { sv: "behörighet saknas", en: "permission denied" }
-        : code === "EISDIR"
-          ? { sv: "det är en mapp", en: "it is a folder" }
-          : code === "ENOENT"
-            ? { sv: "filen finns inte längre", en: "the file no longer exists" }
-            : { sv: (error as Error).message, en: (error as Error).message };
-    return { json: unreadable(p, pick({ sv: `Filen kan inte läsas (${why.sv}).`, en: `The file cannot be read (${why.en}).` }, lang), lang) };
+    return { json: unreadable(p, pick(readErrorMessage(error), lang), lang) };
   }
   const hash = cache ? ResultCache.hash(bytes) : "";
   const hit = cache?.byContent(p.file, hash, p.stat, p.loaded.hash);

@@ -4,7 +4,6 @@
  * and source revision. A set with errors is never published.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Root } from "mdast";
 import type { DocumentResult, Lang } from "../core/types.js";
@@ -13,6 +12,7 @@ import type { SamDoc } from "../core/document.js";
 import { TYPE_ORDER } from "../core/document.js";
 import { runValidation, type RunOptions, type ValidationRun } from "../core/run.js";
 import { normalizeText } from "../core/read.js";
+import { readDocumentFile } from "../core/read-regular.js";
 import { swedishDate } from "../core/dates.js";
 import type { Out } from "../cli/io.js";
 
@@ -135,9 +135,11 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
   const all: EditionDocument[] = [];
   for (const set of run.sets) {
     for (const result of set.documents) {
-      if (!result.data) continue;
+      // A document whose body was refused unparsed (limits.ts) is fatal: it is not parsed here either.
+      if (!result.data || result.fatal) continue;
       const absPath = path.join(set.loaded.root, result.rootPath);
-      const text = normalizeText(readFileSync(absPath, "utf8").replace(/^\uFEFF/, ""));
+      // Only a regular file is opened (a FIFO put there since validation would block).
+      const text = normalizeText(readDocumentFile(absPath).toString("utf8").replace(/^\uFEFF/, ""));
       const lines = text.split("\n");
       const body = lines.slice((result.bodyLine ?? 1) - 1).join("\n");
       const tree = bodies?.get(path.resolve(absPath));

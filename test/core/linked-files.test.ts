@@ -3,17 +3,21 @@
  * are regular files whose real path is inside the document root, and not too
  * large (issue 13, items 1 and 12). A pull request can add a symbolic link to
  * /proc/self/environ, /etc/passwd or a picture of another set; a FIFO or a
- * 2 GiB file can be on the machine. Validation (SD134) points at the link;
- * the HTML and Word editions refuse the same on their own, also when SD134
- * is switched off. A name stored in NFD (macOS) is found from an NFC link.
+ * 2 GiB file can be on the machine. Validation points at the link (SD009,
+ * which no configuration can switch off, for links out of the root and
+ * special files; SD134 for missing and too large files); the HTML and Word
+ * editions refuse the same on their own, also when validation misses it
+ * (SD009 stubbed out here). A name stored in NFD (macOS) is found from an
+ * NFC link.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { execFileSync } from "node:child_process";
 import { closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import { FIXTURES, located, runCli, validateJson, type CliResult } from "../helpers/cli.js";
+import { rule as sd009 } from "../../src/rules/sd009-filer-inom-roten.js";
 import { MAX_ATTACHMENT_BYTES, MAX_PICTURE_BYTES, readRegularFile, resolveInside } from "../../src/core/safe-file.js";
 
 const made: string[] = [];
@@ -91,9 +95,9 @@ const onLinux = process.platform === "linux";
 
 describe("a symbolic link out of the document root", () => {
   const attacks: [fixture: string, finding: string, secret: Buffer][] = [
-    ["attack-symlink-environ", "rutin-utskrivning.md:41:4 SD134", firstVariable],
-    ["attack-symlink-passwd", "rutin-utskrivning.md:41:4 SD134", firstPasswdLine],
-    ["attack-symlink-picture-outside", "rutin-utskrivning.md:43:1 SD134", outsidePng],
+    ["attack-symlink-environ", "rutin-utskrivning.md:41:4 SD009", firstVariable],
+    ["attack-symlink-passwd", "rutin-utskrivning.md:41:4 SD009", firstPasswdLine],
+    ["attack-symlink-picture-outside", "rutin-utskrivning.md:43:1 SD009", outsidePng],
   ];
 
   it("the fixtures are what they claim: links out of the root, and the secrets are there to steal", () => {
@@ -105,7 +109,7 @@ describe("a symbolic link out of the document root", () => {
   });
 
   for (const [fixture, finding, secret] of attacks) {
-    it.runIf(onLinux)(`${fixture}: validate points at the link (SD134, exit 1)`, async () => {
+    it.runIf(onLinux)(`${fixture}: validate points at the link (SD009, exit 1)`, async () => {
       const { code, report, stderr } = await validateJson([path.join(FIXTURES, fixture)]);
       expect(stderr).not.toMatch(noStackTrace);
       expect(located(report).map((l) => l.split("/").pop())).toEqual([finding]);
@@ -119,21 +123,43 @@ describe("a symbolic link out of the document root", () => {
         expect(readFileSync(path.join(dir, fixture.includes("picture") ? "bilder/flode.png" : fixture.includes("passwd") ? "bilagor/anvandare.txt" : "bilagor/miljo.txt")).length).toBeGreaterThan(0);
         const r = await build(dir, format);
         expect(r.code).toBe(1);
-        expect(r.stderr).toMatch(/SD134/);
+        expect(r.stderr).toMatch(/SD009/);
         expect(r.stderr).not.toMatch(noStackTrace);
         expect(containing(outputs(r.out), secret)).toEqual([]);
       });
 
-      it.runIf(onLinux)(`${fixture}: with SD134 switched off, the ${format} edition still never reads it`, async () => {
+      it.runIf(onLinux)(`${fixture}: with SD134 switched off, SD009 still refuses the ${format} edition`, async () => {
         const r = await build(withoutSd134(copy(fixture)), format);
-        expect(r.code, r.stderr).toBe(0);
-        const files = outputs(r.out);
-        expect(files.size).toBeGreaterThan(0);
-        expect(containing(files, secret)).toEqual([]);
-        expect([...files.keys()].filter((f) => f.startsWith("filer/") || f.includes("!word/media/"))).toEqual([]);
+        expect(r.code, r.stderr).toBe(1);
+        expect(r.stderr).toMatch(/SD009/);
+        expect(containing(outputs(r.out), secret)).toEqual([]);
+      });
+
+      it.runIf(onLinux)(`${fixture}: if validation missed it, the ${format} edition still never reads it`, async () => {
+        const stub = vi.spyOn(sd009, "check").mockImplementation(() => undefined);
+        try {
+          const r = await build(withoutSd134(copy(fixture)), format);
+          expect(stub).toHaveBeenCalled();
+          expect(r.code, r.stderr).toBe(0);
+          const files = outputs(r.out);
+          expect(files.size).toBeGreaterThan(0);
+          expect(containing(files, secret)).toEqual([]);
+          expect([...files.keys()].filter((f) => f.startsWith("filer/") || f.includes("!word/media/"))).toEqual([]);
+        } finally {
+          stub.mockRestore();
+        }
       });
     }
   }
+
+  it("SD009 cannot be switched off in the configuration", async () => {
+    const dir = copy("attack-symlink-passwd");
+    const file = path.join(dir, "samdok.config.json");
+    writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, "utf8")) as object), regler: { SD009: "off" } }, null, 2));
+    const r = await runCli(["validate", dir, "--no-cache"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/SD009/);
+  });
 
   it("in English too", async () => {
     const r = await runCli(["validate", path.join(FIXTURES, "attack-symlink-passwd"), "--no-cache", "--lang", "en"]);
@@ -161,21 +187,32 @@ describe("a symbolic link inside the document root", () => {
 });
 
 describe("special files and size limits", () => {
-  it.runIf(onLinux)("a FIFO, linked and as a picture: SD134 finding, and no edition waits for it", { timeout: 20_000 }, async () => {
+  it.runIf(onLinux)("a FIFO, linked and as a picture: SD009 finding, and no build waits for it", { timeout: 20_000 }, async () => {
     const dir = copy("valid-minimal");
     mkdirSync(path.join(dir, "bilagor"));
     execFileSync("mkfifo", [path.join(dir, "bilagor", "kanal.pdf")]);
     execFileSync("mkfifo", [path.join(dir, "bilagor", "kanal.png")]);
     append(dir, "Se [kanalen](bilagor/kanal.pdf).\n\n![Kanalen som bild](bilagor/kanal.png)");
     const { code, report } = await validateJson([dir]);
-    expect(report.results[0]?.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual(["39:4 SD134", "41:1 SD134"]);
+    expect(report.results[0]?.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual(["39:4 SD009", "41:1 SD009"]);
     expect(report.results[0]?.diagnostics[0]?.message).toMatch(/inte på en vanlig fil utan på en specialfil/);
     expect(code).toBe(1);
     withoutSd134(dir);
     for (const format of ["html", "docx"] as const) {
       const r = await build(dir, format);
-      expect(r.code, r.stderr).toBe(0);
+      expect(r.code, r.stderr).toBe(1);
       expect([...outputs(r.out).keys()].filter((f) => f.startsWith("filer/") || f.includes("!word/media/"))).toEqual([]);
+    }
+    // Had validation missed them, the editions would still not wait for the FIFOs nor publish them.
+    const stub = vi.spyOn(sd009, "check").mockImplementation(() => undefined);
+    try {
+      for (const format of ["html", "docx"] as const) {
+        const r = await build(dir, format);
+        expect(r.code, r.stderr).toBe(0);
+        expect([...outputs(r.out).keys()].filter((f) => f.startsWith("filer/") || f.includes("!word/media/"))).toEqual([]);
+      }
+    } finally {
+      stub.mockRestore();
     }
   });
 

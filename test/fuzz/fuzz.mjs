@@ -224,7 +224,6 @@ function saveFinding(i, result) {
     execFileSync("cp", ["-a", result.root, dest]);
     rmSync(result.root, { recursive: true, force: true });
   }
-  const node = path.relative(dest, BIN);
   const text = [
     `fuzz finding: seed ${SEED}, iteration ${i}`,
     "",
@@ -246,7 +245,6 @@ function saveFinding(i, result) {
     ]),
   ].join("\n");
   writeFileSync(path.join(dest, "reason.txt"), text);
-  void node;
   return dest;
 }
 

@@ -8,6 +8,10 @@
  * no longer part of the edition (a document filtered out or deleted), so an
  * edition folder never mixes two editions. Only files the manifest lists are
  * ever removed: other files in the folder (a Word edition, a README) stay.
+ *
+ * `samdok build` calls this on a fresh folder beside the output folder and
+ * swaps that folder in when every format is written (edition-folder.ts), so
+ * the output folder changes as a whole even when a build is killed.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";

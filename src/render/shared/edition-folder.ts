@@ -36,8 +36,10 @@ import { isInside } from "../../core/paths.js";
 import { fsReason, shownPath } from "../../core/fs-errors.js";
 import { pick } from "../../i18n/text.js";
 
-/** The manifests of the editions samdok writes: a folder holding one is a samdok edition. */
-export const EDITION_MANIFESTS = [".samdok-html.txt", ".samdok-docx.txt"];
+/** The list of files the last Word build wrote, so the next one can remove files no longer in the edition. */
+export const DOCX_MANIFEST = ".samdok-docx.txt";
+/** The manifests of the editions samdok writes (HTML_MANIFEST in html/index.ts, DOCX_MANIFEST): a folder holding one is a samdok edition. */
+export const EDITION_MANIFESTS = [".samdok-html.txt", DOCX_MANIFEST];
 /** The file name of the consolidated Word edition: a folder of .docx files beside it is an older Word edition (before its manifest). */
 const LEGACY_DOCX_EDITION = "samlad-utgava.docx";
 
@@ -155,20 +157,28 @@ export class EditionFolder {
     const say = (sv: string, en: string): UsageError => new UsageError(pick({ sv, en }, lang));
     const hint = pick({ sv: "samdok byter ut hela utgåvans mapp när den byggs, så ge utgåvan en egen mapp, till exempel --out dist.", en: "samdok replaces the whole edition folder when it builds, so give the edition a folder of its own, for example --out dist." }, lang);
 
+    // Compared by real paths, so a symbolic link in either path cannot hide the current folder.
+    // dist -> /var/www/samdok: the folder the link leads to is the one replaced, the link stays.
     let out = requested;
-    const link = lstatOrUndefined(requested);
-    if (link?.isSymbolicLink()) {
-      // dist -> /var/www/samdok: the folder the link leads to is the one replaced, the link stays.
+    if (lstatOrUndefined(requested)) {
       try {
         out = realpathSync(requested);
       } catch {
         throw say(`--out ${shown} är en symbolisk länk som inte leder någonstans.`, `--out ${shown} is a symbolic link that leads nowhere.`);
       }
     }
-    if (path.dirname(out) === out || isInside(out, options.cwd) || isInside(out, os.homedir())) {
+    const forms = (p: string): string[] => {
+      try {
+        return [p, realpathSync(p)];
+      } catch {
+        return [p];
+      }
+    };
+    const holds = (p: string): boolean => [requested, out].some((o) => forms(p).some((f) => isInside(o, f)));
+    if (path.dirname(out) === out || holds(options.cwd) || holds(os.homedir())) {
       throw say(`--out ${shown} är den aktuella mappen, hemmappen eller en mapp ovanför dem. ${hint}`, `--out ${shown} is the current folder, the home folder or a folder above them. ${hint}`);
     }
-    const source = options.sources.find((s) => isInside(out, s));
+    const source = options.sources.find(holds);
     if (source !== undefined) {
       throw say(`--out ${shown} innehåller dokumenten som byggs (${shownPath(source, options.cwd)}). ${hint}`, `--out ${shown} holds the documents being built (${shownPath(source, options.cwd)}). ${hint}`);
     }
@@ -249,21 +259,6 @@ export class EditionFolder {
     return new EditionFolder(out, stage, shown, lang);
   }
 
-  /** Refuses an edition whose documents lie inside the output folder (found after validation: the sets' roots). */
-  refuseSources(roots: readonly string[], cwd: string): void {
-    const inside = roots.find((r) => isInside(this.out, r));
-    if (inside === undefined) return;
-    throw new UsageError(
-      pick(
-        {
-          sv: `--out ${this.shown} innehåller dokumenten som byggs (${shownPath(inside, cwd)}). samdok byter ut hela utgåvans mapp när den byggs, så ge utgåvan en egen mapp, till exempel --out dist.`,
-          en: `--out ${this.shown} holds the documents being built (${shownPath(inside, cwd)}). samdok replaces the whole edition folder when it builds, so give the edition a folder of its own, for example --out dist.`,
-        },
-        this.lang,
-      ),
-    );
-  }
-
   /** Carries the previous edition's files over into the stage folder (samdok's temporary files excepted). */
   carryOver(): void {
     if (!lstatOrUndefined(this.out)) return;
@@ -306,11 +301,12 @@ export class EditionFolder {
       const reason = fsReason(error, this.lang);
       if (reason === undefined) throw error;
       const where = (error as NodeJS.ErrnoException).path;
+      const detail = typeof where === "string" ? ` (${publicPath(where)})` : "";
       throw new UsageError(
         pick(
           {
-            sv: `Kunde inte föra över den förra utgåvans filer till den nya (${publicPath(String(where))}): ${reason}. Den tidigare utgåvan är orörd.`,
-            en: `Could not carry the previous edition's files over to the new one (${publicPath(String(where))}): ${reason}. The previous edition is untouched.`,
+            sv: `Kunde inte föra över den förra utgåvans filer till den nya${detail}: ${reason}. Den tidigare utgåvan är orörd.`,
+            en: `Could not carry the previous edition's files over to the new one${detail}: ${reason}. The previous edition is untouched.`,
           },
           this.lang,
         ),
