@@ -10,7 +10,7 @@ import matter from "gray-matter";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { PositionMap, Range } from "./types.js";
 import type { Localized } from "../i18n/text.js";
-import { checkYamlDepth, MAX_DEPTH, yamlTooDeep } from "./limits.js";
+import { checkYamlDepth, checkYamlSize, MAX_DEPTH, yamlTooDeep } from "./limits.js";
 
 export interface FrontMatterProblem {
   ruleId: "SD002" | "SD003" | "SD004";
@@ -81,8 +81,9 @@ export function parseFrontMatter(text: string): SplitResult {
     }, 4);
   }
 
-  // Nesting the YAML parser could not survive (a stack overflow) is refused before it parses (limits.ts).
-  const deep = checkYamlDepth(lines, 2, close);
+  // Size and nesting the YAML parser could not survive (minutes, gigabytes, a stack overflow)
+  // are refused before it parses (limits.ts).
+  const deep = checkYamlSize(lines, 2, close) ?? checkYamlDepth(lines, 2, close);
   if (deep) return { ok: false, bodyLine: close + 2, problems: [{ ruleId: "SD003", line: deep.line, column: deep.column, message: deep.message }] };
 
   let doc: Document.Parsed | undefined;

@@ -6,26 +6,41 @@
  * (2 cores): 20,000 list markers on one line (`- - - …`, 40 kB) took 495 s,
  * as micromark's work grows with the square of the nesting; 500,000 list
  * items (2 MB) ran out of memory and took the whole run with them; a 1.9 MB
- * table took 2.4 GB; a YAML sequence nested 3,000 deep overflowed the stack.
- * micromark keeps every token of a document until it is done, so its memory
- * follows the number of lines, list items, table cells and markup characters
- * (about 3–5 kB per line, 2–3 kB per markup character, 15–20 kB per list
- * item and 8 kB per table cell, measured on Node 20), not the number of bytes.
+ * table took 2.4 GB; a YAML sequence nested 3,000 deep overflowed the stack;
+ * 150,000 YAML keys took 216 s. micromark keeps every token of a document
+ * until it is done, so its memory follows the number of lines, list items,
+ * table cells and markup characters, not the number of bytes (about 4.5 kB
+ * per line, 5 kB per markup character, 6.5 kB per table cell, measured on
+ * Node 20; see the weights below).
  *
  * So a document is refused, with a located finding and before it is parsed,
  * when
  * - its containers (block quotes `>`, list items `-`, `*`, `+`, `1.`, `1)`,
- *   by markers on one line or by indentation) nest deeper than MAX_DEPTH;
+ *   footnote definitions; by markers on one line, by indentation or with
+ *   tabs) nest deeper than MAX_DEPTH;
  * - inline markup nests deeper than MAX_DEPTH (`*`, `_`, `~` runs, `[`, `![`)
- *   or one paragraph holds more than MAX_EMPHASIS_MARKS emphasis marks
+ *   or one paragraph holds more than MAX_INLINE_MARKS of these marks
  *   (micromark matches them with a cost that grows with the square);
- * - the estimate of the parser's memory (`weight`) exceeds MAX_WEIGHT_KB;
- * - its YAML front matter nests deeper than MAX_DEPTH (front-matter.ts also
- *   checks the parsed tree, so a structure the scan misreads is still caught).
+ * - the estimate of the parser's memory (`weight`) exceeds MAX_WEIGHT_KB:
+ *   at the limit, a run of one such document peaked at 170–290 MB;
+ * - its YAML front matter is larger than MAX_YAML_LINES or MAX_YAML_CHARS,
+ *   or nests deeper than MAX_DEPTH (front-matter.ts also checks the parsed
+ *   tree and catches a stack overflow, so a structure the scan misreads is
+ *   still refused).
+ *
+ * The scan must never count less than micromark builds: a document it
+ * underestimates gets through. So where it cannot tell, it counts more:
+ * nothing is skipped as code (a line the scan took for a code fence while
+ * micromark did not, inside HTML or a link title, would hide all after it),
+ * a line that may continue a paragraph lazily keeps the containers open
+ * (`- a`, `b`, `  - c` nests), tabs are expanded to columns, and a container
+ * marker that cannot interrupt a paragraph (`2.`) still counts for the depth.
+ * Fuzzing against micromark (random lines of markers, indentation, tabs,
+ * fences, tables and inline markup) found no document it counts too shallow.
  *
  * Every document of documents/ and of the test fixtures weighs less than
- * 3 MB by this estimate and nests at most 4 deep; the limits are far above
- * that (a list of 2,000 items weighs about 50 MB, a table of 300 rows × 6
+ * 4 MB by this estimate and nests at most 4 deep; the limits are far above
+ * that (a list of 2,000 items weighs about 45 MB, a table of 300 rows × 6
  * columns about 20 MB).
  */
 import type { Localized } from "../i18n/text.js";
@@ -34,8 +49,13 @@ import type { Localized } from "../i18n/text.js";
 export const MAX_DEPTH = 32;
 /** Largest estimated parser memory of one document's body, in kB. */
 export const MAX_WEIGHT_KB = 200 * 1024;
-/** Most emphasis marks (`*`, `_`, `~`) in one paragraph, table row or list item's line. */
-export const MAX_EMPHASIS_MARKS = 5_000;
+/**
+ * Most emphasis marks (`*`, `_`, `~`) and brackets (`[`, `]`) in one
+ * paragraph or table row. micromark matches them with a cost that grows with
+ * the square of their number and of their nesting: 1,000 nested ones take
+ * about 0.3 s. This bounds the time whatever the nesting scan makes of them.
+ */
+export const MAX_INLINE_MARKS = 1_000;
 
 /** The estimate's weights, in kB (see the module comment). */
 const W_LINE = 4.5;
@@ -116,13 +136,16 @@ export function checkBody(text: string, bodyLine: number, counts: BodyCounts = e
   /** The previous line's text after its containers, a table's header row perhaps. */
   let previousText: { line: string; depth: number } | undefined;
   // Inline state of the current paragraph (or row, or item line).
+  /** Open emphasis levels by character (`*`, `_`, `~`): a run closes only its own kind. */
+  const emphasis = new Map<number, number>();
   let emphasisDepth = 0;
   let bracketDepth = 0;
-  let emphasisMarks = 0;
+  let inlineMarks = 0;
   const resetInline = (): void => {
+    emphasis.clear();
     emphasisDepth = 0;
     bracketDepth = 0;
-    emphasisMarks = 0;
+    inlineMarks = 0;
   };
 
   while (at <= text.length) {
@@ -270,24 +293,33 @@ export function checkBody(text: string, bodyLine: number, counts: BodyCounts = e
       }
       if (c === 0x2a || c === 0x5f || c === 0x7e) {
         const length = runLength(ln, j, n, c);
-        const opens = !isWhitespace(j + length < n ? ln.charCodeAt(j + length) : undefined);
-        const closes = !isWhitespace(j > 0 ? ln.charCodeAt(j - 1) : undefined);
+        const next = j + length < n ? ln.charCodeAt(j + length) : undefined;
+        const previous = j > 0 ? ln.charCodeAt(j - 1) : undefined;
+        const opens = !isWhitespace(next);
+        const closes = !isWhitespace(previous);
         marks += length - 1;
         j += length - 1;
         if (!opens && !closes) continue;
-        emphasisMarks += length;
+        // `_` inside a word (snake_case) neither opens nor closes.
+        if (c === 0x5f && opens && closes && !isPunctuation(next ?? 0) && !isPunctuation(previous ?? 0)) continue;
+        inlineMarks += length;
         const levels = Math.ceil(length / 2);
-        if (closes && (!opens || emphasisDepth > 0)) emphasisDepth = Math.max(0, emphasisDepth - levels);
-        else emphasisDepth += levels;
+        const open = emphasis.get(c) ?? 0;
+        // A run that can close closes its own kind when one is open; otherwise it counts as opening.
+        const change = closes && open > 0 ? -Math.min(open, levels) : opens ? levels : 0;
+        emphasis.set(c, open + change);
+        emphasisDepth += change;
       } else if (c === 0x5b) {
+        inlineMarks++;
         bracketDepth++;
       } else if (c === 0x5d) {
+        inlineMarks++;
         if (bracketDepth > 0) bracketDepth--;
       } else continue;
       const depth = emphasisDepth + bracketDepth;
       if (depth > counts.inlineDepth) counts.inlineDepth = depth;
       if (depth > MAX_DEPTH) return tooDeep(line, columnOf(raw, j), "inline");
-      if (emphasisMarks > MAX_EMPHASIS_MARKS) return tooManyMarks(line, columnOf(raw, j));
+      if (inlineMarks > MAX_INLINE_MARKS) return tooManyMarks(line, columnOf(raw, j));
     }
     counts.marks += marks;
     weight += W_MARK * marks;
@@ -436,6 +468,11 @@ function delimiterRowColumns(text: string, i: number, end: number): number {
   return columns > 1 || pipes > 0 ? columns : 0;
 }
 
+/** A whole number with its thousands grouped: "12 345" in Swedish, "12,345" in English. */
+function group(value: number, lang: "sv" | "en"): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
+}
+
 function tooDeep(line: number, column: number, what: "containers" | "inline", endColumn = column + 1): LimitProblem {
   const message: Localized =
     what === "containers"
@@ -455,14 +492,14 @@ function tooManyMarks(line: number, column: number): LimitProblem {
     line,
     column,
     message: {
-      sv: `Stycket har fler än ${MAX_EMPHASIS_MARKS.toLocaleString("sv-SE")} tecken för betoning (\`*\`, \`_\`, \`~\`). samdok tolkar inte ett sådant stycke, eftersom tiden det tar växer med kvadraten på antalet; dokumentet har inte kontrollerats. Dela upp stycket eller ta bort tecknen.`,
-      en: `The paragraph has more than ${MAX_EMPHASIS_MARKS.toLocaleString("en-GB")} emphasis characters (\`*\`, \`_\`, \`~\`). samdok does not parse such a paragraph, as the time it takes grows with the square of their number; the document has not been checked. Split the paragraph or remove the characters.`,
+      sv: `Stycket har fler än ${group(MAX_INLINE_MARKS, "sv")} tecken för betoning och länkar (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`). samdok tolkar inte ett sådant stycke, eftersom tiden det tar växer med kvadraten på antalet; dokumentet har inte kontrollerats. Dela upp stycket, till exempel i en lista, eller ta bort tecknen.`,
+      en: `The paragraph has more than ${group(MAX_INLINE_MARKS, "en")} emphasis and link characters (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`). samdok does not parse such a paragraph, as the time it takes grows with the square of their number; the document has not been checked. Split the paragraph, into a list for example, or remove the characters.`,
     },
   };
 }
 
 function tooHeavy(line: number, counts: BodyCounts): LimitProblem {
-  const n = (v: number, lang: "sv" | "en"): string => v.toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+  const n = group;
   const parts = (lang: "sv" | "en"): string => {
     const items: [number, string, string][] = [
       [counts.lines * W_LINE, `${n(counts.lines, lang)} rader`, `${n(counts.lines, lang)} lines`],
@@ -483,6 +520,36 @@ function tooHeavy(line: number, counts: BodyCounts): LimitProblem {
       en: `The document's text is too large or too densely formatted to parse: up to line ${n(line, "en")} it already has ${parts("en")}, and parsing it would take more than ${limit} MB of memory. The document has not been checked. A governance document normally has a few hundred lines: split the document or put large tables and lists in an attachment.`,
     },
   };
+}
+
+/** Most lines of YAML front matter (the documents' largest has 134). */
+export const MAX_YAML_LINES = 2_000;
+/** Most characters of YAML front matter (the documents' largest has 4,000). */
+export const MAX_YAML_CHARS = 64 * 1024;
+
+/**
+ * The size of YAML front matter (lines `from` to `to`, 1-based, inclusive):
+ * the YAML parser and the schema check take seconds and hundreds of MB for
+ * a megabyte of it (150,000 keys took 216 s and 1 GB; 600,000 list items
+ * 1.3 GB). Returns where a limit is first exceeded, or undefined.
+ */
+export function checkYamlSize(lines: readonly string[], from: number, to: number): LimitProblem | undefined {
+  let chars = 0;
+  for (let n = from; n <= to; n++) {
+    chars += (lines[n - 1] ?? "").length + 1;
+    const tooMany = n - from + 1 > MAX_YAML_LINES;
+    if (tooMany || chars > MAX_YAML_CHARS) {
+      return {
+        line: n,
+        column: 1,
+        message: {
+          sv: `YAML-huvudet är för stort: ${tooMany ? `fler än ${group(MAX_YAML_LINES, "sv")} rader` : `mer än ${MAX_YAML_CHARS / 1024} kB`} redan här, och samdok läser högst ${group(MAX_YAML_LINES, "sv")} rader och ${MAX_YAML_CHARS / 1024} kB. Dokumentet har inte kontrollerats. Ett huvud har normalt något hundratal rader: skriv långa texter i dokumentets text och kontrollera att det avslutande \`---\` står på rätt plats.`,
+          en: `The front matter is too large: ${tooMany ? `more than ${group(MAX_YAML_LINES, "en")} lines` : `more than ${MAX_YAML_CHARS / 1024} kB`} already here, and samdok reads at most ${group(MAX_YAML_LINES, "en")} lines and ${MAX_YAML_CHARS / 1024} kB. The document has not been checked. Front matter normally has a hundred lines or so: put long texts in the document's text and check that the closing \`---\` is in the right place.`,
+        },
+      };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -166,7 +166,13 @@ describe("samdok build killed with SIGKILL in the middle", () => {
     const watcher = setInterval(() => {
       if (inFlight > 0) return;
       const stage = readdirSync(parent).find((n) => n.startsWith(`.dist.samdok-new-${child.pid}-`));
-      const staged = stage ? readdirSync(path.join(parent, stage)).filter((f) => f.endsWith(".docx") && !f.startsWith(".")) : [];
+      // The new folder starts with the old edition's files as hard links (same inode): only rewritten ones count.
+      let staged: string[] = [];
+      try {
+        if (stage) staged = readdirSync(path.join(parent, stage)).filter((f) => f.endsWith(".docx") && !f.startsWith(".") && statSync(path.join(parent, stage, f), { throwIfNoEntry: false })?.ino !== inodes.get(f));
+      } catch {
+        return; // swapped in meanwhile
+      }
       const replaced = [...inodes].filter(([f, ino]) => f.endsWith(".docx") && statSync(path.join(out, f), { throwIfNoEntry: false })?.ino !== ino);
       const files = [...staged, ...replaced];
       if (files.length >= 3) {

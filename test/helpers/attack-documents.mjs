@@ -82,8 +82,10 @@ export const attacks = {
   "yaml-flow-deep": () => ["rutin-yaml-flode.md", `${withYaml("rutin-yaml-flode", `${"[".repeat(3_000)}${"]".repeat(3_000)}`)}\n${SECTIONS}`],
   /** A YAML block sequence nested 3,000 deep (`- - - …`). */
   "yaml-block-deep": () => ["rutin-yaml-block.md", `${withYaml("rutin-yaml-block", `\n  ${"- ".repeat(3_000)}x`)}\n${SECTIONS}`],
-  /** A YAML mapping nested 1,500 deep by indentation (`a:` under `a:` …). */
-  "yaml-map-deep": () => ["rutin-yaml-nycklar.md", `${withYaml("rutin-yaml-nycklar", "\n" + Array.from({ length: 1_500 }, (_, i) => `${" ".repeat(i + 1)}a:`).join("\n") + " x")}\n${SECTIONS}`],
+  /** A YAML mapping nested 100 deep by indentation (`a:` under `a:` …). */
+  "yaml-map-deep": () => ["rutin-yaml-nycklar.md", `${withYaml("rutin-yaml-nycklar", "\n" + Array.from({ length: 100 }, (_, i) => `${" ".repeat(i + 1)}a:`).join("\n") + " x")}\n${SECTIONS}`],
+  /** 150,000 YAML keys (1.5 MB): 216 s and 1 GB before. */
+  "yaml-many-keys": () => ["rutin-yaml-falt.md", `${frontMatter("rutin-yaml-falt").replace("andringshistorik:", `${Array.from({ length: 150_000 }, (_, i) => `k${i}: v`).join("\n")}\nandringshistorik:`)}\n${SECTIONS}`],
 };
 
 /** Big but ordinary documents: each must validate with no finding. */
