@@ -77,7 +77,7 @@ export interface LimitProblem {
 /** What the scan counted, for messages and tests. */
 export interface BodyCounts {
   lines: number;
-  /** ASCII punctuation outside code blocks (every markup character is one). */
+  /** ASCII punctuation, code included (every markup character is one). */
   marks: number;
   /** Paragraphs, headings and other blocks. */
   blocks: number;
@@ -103,9 +103,32 @@ function isWhitespace(c: number | undefined): boolean {
   return c === undefined || c === SPACE || c === TAB || c === 0x0a;
 }
 
+/** How micromark classifies the code point next to an emphasis run: whitespace, punctuation or other. */
+function kindOf(code: number | undefined): "space" | "punctuation" | "other" {
+  if (isWhitespace(code)) return "space";
+  const c = code as number;
+  if (c < 0x80) return isPunctuation(c) ? "punctuation" : "other";
+  const char = String.fromCodePoint(c);
+  return UNICODE_SPACE.test(char) ? "space" : UNICODE_PUNCTUATION.test(char) ? "punctuation" : "other";
+}
+
+/** The code point that ends just before index `j` (a surrogate pair read whole). */
+function codePointBefore(ln: string, j: number): number | undefined {
+  if (j <= 0) return undefined;
+  const low = ln.charCodeAt(j - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && j >= 2) {
+    const high = ln.charCodeAt(j - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return ln.codePointAt(j - 2);
+  }
+  return low;
+}
+
+const UNICODE_SPACE = /\s/u;
+const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/u;
+
 interface Container {
   quote: boolean;
-  /** For a list item: the columns its content is indented by. */
+  /** For a list item or footnote definition: the columns its content is indented by. */
   indent: number;
 }
 
@@ -293,15 +316,16 @@ export function checkBody(text: string, bodyLine: number, counts: BodyCounts = e
       }
       if (c === 0x2a || c === 0x5f || c === 0x7e) {
         const length = runLength(ln, j, n, c);
-        const next = j + length < n ? ln.charCodeAt(j + length) : undefined;
-        const previous = j > 0 ? ln.charCodeAt(j - 1) : undefined;
-        const opens = !isWhitespace(next);
-        const closes = !isWhitespace(previous);
+        const before = kindOf(codePointBefore(ln, j));
+        const after = kindOf(j + length < n ? ln.codePointAt(j + length) : undefined);
+        // CommonMark's flanking rules; `_` inside a word (snake_case) neither opens nor closes.
+        const left = after !== "space" && (after !== "punctuation" || before !== "other");
+        const right = before !== "space" && (before !== "punctuation" || after !== "other");
+        const opens = c === 0x5f ? left && (!right || before === "punctuation") : left;
+        const closes = c === 0x5f ? right && (!left || after === "punctuation") : right;
         marks += length - 1;
         j += length - 1;
         if (!opens && !closes) continue;
-        // `_` inside a word (snake_case) neither opens nor closes.
-        if (c === 0x5f && opens && closes && !isPunctuation(next ?? 0) && !isPunctuation(previous ?? 0)) continue;
         inlineMarks += length;
         const levels = Math.ceil(length / 2);
         const open = emphasis.get(c) ?? 0;
