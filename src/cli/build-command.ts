@@ -15,6 +15,7 @@ import { toPosix } from "../core/paths.js";
 import { DOCX_MANIFEST, EditionFolder, publicPath } from "../render/shared/edition-folder.js";
 import { recordManifest } from "../render/shared/commit-files.js";
 import { fsReason, shownPath } from "../core/fs-errors.js";
+import { safeMessage } from "../core/safe-text.js";
 
 const FORMATS = ["html", "docx"];
 
@@ -63,7 +64,7 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
     if (error instanceof PublishRefused) {
       const failing = error.run.results.filter((r) => r.diagnostics.some((d) => d.severity === "error"));
       io.stderr.write(stylish({ results: failing, summary: error.run.summary, lang, rules, color: useColor(io.stderr, io.env), version: samdokVersion() }));
-      io.stderr.write(`samdok: ${error.message}\n`);
+      io.stderr.write(`samdok: ${safeMessage(error.message)}\n`);
       return EXIT_FINDINGS;
     }
     throw error;
@@ -113,13 +114,13 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
   folder.commit();
   const shown = written.map((f) => toPosix(path.relative(io.cwd, f)));
   io.stdout.write(
-    pick(
+    safeMessage(pick(
       {
         sv: `Utgåva ${edition.date}${edition.revision ? ` (källa ${edition.revision})` : ""}: ${edition.documents.length} dokument, ${shown.length} filer i ${toPosix(path.relative(io.cwd, outDir)) || "."}/\n`,
         en: `Edition ${edition.date}${edition.revision ? ` (source ${edition.revision})` : ""}: ${edition.documents.length} documents, ${shown.length} files in ${toPosix(path.relative(io.cwd, outDir)) || "."}/\n`,
       },
       lang,
-    ),
+    )),
   );
   return EXIT_OK;
 }

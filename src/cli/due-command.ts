@@ -11,7 +11,7 @@ import { pick } from "../i18n/text.js";
 import { outputTarget, writeOutputFile } from "./output-file.js";
 import { toPosix } from "../core/paths.js";
 import { UsageError } from "../core/errors.js";
-import { safeText } from "../core/safe-text.js";
+import { safeMessage, safeText } from "../core/safe-text.js";
 import { addMonths } from "../core/dates.js";
 import type { DocumentResult } from "../core/types.js";
 import { collectDue, defaultWithin, loadDocuments, parseWithin, resolveFilters, type LoadedDocuments } from "../due/collect.js";
@@ -70,7 +70,7 @@ const DUE_EXAMPLE: Record<DueFormat, string> = { table: "bevakning.txt", markdow
 
 function writeOutput(io: Io, target: string, text: string, what: string): void {
   writeOutputFile(io, target, text);
-  io.stdout.write(`${pick({ sv: `Skrev ${toPosix(path.relative(io.cwd, target))}: ${what}.`, en: `Wrote ${toPosix(path.relative(io.cwd, target))}: ${what}.` }, io.lang)}\n`);
+  io.stdout.write(`${safeMessage(pick({ sv: `Skrev ${toPosix(path.relative(io.cwd, target))}: ${what}.`, en: `Wrote ${toPosix(path.relative(io.cwd, target))}: ${what}.` }, io.lang))}\n`);
 }
 
 export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Promise<number> {

@@ -30,6 +30,8 @@ import { samdokVersion } from "../core/version.js";
 import { isUsable, loadDocuments, type LoadedDoc } from "../due/collect.js";
 import { planFollowup, planRevision } from "../due/revise.js";
 import { fold, freshId, renderTemplate } from "../due/template.js";
+import { safeMessage } from "../core/safe-text.js";
+import { readDocumentFile } from "../core/read-regular.js";
 
 export interface ReviseFlags {
   summary: string;
@@ -123,7 +125,7 @@ async function validateAndWrite(io: Io, absPath: string, text: string, before: D
   // A new file must exist before the set can be discovered with it.
   const isNew = !existsSync(absPath);
   if (isNew) writeFileAtomic(absPath, bytes);
-  const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readFileSync(q)))(p));
+  const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readDocumentFile(q)))(p));
   const run = await runValidation({ paths: [absPath], cwd: io.cwd, lang, today: today(io), readFile });
   const result = run.results[0];
   const hadParseErrors = before?.diagnostics.some((d) => d.severity === "error" && PARSE_RULES.has(d.ruleId)) ?? false;
@@ -139,7 +141,7 @@ async function validateAndWrite(io: Io, absPath: string, text: string, before: D
     return EXIT_FINDINGS;
   }
   if (!isNew) writeFileAtomic(absPath, bytes);
-  io.stdout.write(`${done}\n`);
+  io.stdout.write(`${safeMessage(done)}\n`);
   show();
   return run.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -244,7 +246,7 @@ async function validateAndReplace(io: Io, entry: LoadedDoc, original: Original, 
       ].join("\n"),
     );
   }
-  const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readFileSync(q)))(p));
+  const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readDocumentFile(q)))(p));
   const run = await runValidation({ paths: [absPath], cwd: io.cwd, lang, today: today(io), readFile });
   const result = run.results[0];
   try {
@@ -253,7 +255,7 @@ async function validateAndReplace(io: Io, entry: LoadedDoc, original: Original, 
     if (error instanceof FileChangedError) throw changedWhileWorking(io, entry.result.file);
     throw error;
   }
-  io.stdout.write(`${[done, ...hints].join("\n")}\n`);
+  io.stdout.write(`${safeMessage([done, ...hints].join("\n"))}\n`);
   if (result && result.diagnostics.length > 0) {
     io.stdout.write(stylish({ results: [result], summary: run.summary, lang, rules, color: useColor(io.stdout, io.env), version: samdokVersion() }));
   }

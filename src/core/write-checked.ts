@@ -15,7 +15,8 @@
  * The new file keeps the original's permissions (mode).
  */
 import { createHash } from "node:crypto";
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readDocumentFile } from "./read-regular.js";
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** What a file was when it was read. */
@@ -44,7 +45,7 @@ export function hashBytes(bytes: Uint8Array): string {
  * Reads a file and remembers what it was. The time and size are taken before
  * the bytes, so a save during the read shows up as a change later.
  */
-export function readWithSnapshot(target: string, read: (p: string) => Uint8Array = (p) => readFileSync(p)): { bytes: Uint8Array; snapshot: FileSnapshot } {
+export function readWithSnapshot(target: string, read: (p: string) => Uint8Array = (p) => readDocumentFile(p)): { bytes: Uint8Array; snapshot: FileSnapshot } {
   const stat = statSync(target, { bigint: true });
   const bytes = read(target);
   return { bytes, snapshot: { hash: hashBytes(bytes), size: stat.size, mtimeNs: stat.mtimeNs, mode: Number(stat.mode & 0o7777n) } };
@@ -59,7 +60,7 @@ export interface CheckedWriteOptions {
 
 function unchanged(target: string, snapshot: FileSnapshot): boolean {
   try {
-    if (hashBytes(readFileSync(target)) !== snapshot.hash) return false;
+    if (hashBytes(readDocumentFile(target)) !== snapshot.hash) return false;
     // Last, and right before the rename: a save while the bytes were hashed changes the time.
     const stat = statSync(target, { bigint: true });
     return stat.isFile() && stat.size === snapshot.size && stat.mtimeNs === snapshot.mtimeNs;

@@ -14,6 +14,7 @@ import { HtmlBuild } from "./context.js";
 import { documentPage } from "./document-page.js";
 import { registerPage } from "./register.js";
 import { consolidatedPage } from "./consolidated.js";
+import { safeMessage } from "../../core/safe-text.js";
 
 /** The list of files the last HTML build wrote, so the next one can remove pages no longer in the edition. */
 export const HTML_MANIFEST = ".samdok-html.txt";
@@ -37,6 +38,6 @@ export async function renderHtml(edition: Edition): Promise<{ files: OutputFile[
 export async function buildHtml(edition: Edition): Promise<string[]> {
   const { files, warnings } = await renderHtml(edition);
   const label = edition.lang === "sv" ? "varning" : "warning";
-  for (const warning of warnings) edition.stderr.write(`samdok: ${label}: ${warning}\n`);
+  for (const warning of warnings) edition.stderr.write(`samdok: ${label}: ${safeMessage(warning)}\n`);
   return commitFiles(edition.outDir, files, HTML_MANIFEST, edition.lang);
 }
