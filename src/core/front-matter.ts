@@ -7,7 +7,7 @@
  * are checked here first, so that every problem gets a located message.
  */
 import matter from "gray-matter";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
 import type { PositionMap, Range } from "./types.js";
 import type { Localized } from "../i18n/text.js";
 import { checkYamlDepth, checkYamlSize, MAX_DEPTH, yamlTooDeep } from "./limits.js";
@@ -186,6 +186,21 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
       problems.push({ ruleId: "SD003", line: at.line, column: at.col, message: yamlTooDeep(at.line, at.col).message });
     }
   }
+  if (problems.length === 0) {
+    const loop = selfReferencingAlias(doc);
+    if (loop) {
+      const at = lineCounter.linePos(loop.range?.[0] ?? 0);
+      problems.push({
+        ruleId: "SD003",
+        line: at.line,
+        column: at.col,
+        message: {
+          sv: `Aliaset \`*${loop.source}\` står inuti det värde som ankaret \`&${loop.source}\` namnger, så värdet skulle innehålla sig självt i all oändlighet. Skriv ut värdet direkt i stället för aliaset.`,
+          en: `The alias \`*${loop.source}\` stands inside the value that the anchor \`&${loop.source}\` names, so the value would contain itself without end. Write the value out instead of the alias.`,
+        },
+      });
+    }
+  }
   let data: unknown;
   if (problems.length === 0) {
     try {
@@ -204,6 +219,22 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
     }
   }
   return { doc, data, problems };
+}
+
+/** The first alias that stands inside the collection its anchor names (`x: &a [*a]`): its value would contain itself. */
+function selfReferencingAlias(doc: Document.Parsed): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_key, node, path) {
+      const target = node.resolve(doc);
+      if (target && (path as readonly unknown[]).includes(target)) {
+        found = node;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /** The first collection nested deeper than MAX_DEPTH, found without recursion; undefined when there is none. */
