@@ -146,7 +146,21 @@ function normalizeWordPart(xml: string, ids: Renumbering): string {
   });
 }
 
-function normalizeText(name: string, text: string, ids: Renumbering, timestamp: Date): string {
+/**
+ * Characters XML 1.0 forbids anywhere (C0 controls but tab and line ends,
+ * U+FFFE, U+FFFF, lone surrogates). A document's text can carry them (a
+ * title with `"\uffff"` in YAML); Word refuses the whole file over one.
+ */
+const NOT_XML = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text without the characters XML 1.0 forbids; the same string when it has none (the common case). */
+export function xmlChars(text: string): string {
+  NOT_XML.lastIndex = 0;
+  return NOT_XML.test(text) ? text.replace(NOT_XML, "") : text;
+}
+
+function normalizeText(name: string, raw: string, ids: Renumbering, timestamp: Date): string {
+  let text = xmlChars(raw);
   if (name === "word/styles.xml") text = ensureLanguage(text);
   if (name.startsWith("word/")) return normalizeWordPart(text, ids);
   let xml = text.replace(RANDOM_RID, ids.rid);
