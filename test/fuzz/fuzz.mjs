@@ -291,6 +291,7 @@ if (!opts["dry-run"]) {
   console.log(`fuzz: unmutated documents validate in ${base.ms} ms (exit ${base.status})`);
 }
 
+let noted = 0;
 for (let i = START; i < START + ITERATIONS && !interrupted; i++) {
   let result = iteration(i);
   for (let attempt = 0; attempt < 3 && result.runs.some((r) => REBUILT.test(r.stderr)); attempt++) {
@@ -298,6 +299,15 @@ for (let i = START; i < START + ITERATIONS && !interrupted; i++) {
     console.log(`fuzz: iteration ${i}: build/ seems to be being rebuilt; waiting 30 s and running it again`);
     sleep(30_000);
     result = iteration(i);
+  }
+  // A "benign" iteration whose documents turned out to have errors (the mutations together crossed a
+  // limit or broke a link) is the generator's misjudgement, not samdok's: a note, saved, not a failure.
+  const notes = result.failures.filter((f) => f.kind === "benign-error");
+  result.failures = result.failures.filter((f) => f.kind !== "benign-error");
+  if (notes.length && !result.failures.length) {
+    noted++;
+    const dest = saveFinding(i, { ...result, failures: notes });
+    console.log(`NOTE iteration ${i} (${notes[0].detail.slice(0, 200)}) → ${dest}`);
   }
   done++;
   mutatedDocs += result.mutated;
@@ -336,5 +346,5 @@ if (signatures.size) {
 }
 console.log(`slowest validate: ${slowest.ms} ms (iteration ${slowest.i})`);
 const n = (x) => x.toLocaleString("en-US");
-console.log(`fuzz: ${n(done)} iterations, ${n(mutatedDocs)} mutated documents, ${n(builds)} builds, ${n(failedIterations)} failures (seed ${SEED}, ${secs} s)${interrupted ? " (interrupted)" : ""}`);
+console.log(`fuzz: ${n(done)} iterations, ${n(mutatedDocs)} mutated documents, ${n(builds)} builds, ${n(failedIterations)} failures, ${n(noted)} notes (seed ${SEED}, ${secs} s)${interrupted ? " (interrupted)" : ""}`);
 process.exitCode = failedIterations || interrupted ? 1 : 0;
