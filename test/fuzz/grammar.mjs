@@ -306,12 +306,12 @@ export function markdownBlock(rng, { benign = false, otherFiles = [], ids = [] }
 
 const MD = {
   nestedLine(rng, { benign }) {
-    const depth = benign ? rng.logInt(2, 64) : rng.logInt(2, 50_000);
+    const depth = benign ? rng.logInt(2, 30) : rng.logInt(2, 50_000);
     const marker = rng.pick(["- ", "> ", "1. ", "1) ", "* ", "+ ", "> - ", "- > ", "- [ ] ", ">"]);
     return `${marker.repeat(depth)}x`;
   },
   nestedIndent(rng, { benign }) {
-    const depth = benign ? rng.logInt(2, 40) : rng.logInt(2, 1_400);
+    const depth = benign ? rng.logInt(2, 30) : rng.logInt(2, 1_400);
     const marker = rng.pick(["- ", "1. ", "> ", "* "]);
     const step = marker === "1. " ? "   " : "  ";
     return Array.from({ length: depth }, (_, i) => `${step.repeat(i)}${marker}nivå ${i}`).join("\n");
@@ -338,12 +338,12 @@ const MD = {
     return longText(rng, rng.logInt(100, benign ? 300_000 : 1_900_000));
   },
   emphasis(rng, { benign }) {
-    const n = rng.logInt(1, benign ? 3_000 : 300_000);
+    const n = rng.logInt(1, benign ? 300 : 300_000);
     const unit = rng.pick(["*", "_", "**", "__", "*_", "~~", "~", "***a", "_a_", "*a**b*", "**a*", "\\*", "[", "](", "![", "<", "[^"]);
     return `text ${unit.repeat(n)} text`;
   },
   backticks(rng, { benign }) {
-    const n = rng.logInt(1, benign ? 3_000 : 300_000);
+    const n = rng.logInt(1, benign ? 300 : 300_000);
     return rng.pick([`${"`".repeat(n)}kod${"`".repeat(n)}`, `${"`a".repeat(n)}`, `a ${"`".repeat(n)} b`, `${"`` ".repeat(n)}`]);
   },
   footnotes(rng, { benign }) {
