@@ -56,7 +56,7 @@ function translateHelp(text: string, lang: Lang): string {
     .replace(/output the version number/g, "visa versionsnumret")
     .replace(/\[options\]/g, "[flaggor]")
     .replace(/\[command\]/g, "[kommando]")
-    .replace(/([(,] ?)default: /g, "$1standard: ")
+    .replace(/\bdefault:(\s)/g, "standard:$1")
     .replace(/\(choices:(\s)/g, "(val:$1");
 }
 

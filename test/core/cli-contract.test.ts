@@ -68,6 +68,14 @@ describe("CLI contract", () => {
     expect(none.code).toBe(2);
   });
 
+  it("every command's Swedish help says standard, never default (also where commander wraps the line)", async () => {
+    for (const command of ["validate", "rules", "due", "report", "build", "init", "start", "revise", "followup", "new"]) {
+      const help = await runCli([command, "--help"]);
+      if (help.code !== 0) continue; // not every name is a command of this version
+      expect(help.stdout, command).not.toMatch(/default:/);
+    }
+  });
+
   it("the content-keyed cache reuses results and notices a change", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-cache-"));
     try {
