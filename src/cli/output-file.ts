@@ -4,7 +4,7 @@
  * written atomically, with one clear message (exit 2) when the machine says
  * no: a read-only place, a full disk, a file where a folder should be.
  */
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Io } from "./io.js";
 import { pick } from "../i18n/text.js";
@@ -38,11 +38,39 @@ export function outputTarget(io: Io, output: string, example: string): string {
       ),
     );
   }
+  refuseSpecial(io, target);
   return target;
+}
+
+/**
+ * A report replaces the file at its path by renaming a new file over it: run
+ * as root (as CI often is), `--output /dev/null` would replace the device for
+ * every later step, and a FIFO would be gone. Only a regular file (or a
+ * symbolic link, which is replaced, not followed) is ever replaced.
+ */
+function refuseSpecial(io: Io, target: string): void {
+  let stats;
+  try {
+    stats = lstatSync(target);
+  } catch {
+    return; // nothing there yet
+  }
+  if (stats.isFile() || stats.isSymbolicLink() || stats.isDirectory()) return;
+  const kind = stats.isFIFO() ? { sv: "en namngiven kanal (FIFO)", en: "a named pipe (FIFO)" } : stats.isSocket() ? { sv: "en socket", en: "a socket" } : { sv: "en enhet", en: "a device" };
+  throw new UsageError(
+    pick(
+      {
+        sv: `${shownPath(target, io.cwd)} är ${kind.sv}, inte en vanlig fil, och samdok skriver inte över den. Ange ett vanligt filnamn, eller skriv rapporten till terminalen utan --output.`,
+        en: `${shownPath(target, io.cwd)} is ${kind.en}, not an ordinary file, and samdok does not replace it. Name an ordinary file, or write the report to the terminal without --output.`,
+      },
+      io.lang,
+    ),
+  );
 }
 
 /** Writes the file atomically; a file-system failure becomes a UsageError naming the file. */
 export function writeOutputFile(io: Io, target: string, data: string | Uint8Array): void {
+  refuseSpecial(io, target);
   try {
     writeFileAtomic(target, data);
   } catch (error) {

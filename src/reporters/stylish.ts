@@ -24,7 +24,8 @@ export const stylish: Reporter = ({ results, summary, lang, color }) => {
     const rows = r.diagnostics.map((d) => ({
       pos: `${d.line}:${d.column}`,
       sev: d.severity,
-      message: safeText(d.message, { multiline: true }).replace(/\n/g, "\n      "),
+      // One finding, one line: a file name with a line break or tab quoted in a message cannot forge another.
+      message: safeText(d.message),
       rule: safeText(`${d.ruleId}/${d.ruleName}`),
     }));
     const posWidth = Math.max(...rows.map((x) => x.pos.length));

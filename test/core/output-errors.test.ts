@@ -4,7 +4,8 @@
  * gives one Swedish message naming the path and exit 2, never a stack trace.
  */
 import { describe, expect, it } from "vitest";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURES, runCli, type CliResult } from "../helpers/cli.js";
@@ -17,6 +18,26 @@ function plain(r: CliResult): void {
   expect(r.stderr).not.toMatch(/internt fel|internal error|\n\s+at /);
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
 }
+
+describe("an output file that is a device or a FIFO", () => {
+  // Renaming a report over /dev/null as root would replace the device for every later step of a CI job.
+  it.runIf(process.platform === "linux")("due, report and validate --output refuse it and leave it as it was", async () => {
+    const dir = temp();
+    const fifo = path.join(dir, "kanal");
+    const device = path.join(dir, "noll");
+    execFileSync("mkfifo", [fifo]);
+    execFileSync("mknod", ["-m", "666", device, "c", "1", "3"]); // a /dev/null of our own
+    for (const target of [fifo, device]) {
+      for (const args of [["due", SET, "-o", target], ["report", SET, "--output", target], ["validate", SET, "--format", "json", "--output", target]]) {
+        const r = await runCli(args);
+        plain(r);
+        expect(r.stderr).toMatch(/inte en vanlig fil, och samdok skriver inte över den/);
+      }
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
+  });
+});
 
 describe("an output file that names a folder", () => {
   it("due --output, -o and a path ending in / are refused, and nothing is written", async () => {
