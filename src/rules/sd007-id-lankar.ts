@@ -21,7 +21,8 @@ export const rule: SetRule = {
       for (const field of ID_LINK_FIELDS) {
         const value = data[field];
         const targets: [string, string][] = Array.isArray(value)
-          ? value.map((v, i) => [String(v), `/${field}/${i}`])
+          ? // A list item that is not text (a map, a list) is SD005's to report; here it would read "[object Object]".
+            value.flatMap((v, i): [string, string][] => (typeof v === "string" || typeof v === "number" ? [[String(v), `/${field}/${i}`]] : []))
           : typeof value === "string"
             ? [[value, `/${field}`]]
             : [];

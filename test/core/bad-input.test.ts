@@ -26,6 +26,7 @@ describe("bad input", () => {
     ["bad-json-front-matter", "json.md:1:4 SD004", /---json/],
     ["bad-not-utf8", "latin1.md:3:15 SD001", /inte sparad som UTF-8/],
     ["bad-alias-bomb", "bomb.md:2:1 SD003", /alias/],
+    ["bad-id-link-map", "lista-med-falt.md:9:5 SD005", /`relaterade` \(post 1\) ska vara text, men är en grupp av fält/],
     ["bad-yaml-self-alias", "sjalvreferens.md:8:24 SD003", /Aliaset `\*ord` står inuti det värde som ankaret `&ord` namnger/],
   ];
   for (const [scenario, expected, messagePart] of cases) {
