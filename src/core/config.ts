@@ -238,8 +238,8 @@ function ruleDiagnostics(regler: unknown, positions: PositionMap, display: strin
           column,
           pick(
             {
-              sv: `Regeln ${rule.id} (${rule.name}) går inte att ändra: den kontrollerar att filerna går att läsa och gäller alltid. Ta bort raden.`,
-              en: `The rule ${rule.id} (${rule.name}) cannot be changed: it checks that the files can be read and always applies. Remove the line.`,
+              sv: `Regeln ${rule.id} (${rule.name}) går inte att ändra: den gäller alltid, eftersom den ser till att filerna går att läsa och att inget utanför samlingen läses eller publiceras. Ta bort raden.`,
+              en: `The rule ${rule.id} (${rule.name}) cannot be changed: it always applies, since it makes sure that the files can be read and that nothing outside the set is read or published. Remove the line.`,
             },
             lang,
           ),
