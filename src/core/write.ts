@@ -59,9 +59,23 @@ export function ensureDir(dir: string): void {
 export function writeFileAtomic(target: string, data: string | Uint8Array, options: { fsync?: boolean } = {}): void {
   const dir = path.dirname(target);
   ensureDir(dir);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
+  let temp = "";
+  let created = false;
   try {
-    writeFileSync(temp, data);
+    // The name can be guessed, so something may already stand there (a symbolic link planted by someone
+    // else, a FIFO): "wx" creates a new file or fails, never writing through what is there.
+    for (let attempt = 0; !created; attempt++) {
+      temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
+      try {
+        writeFileSync(temp, data, { flag: "wx" });
+        created = true;
+      } catch (error) {
+        const mine = (error as NodeJS.ErrnoException).code !== "EEXIST";
+        // Any other failure (a full disk) may have left a part of our own file: the catch below removes it.
+        if (mine) created = true;
+        if (mine || attempt >= 20) throw error;
+      }
+    }
     // A cache can do without the flush to disk; editions and documents cannot.
     if (options.fsync !== false) {
       const fd = openSync(temp, "r+");
@@ -73,7 +87,7 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
     }
     renameSync(temp, target);
   } catch (error) {
-    rmSync(temp, { force: true });
+    if (created) rmSync(temp, { force: true });
     // A full disk says ENOSPC without a path (the write call has none), and the
     // temporary file's name means nothing to a user: the error names the target.
     const e = error as NodeJS.ErrnoException;
