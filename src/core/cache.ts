@@ -35,7 +35,8 @@
  */
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
+import { FileTooLargeError, NotRegularFileError, readRegular } from "./read-regular.js";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
 import path from "node:path";
 import { asciiJson } from "./result-text.js";
 import { cacheKeyDir, loadCacheKey } from "./cache-key.js";
@@ -56,46 +57,20 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0;
 /** Why a cache file is not read: not there, not a regular file, too large, or unreadable. */
 export type CacheFileProblem = "missing" | "special" | "too-large" | "unreadable";
 
-function sameFile(a: Stats, b: Stats): boolean {
-  return process.platform === "win32" || (a.dev === b.dev && a.ino === b.ino);
-}
-
 /**
  * The cache file's text, read only when lstat says it is a regular file (no
  * link followed, no FIFO or device opened: opening a FIFO blocks) of at most
  * MAX_CACHE_BYTES, and the open file is checked again.
  */
 export function readCacheFile(location: string): { text: string } | { problem: CacheFileProblem } {
-  let st: Stats;
   try {
-    st = lstatSync(location);
-  } catch {
-    return { problem: "missing" };
-  }
-  if (!st.isFile()) return { problem: "special" };
-  if (st.size > MAX_CACHE_BYTES) return { problem: "too-large" };
-  let fd: number;
-  try {
-    fd = openSync(location, constants.O_RDONLY | NOFOLLOW | NONBLOCK);
-  } catch {
+    return { text: readRegular(location, MAX_CACHE_BYTES, { noFollow: true }).toString("latin1") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { problem: "missing" };
+    if (error instanceof NotRegularFileError || code === "EISDIR" || code === "ELOOP") return { problem: "special" };
+    if (error instanceof FileTooLargeError) return { problem: "too-large" };
     return { problem: "unreadable" };
-  }
-  try {
-    const open = fstatSync(fd);
-    if (!open.isFile() || !sameFile(st, open)) return { problem: "special" };
-    if (open.size > MAX_CACHE_BYTES) return { problem: "too-large" };
-    const buf = Buffer.allocUnsafe(open.size);
-    let got = 0;
-    while (got < buf.length) {
-      const n = readSync(fd, buf, got, buf.length - got, got);
-      if (n <= 0) break;
-      got += n;
-    }
-    return { text: buf.toString("latin1", 0, got) };
-  } catch {
-    return { problem: "unreadable" };
-  } finally {
-    closeSync(fd);
   }
 }
 

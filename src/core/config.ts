@@ -3,11 +3,13 @@
  * nearest parent. The folder that holds it is the document root of that set.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, PositionMap, RuleSetting } from "./types.js";
 import { configValidator, locate, schemaDiagnostics } from "./schema.js";
 import { decodeDocument } from "./read.js";
+import { FileTooLargeError, NotRegularFileError, readRegular } from "./read-regular.js";
+import { isSystemPath, megabytes } from "./safe-file.js";
 import { toPosix } from "./paths.js";
 import { looksLikeYaml, parseStrictJson } from "./strict-json.js";
 import { closest } from "./suggest.js";
@@ -71,9 +73,6 @@ function entryExists(p: string): boolean {
 
 const cache = new Map<string, { loaded: LoadedConfig; stamp: string }>();
 
-/** Pseudo file systems: their files claim to be regular but are the machine's state. */
-const SYSTEM_PREFIXES = ["/proc", "/sys", "/dev"];
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 function configDiagnostic(file: string, line: number, column: number, message: string): Diagnostic {
   return { file, line, column, ruleId: "SD010", ruleName: "konfiguration", severity: "error", message };
@@ -83,11 +82,6 @@ function configDiagnostic(file: string, line: number, column: number, message: s
 function located(display: string, line: number, column: number, message: Localized, lang: Lang): ConfigError {
   // The diagnostic carries the place and the explanation; the error itself only names the file.
   return new ConfigError(pick({ sv: `Konfigurationen ${display} har fel.`, en: `The configuration ${display} has errors.` }, lang), [configDiagnostic(display, line, column, pick(message, lang))]);
-}
-
-function mb(bytes: number, lang: Lang): string {
-  const s = (bytes / (1024 * 1024)).toFixed(1);
-  return lang === "sv" ? s.replace(".", ",") : s;
 }
 
 /**
@@ -111,58 +105,30 @@ function readConfigBytes(configPath: string, display: string, lang: Lang): Buffe
   try {
     real = realpathSync.native(configPath);
   } catch {
-    // a broken link: reported when it is opened
+    // a broken link: reported when it is read
   }
-  if (path.sep === "/" && SYSTEM_PREFIXES.some((p) => real === p || real.startsWith(`${p}/`))) {
-    throw notRegular({ sv: "en systemfil", en: "a system file" });
-  }
-  let fd: number;
+  if (isSystemPath(real)) throw notRegular({ sv: "en systemfil", en: "a system file" });
   try {
-    fd = openSync(configPath, OPEN_FLAGS);
+    return readRegular(configPath, MAX_CONFIG_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EISDIR") throw notRegular({ sv: "en mapp", en: "a folder" });
-    if (code === "ENOENT") throw located(display, 1, 1, { sv: `${display} går inte att öppna: filen finns inte (en trasig symbolisk länk?).`, en: `${display} cannot be opened: the file does not exist (a broken symbolic link?).` }, lang);
-    throw located(display, 1, 1, { sv: `Kan inte läsa ${display}: ${(error as Error).message}`, en: `Cannot read ${display}: ${(error as Error).message}` }, lang);
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) throw notRegular({ sv: "en mapp", en: "a folder" });
-    if (!stats.isFile()) throw notRegular({ sv: "en specialfil (till exempel en namngiven pipe, en enhet eller en socket)", en: "a special file (for example a named pipe, a device or a socket)" });
-    const tooLarge = (size: number): ConfigError =>
-      located(
+    if (error instanceof NotRegularFileError) throw notRegular({ sv: "en specialfil (till exempel en namngiven pipe, en enhet eller en socket)", en: "a special file (for example a named pipe, a device or a socket)" });
+    if (error instanceof FileTooLargeError) {
+      const size = error.size;
+      throw located(
         display,
         1,
         1,
         {
-          sv: `${display} är ${size > MAX_CONFIG_BYTES * 10 ? "mer än 10" : mb(size, "sv")} MB. En konfiguration är normalt några kB och samdok läser högst ${MAX_CONFIG_BYTES / (1024 * 1024)} MB; kontrollera att det är rätt fil.`,
-          en: `${display} is ${size > MAX_CONFIG_BYTES * 10 ? "more than 10" : mb(size, "en")} MB. A configuration is normally a few kB and samdok reads at most ${MAX_CONFIG_BYTES / (1024 * 1024)} MB; check that this is the right file.`,
+          sv: `${display} är ${size > MAX_CONFIG_BYTES * 10 ? "mer än 10" : megabytes(size, "sv")} MB. En konfiguration är normalt några kB och samdok läser högst ${MAX_CONFIG_BYTES / (1024 * 1024)} MB; kontrollera att det är rätt fil.`,
+          en: `${display} is ${size > MAX_CONFIG_BYTES * 10 ? "more than 10" : megabytes(size, "en")} MB. A configuration is normally a few kB and samdok reads at most ${MAX_CONFIG_BYTES / (1024 * 1024)} MB; check that this is the right file.`,
         },
         lang,
       );
-    if (stats.size > MAX_CONFIG_BYTES) throw tooLarge(stats.size);
-    // Read to the limit and one byte more: a file may grow, or claim a size of 0.
-    const buffer = Buffer.alloc(Math.min(MAX_CONFIG_BYTES + 1, Math.max(stats.size + 1, 64 * 1024)));
-    let total = 0;
-    for (;;) {
-      if (total === buffer.length) break;
-      const got = readSync(fd, buffer, total, buffer.length - total, null);
-      if (got === 0) break;
-      total += got;
     }
-    if (total > MAX_CONFIG_BYTES) throw tooLarge(total);
-    if (total === buffer.length) {
-      // Filled the buffer below the limit: the file grew while it was read.
-      throw located(display, 1, 1, { sv: `${display} ändrades medan den lästes. Kör samdok igen.`, en: `${display} changed while it was read. Run samdok again.` }, lang);
-    }
-    return buffer.subarray(0, total);
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EISDIR") throw notRegular({ sv: "en mapp", en: "a folder" });
+    if (code === "ENOENT") throw located(display, 1, 1, { sv: `${display} går inte att öppna: filen finns inte (en trasig symbolisk länk?).`, en: `${display} cannot be opened: the file does not exist (a broken symbolic link?).` }, lang);
     throw located(display, 1, 1, { sv: `Kan inte läsa ${display}: ${(error as Error).message}`, en: `Cannot read ${display}: ${(error as Error).message}` }, lang);
-  } finally {
-    closeSync(fd);
   }
 }
 

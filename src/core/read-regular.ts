@@ -17,7 +17,7 @@
  * Attachments and pictures are read through safe-file.ts instead, which also
  * keeps them inside the document root.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import type { Localized } from "../i18n/text.js";
 import { MAX_FILE_BYTES, tooLargeMessage } from "./read.js";
 
@@ -63,22 +63,29 @@ export function specialKindOf(abs: string): SpecialKind | undefined {
 }
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 function isDirectoryError(abs: string): Error {
   return Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${abs}'`), { code: "EISDIR" });
 }
 
 /**
- * The bytes of the document at `abs`, which must be a regular file (links
- * followed) of at most `maxBytes`. Throws (see above) otherwise; never blocks.
+ * The one way samdok reads a file it did not write: the bytes of `abs`,
+ * which must be a regular file of at most `maxBytes`. It is stat'ed first,
+ * opened with O_NONBLOCK (a FIFO swapped in after the check opens at once),
+ * checked again with fstat, and never read past the limit. `noFollow`
+ * refuses a symbolic link too (lstat, O_NOFOLLOW): for a path already
+ * resolved (safe-file.ts) or one samdok owns (the cache). Throws as
+ * described above; never blocks.
  */
-export function readDocumentFile(abs: string, maxBytes: number = MAX_FILE_BYTES): Buffer {
-  const before = statSync(abs);
+export function readRegular(abs: string, maxBytes: number, options: { noFollow?: boolean } = {}): Buffer {
+  const before = options.noFollow ? lstatSync(abs) : statSync(abs);
   if (before.isDirectory()) throw isDirectoryError(abs);
+  if (before.isSymbolicLink()) throw new NotRegularFileError(abs, "other");
   const kind = specialKind(before);
   if (kind) throw new NotRegularFileError(abs, kind);
   if (before.size > maxBytes) throw new FileTooLargeError(abs, before.size);
-  const fd = openSync(abs, OPEN_FLAGS);
+  const fd = openSync(abs, OPEN_FLAGS | (options.noFollow ? NOFOLLOW : 0));
   try {
     const stats = fstatSync(fd);
     if (stats.isDirectory()) throw isDirectoryError(abs);
@@ -100,7 +107,11 @@ export function readDocumentFile(abs: string, maxBytes: number = MAX_FILE_BYTES)
   }
 }
 
-/** The SD001 message for a file that is not a regular file. */
+/** The bytes of the document at `abs` (links followed), at most `maxBytes`; see readRegular. */
+export function readDocumentFile(abs: string, maxBytes: number = MAX_FILE_BYTES): Buffer {
+  return readRegular(abs, maxBytes);
+}
+
 export function notRegularMessage(kind: SpecialKind): Localized {
   const what: Record<SpecialKind, Localized> = {
     fifo: { sv: "en namngiven kanal (FIFO, \"named pipe\")", en: "a named pipe (FIFO)" },

@@ -16,9 +16,10 @@
  * in NFC. When the exact path does not exist, each folder is searched for an
  * entry whose NFC form is the wanted name; the real name on disk is read.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { Lang } from "./types.js";
+import { FileTooLargeError, NotRegularFileError, readRegular } from "./read-regular.js";
 
 /** Attachments (pdf, Office files …) larger than this are not published. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
@@ -45,7 +46,7 @@ function isInsideReal(parent: string, child: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
-function isSystemPath(real: string): boolean {
+export function isSystemPath(real: string): boolean {
   if (path.sep !== "/") return false;
   return SYSTEM_PREFIXES.some((p) => real === p || real.startsWith(`${p}/`));
 }
@@ -127,40 +128,21 @@ export function resolveInside(root: string, abs: string, maxBytes: number): Insi
   return { ok: true, real, size: stats.size };
 }
 
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
-
 /**
- * Reads a file a document links to, after `resolveInside` has allowed it.
- * The file is opened without following a symbolic link and without blocking
- * (a FIFO put in its place opens at once), and the open file is checked again
- * (regular, not larger than `maxBytes`) before a byte is read.
+ * Reads a file a document links to, after `resolveInside` has allowed it,
+ * through `readRegular` without following a symbolic link: a link or FIFO
+ * put in its place after the check is refused, never read or waited for.
  */
 export function readRegularFile(root: string, abs: string, maxBytes: number): ReadResult {
   const inside = resolveInside(root, abs, maxBytes);
   if (!inside.ok) return inside;
-  let fd: number;
   try {
-    fd = openSync(inside.real, OPEN_FLAGS);
+    return { ok: true, real: inside.real, data: readRegular(inside.real, maxBytes, { noFollow: true }) };
   } catch (error) {
+    if (error instanceof FileTooLargeError) return { ok: false, problem: "too-large", size: error.size };
     // ELOOP: the file became a symbolic link after it was checked.
-    return { ok: false, problem: (error as NodeJS.ErrnoException).code === "ELOOP" ? "special" : "missing" };
-  }
-  try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, problem: "special" };
-    if (stats.size > maxBytes) return { ok: false, problem: "too-large", size: stats.size };
-    const data = Buffer.alloc(stats.size);
-    let at = 0;
-    while (at < data.length) {
-      const n = readSync(fd, data, at, data.length - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return { ok: true, real: inside.real, data: at === data.length ? data : data.subarray(0, at) };
-  } catch {
+    if (error instanceof NotRegularFileError || (error as NodeJS.ErrnoException).code === "ELOOP") return { ok: false, problem: "special" };
     return { ok: false, problem: "missing" };
-  } finally {
-    closeSync(fd);
   }
 }
 
