@@ -19,16 +19,14 @@ import path from "node:path";
 import type { Diagnostic, DocumentResult } from "../core/types.js";
 import { compareDiagnostics, finishRun, loadSets, rangeIn, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/run.js";
 import { CONFIG_FILE, type SamdokConfig } from "../core/config.js";
-import { makeDiagnostic, rangeOf } from "../core/analyze.js";
+import { fromReport, rangeOf, ruleIsOn } from "../core/diagnostic.js";
 import { decodeDocument } from "../core/read.js";
 import { readDocumentFile } from "../core/read-regular.js";
 import { parseFrontMatter } from "../core/front-matter.js";
 import { toPosix } from "../core/paths.js";
 import { isMarkdown } from "../core/discover.js";
-import { severityFor } from "../rules/settings.js";
 import { baseComparisonRules } from "../rules/change.js";
 import { ID_LINK_FIELDS } from "../rules/sd007-id-lankar.js";
-import { pick } from "../i18n/text.js";
 import { Git, type Change } from "./git.js";
 import type { BaseDocument, ChangeContext, ChangedDocument, HeadDocument } from "./context.js";
 
@@ -217,12 +215,12 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
     const extra = new Map<DocumentResult, Diagnostic[]>();
     const configResult: DocumentResult = { file: display(configRel), rootPath: CONFIG_FILE, diagnostics: [] };
     for (const rule of baseComparisonRules) {
-      if (severityFor(rule, set.loaded.config) === "off") continue;
+      if (!ruleIsOn(rule, set.loaded.config)) continue;
       const push = (doc: DocumentResult, input: Parameters<ChangeContext["report"]>[1]): void => {
-        const severity = severityFor(rule, set.loaded.config, input.severity);
-        if (severity === "off") return;
+        const d = fromReport(doc.file, rule, set.loaded.config, input, rangeIn(doc, input), lang);
+        if (!d) return;
         const list = extra.get(doc) ?? [];
-        list.push(makeDiagnostic(doc.file, rule, severity, rangeIn(doc, input), pick(input.message, lang)));
+        list.push(d);
         extra.set(doc, list);
       };
       const ctx: ChangeContext = {
@@ -302,7 +300,7 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
       }
       const result: DocumentResult = { file: display(configRel), rootPath: CONFIG_FILE, diagnostics: [] };
       for (const rule of baseComparisonRules) {
-        if (severityFor(rule, config) === "off") continue;
+        if (!ruleIsOn(rule, config)) continue;
         rule.checkChange({
           ref,
           lang,
@@ -313,8 +311,8 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
           baseById: new Map(),
           report: () => undefined,
           reportOnSet: (input) => {
-            const severity = severityFor(rule, config, input.severity);
-            if (severity !== "off") result.diagnostics.push(makeDiagnostic(result.file, rule, severity, rangeOf(input, undefined), pick(input.message, lang)));
+            const d = fromReport(result.file, rule, config, input, rangeOf(input, undefined), lang);
+            if (d) result.diagnostics.push(d);
           },
         });
       }

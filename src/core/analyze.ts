@@ -6,16 +6,16 @@
  */
 import { createHash } from "node:crypto";
 import type { Root } from "mdast";
-import type { BodyFacts, Diagnostic, DocumentResult, Lang, Range, Severity } from "./types.js";
+import type { BodyFacts, DocumentResult, Lang, Range } from "./types.js";
 import type { LoadedConfig } from "./config.js";
 import { decodeDocument } from "./read.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { BodyLimitError, parseBodyForRules, extractFacts } from "./markdown.js";
-import { locate } from "./schema.js";
+import { fromReport, makeDiagnostic, rangeOf, ruleCrashed, ruleIsOn } from "./diagnostic.js";
 import { pick } from "../i18n/text.js";
-import type { DocumentContext, DocumentRule, ReportInput, RuleMeta } from "../rules/types.js";
+import type { DocumentContext, DocumentRule } from "../rules/types.js";
 import { ruleById } from "../rules/index.js";
-import { severityFor } from "../rules/settings.js";
+export { makeDiagnostic, rangeOf } from "./diagnostic.js";
 import { packPositions } from "./packed-positions.js";
 import { resultText } from "./result-text.js";
 
@@ -33,24 +33,6 @@ export interface AnalyzeInput {
    * with it, for a document that is not broken: the editions use it (`editionBody`).
    */
   onBody?: (tree: Root) => void;
-}
-
-export function makeDiagnostic(file: string, rule: RuleMeta, severity: Severity, range: Range, message: string): Diagnostic {
-  const d: Diagnostic = { file, line: range[0], column: range[1], ruleId: rule.id, ruleName: rule.name, severity, message };
-  if (range[2] > range[0] || (range[2] === range[0] && range[3] > range[1])) {
-    d.endLine = range[2];
-    d.endColumn = range[3];
-  }
-  return d;
-}
-
-/** Resolves where a report points. */
-export function rangeOf(input: ReportInput, positions: DocumentResult["positions"]): Range {
-  if (input.range) return input.range;
-  const p = input.node?.position;
-  if (p) return [p.start.line, p.start.column, p.end.line, p.end.column];
-  if (input.path !== undefined && positions) return locate(positions, input.path, input.key === true);
-  return [1, 1, 1, 1];
 }
 
 /**
@@ -123,8 +105,7 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
 
   let schemaValid = true;
   for (const rule of input.rules) {
-    const setting = severityFor(rule, loaded.config);
-    if (setting === "off") continue;
+    if (!ruleIsOn(rule, loaded.config)) continue;
     const before = result.diagnostics.length;
     const ctx: DocumentContext = {
       file,
@@ -144,15 +125,14 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
       mdast,
       facts,
       report: (r) => {
-        const severity = severityFor(rule, loaded.config, r.severity);
-        if (severity === "off") return;
-        result.diagnostics.push(makeDiagnostic(file, rule, severity, rangeOf(r, fm.positions), pick(r.message, lang)));
+        const d = fromReport(file, rule, loaded.config, r, rangeOf(r, fm.positions), lang);
+        if (d) result.diagnostics.push(d);
       },
     };
     try {
       rule.check(ctx);
     } catch (error) {
-      result.diagnostics.push(makeDiagnostic(file, rule, "error", [1, 1, 1, 1], pick({ sv: `Internt fel i regeln ${rule.id} (${rule.name}): ${(error as Error).message}. Rapportera gärna felet.`, en: `Internal error in rule ${rule.id} (${rule.name}): ${(error as Error).message}. Please report it.` }, lang)));
+      result.diagnostics.push(ruleCrashed(file, rule, error, lang));
     }
     if (rule.id === "SD005" && result.diagnostics.length > before) schemaValid = false;
   }

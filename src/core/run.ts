@@ -19,7 +19,8 @@ import type { Diagnostic, DocumentResult, Lang, PositionMap, Range } from "./typ
 import { ConfigError, findConfigPath, loadConfig, type LoadedConfig } from "./config.js";
 import { discover, listMarkdown } from "./discover.js";
 import type { Root } from "mdast";
-import { analyzeToText, makeDiagnostic, rangeOf } from "./analyze.js";
+import { analyzeToText } from "./analyze.js";
+import { fromReport, makeDiagnostic, rangeOf, ruleCrashed, ruleIsOn } from "./diagnostic.js";
 import { editionBody } from "./markdown.js";
 import { startThreads, workerCount, type AnalyzerThread } from "./parallel.js";
 import { toPosix, isInside } from "./paths.js";
@@ -27,7 +28,6 @@ import { ResultCache, CACHE_FILE, openResultCache } from "./cache.js";
 import { schemaHash } from "./schema.js";
 import { samdokVersion, codeFingerprint } from "./version.js";
 import { documentRules, setRules, ruleById, rules as allRules } from "../rules/index.js";
-import { severityFor } from "../rules/settings.js";
 import type { ReportInput, SetContext, SetRule } from "../rules/types.js";
 import { pick } from "../i18n/text.js";
 
@@ -455,7 +455,7 @@ function computeSetRules(set: DocumentSet, lang: Lang, today: string, which: (ru
     byId.set(id, list);
   }
   for (const rule of setRules()) {
-    if (!which(rule) || severityFor(rule, set.loaded.config) === "off") continue;
+    if (!which(rule) || !ruleIsOn(rule, set.loaded.config)) continue;
     const ctx: SetContext = {
       documents: parsed,
       byId,
@@ -465,10 +465,10 @@ function computeSetRules(set: DocumentSet, lang: Lang, today: string, which: (ru
       lang,
       today,
       report: (doc, input) => {
-        const severity = severityFor(rule, set.loaded.config, input.severity);
-        if (severity === "off") return;
+        const d = fromReport(doc.file, rule, set.loaded.config, input, rangeIn(doc, input), lang);
+        if (!d) return;
         const list = out.get(doc) ?? [];
-        list.push(makeDiagnostic(doc.file, rule, severity, rangeIn(doc, input), pick(input.message, lang)));
+        list.push(d);
         out.set(doc, list);
       },
     };
@@ -478,7 +478,7 @@ function computeSetRules(set: DocumentSet, lang: Lang, today: string, which: (ru
       const first = parsed[0];
       if (first) {
         const list = out.get(first) ?? [];
-        list.push(makeDiagnostic(first.file, rule, "error", [1, 1, 1, 1], pick({ sv: `Internt fel i regeln ${rule.id}: ${(error as Error).message}. Rapportera gärna felet.`, en: `Internal error in rule ${rule.id}: ${(error as Error).message}. Please report it.` }, lang)));
+        list.push(ruleCrashed(first.file, rule, error, lang, false));
         out.set(first, list);
       }
     }
