@@ -28,6 +28,7 @@ import { stylish } from "../reporters/stylish.js";
 import { documentRules, rules } from "../rules/index.js";
 import { samdokVersion } from "../core/version.js";
 import { isUsable, loadDocuments, type LoadedDoc } from "../due/collect.js";
+import { PARSE_RULES } from "../core/loaded-document.js";
 import { planFollowup, planRevision } from "../due/revise.js";
 import { fold, freshId, renderTemplate } from "../due/template.js";
 import { safeMessage } from "../core/safe-text.js";
@@ -112,7 +113,6 @@ export async function resolveDocument(io: Io, arg: string, flagIn: string | unde
   );
 }
 
-const PARSE_RULES = new Set(["SD001", "SD002", "SD003", "SD004", "SD005"]);
 
 /**
  * Validates `text` as the content of `absPath` (the rest of the set as on

@@ -7,37 +7,24 @@ import path from "node:path";
 import type { DocumentResult, Lang } from "../core/types.js";
 import { DOCUMENT_TYPES, roleName, trackName, type LoadedConfig } from "../core/config.js";
 import type { SamDoc } from "../core/document.js";
+import { isUsable, type LoadedDocument } from "../core/loaded-document.js";
 import { addDays, daysBetween, isIsoDate } from "../core/dates.js";
 import { loadSets, type DocumentSet, type RunOptions } from "../core/run.js";
 import { UsageError } from "../core/errors.js";
 import { closest } from "../core/suggest.js";
 import { pick } from "../i18n/text.js";
+
+export { isUsable };
 import type { DueItem, DueKind, DueList } from "./model.js";
 
-/** A document whose front matter passed the schema, with where it came from. */
-export interface LoadedDoc {
-  doc: SamDoc;
-  result: DocumentResult;
-  loaded: LoadedConfig;
-  absPath: string;
-}
+/** A document whose front matter passed the schema, with where it came from (core/loaded-document.ts). */
+export type LoadedDoc = LoadedDocument;
 
 export interface LoadedDocuments {
   docs: LoadedDoc[];
   /** Named documents that could not be read or whose front matter has errors. */
   skipped: DocumentResult[];
   sets: DocumentSet[];
-}
-
-/** Reading, YAML and schema rules: with an error from these, the typed view cannot be trusted. */
-const PARSE_RULES = new Set(["SD001", "SD002", "SD003", "SD004", "SD005"]);
-
-/** True when a result's front matter can be read as a typed SamDoc. */
-export function isUsable(result: DocumentResult): boolean {
-  if (result.fatal || !result.data) return false;
-  if (result.diagnostics.some((d) => d.severity === "error" && PARSE_RULES.has(d.ruleId))) return false;
-  const d = result.data;
-  return typeof d.id === "string" && typeof d.titel === "string" && typeof d.status === "string" && typeof d.dokumenttyp === "string";
 }
 
 /** Loads the named documents (and their sets); documents that cannot be used are listed apart. */

@@ -9,6 +9,7 @@ import type { Root } from "mdast";
 import type { DocumentResult, Lang } from "../core/types.js";
 import type { LoadedConfig } from "../core/config.js";
 import type { SamDoc } from "../core/document.js";
+import type { LoadedDocument } from "../core/loaded-document.js";
 import { TYPE_ORDER } from "../core/document.js";
 import { runValidation, type RunOptions, type ValidationRun } from "../core/run.js";
 import { normalizeText } from "../core/read.js";
@@ -16,11 +17,8 @@ import { readDocumentFile } from "../core/read-regular.js";
 import { swedishDate } from "../core/dates.js";
 import type { Out } from "../cli/io.js";
 
-export interface EditionDocument {
-  doc: SamDoc;
-  result: DocumentResult;
-  loaded: LoadedConfig;
-  absPath: string;
+/** A loaded document (core/loaded-document.ts) with its text, as the editions need it. */
+export interface EditionDocument extends LoadedDocument {
   /** The whole file text (NFC, LF); the body starts at `result.bodyLine`. */
   text: string;
   /** The Markdown body only. */
