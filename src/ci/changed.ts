@@ -17,7 +17,7 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 import type { Diagnostic, DocumentResult } from "../core/types.js";
-import { compareDiagnostics, finishRun, loadSets, rangeIn, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/run.js";
+import { compareDiagnostics, finishRun, loadSets, rangeIn, runSetRules, type DocumentSet, type RunOptions, type ValidationRun } from "../core/pipeline/index.js";
 import { CONFIG_FILE, type SamdokConfig } from "../core/config.js";
 import { fromReport, rangeOf, ruleIsOn } from "../core/diagnostic.js";
 import { decodeDocument } from "../core/read.js";
@@ -28,7 +28,7 @@ import { isMarkdown } from "../core/discover.js";
 import { baseComparisonRules } from "../rules/change.js";
 import { ID_LINK_FIELDS } from "../rules/sd007-id-lankar.js";
 import { Git, type Change } from "./git.js";
-import type { BaseDocument, ChangeContext, ChangedDocument, HeadDocument } from "./context.js";
+import type { BaseDocument, ChangeContext, ChangedDocument, HeadDocument } from "../rules/lib/change-context.js";
 
 /** Front matter and body of a file's bytes, or undefined when it cannot be parsed. */
 export function parseSource(bytes: Uint8Array): { data: Record<string, unknown>; body: string } | undefined {

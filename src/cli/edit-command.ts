@@ -19,7 +19,7 @@ import { writeFileAtomic } from "../core/write.js";
 import { toPosix } from "../core/paths.js";
 import { closest } from "../core/suggest.js";
 import { CONFIG_FILE, DOCUMENT_TYPES, findConfigPath, loadConfig, partyCodes } from "../core/config.js";
-import { runValidation } from "../core/run.js";
+import { runValidation } from "../core/pipeline/index.js";
 import { analyzeDocument } from "../core/analyze.js";
 import type { Diagnostic, DocumentResult } from "../core/types.js";
 import type { SamDoc } from "../core/document.js";

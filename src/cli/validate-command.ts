@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Io } from "./io.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
 import type { ValidateFlags } from "./commands/validate.js";
-import { runValidation, type ValidationRun } from "../core/run.js";
+import { runValidation, type ValidationRun } from "../core/pipeline/index.js";
 import { cacheOptions } from "../core/cache.js";
 import { today } from "./options.js";
 import { reporters } from "../reporters/index.js";

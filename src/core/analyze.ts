@@ -4,20 +4,18 @@
  * a worker thread. One bad document never stops the run: every failure here
  * becomes a diagnostic on that document.
  */
-import { createHash } from "node:crypto";
 import type { Root } from "mdast";
 import type { BodyFacts, DocumentResult, Lang, Range } from "./types.js";
 import type { LoadedConfig } from "./config.js";
 import { decodeDocument } from "./read.js";
-import { parseFrontMatter } from "./front-matter.js";
+import { parseFrontMatter, type FrontMatter } from "./front-matter.js";
 import { BodyLimitError, parseBodyForRules, extractFacts } from "./markdown.js";
 import { fromReport, makeDiagnostic, rangeOf, ruleCrashed, ruleIsOn } from "./diagnostic.js";
 import { pick } from "../i18n/text.js";
 import type { DocumentContext, DocumentRule } from "../rules/types.js";
 import { ruleById } from "../rules/index.js";
 export { makeDiagnostic, rangeOf } from "./diagnostic.js";
-import { packPositions } from "./packed-positions.js";
-import { resultText } from "./result-text.js";
+import { resultText, storedText } from "./pipeline/stored-result.js";
 
 export interface AnalyzeInput {
   file: string;
@@ -33,7 +31,12 @@ export interface AnalyzeInput {
    * with it, for a document that is not broken: the editions use it (`editionBody`).
    */
   onBody?: (tree: Root) => void;
+  /** "front-matter": stop before the body; only rules that read front matter alone (the schema) run. */
+  stage?: "front-matter";
 }
+
+/** What a rule sees of the body in the front-matter stage, where the body is not parsed. */
+const NO_FACTS: BodyFacts = { headings: [], links: [] };
 
 /**
  * Analyses one document. Whatever happens while it is parsed (a stack
@@ -88,6 +91,10 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
   result.bodyLine = fm.bodyLine;
 
   const lines = text.split("\n");
+  if (input.stage === "front-matter") {
+    runRules(input, result, { text, lines, fm, facts: NO_FACTS, mdast: () => { throw new Error("the body is not parsed in the front-matter stage"); } });
+    return result;
+  }
   let tree: Root | undefined;
   const mdast = (): Root => (tree ??= parseBodyForRules(text, fm.bodyLine));
   let facts: BodyFacts;
@@ -103,6 +110,23 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
   }
   result.facts = facts;
 
+  runRules(input, result, { text, lines, fm, facts, mdast });
+  if (input.onBody && tree) input.onBody(tree);
+  return result;
+}
+
+/** What the rules read of one document besides its front matter. */
+interface Parsed {
+  text: string;
+  lines: readonly string[];
+  fm: FrontMatter;
+  facts: BodyFacts;
+  mdast: () => Root;
+}
+
+/** Runs the document rules the configuration has on, each report through core/diagnostic.ts. */
+function runRules(input: AnalyzeInput, result: DocumentResult, { text, lines, fm, facts, mdast }: Parsed): void {
+  const { file, rootPath, loaded, lang } = input;
   let schemaValid = true;
   for (const rule of input.rules) {
     if (!ruleIsOn(rule, loaded.config)) continue;
@@ -136,32 +160,17 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
     }
     if (rule.id === "SD005" && result.diagnostics.length > before) schemaValid = false;
   }
-  if (input.onBody && tree) input.onBody(tree);
-  return result;
 }
 
 /**
  * The per-document step as the pipeline keeps it: the result as text (see
- * result-text.ts), with the front-matter positions packed (see run.ts). The
+ * pipeline/stored-result.ts), with the front-matter positions packed. The
  * same function runs in the main thread and in the worker threads of parallel.ts.
  */
 export function analyzeToText(input: AnalyzeInput): string {
   try {
-    return resultToText(analyzeDocument(input));
+    return storedText(analyzeDocument(input));
   } catch (error) {
     return resultText(failedAnalysis(input, error));
   }
-}
-
-function resultToText(result: DocumentResult): string {
-  if (result.positions && result.data !== undefined) {
-    const packed = packPositions(result.data, result.positions);
-    if (packed !== undefined) {
-      result.packedPositions = packed;
-      const seen = [result.file, result.rootPath, result.fatal === true, result.data, packed, result.facts?.headings ?? null, result.facts?.links ?? null];
-      result.setKey = createHash("sha256").update(JSON.stringify(seen)).digest("base64url");
-    }
-  }
-  delete result.positions;
-  return resultText(result);
 }

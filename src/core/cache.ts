@@ -38,7 +38,7 @@ import { execFileSync } from "node:child_process";
 import { FileTooLargeError, NotRegularFileError, readRegular } from "./read-regular.js";
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync, type Stats } from "node:fs";
 import path from "node:path";
-import { asciiJson } from "./result-text.js";
+import { asciiJson } from "./pipeline/result-text.js";
 import { cacheKeyDir, loadCacheKey } from "./cache-key.js";
 import { toPosix } from "./paths.js";
 import type { Lang } from "./types.js";

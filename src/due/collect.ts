@@ -9,7 +9,7 @@ import { DOCUMENT_TYPES, roleName, trackName, type LoadedConfig } from "../core/
 import type { SamDoc } from "../core/document.js";
 import { isUsable, type LoadedDocument } from "../core/loaded-document.js";
 import { addDays, daysBetween, isIsoDate } from "../core/dates.js";
-import { loadSets, type DocumentSet, type RunOptions } from "../core/run.js";
+import { loadSets, type DocumentSet, type RunOptions } from "../core/pipeline/index.js";
 import { UsageError } from "../core/errors.js";
 import { closest } from "../core/suggest.js";
 import { pick } from "../i18n/text.js";
@@ -27,9 +27,13 @@ export interface LoadedDocuments {
   sets: DocumentSet[];
 }
 
-/** Loads the named documents (and their sets); documents that cannot be used are listed apart. */
-export async function loadDocuments(options: RunOptions): Promise<LoadedDocuments> {
-  const { sets, named } = await loadSets(options);
+/**
+ * Loads the named documents (and their sets) as far as their front matter:
+ * read, parsed and checked against the schema, the body never parsed.
+ * Documents that cannot be used are listed apart.
+ */
+export async function loadDocuments(options: Omit<RunOptions, "stage">): Promise<LoadedDocuments> {
+  const { sets, named } = await loadSets({ ...options, stage: "front-matter" });
   const docs: LoadedDoc[] = [];
   const skipped: DocumentResult[] = [];
   for (const set of sets) {

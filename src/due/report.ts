@@ -7,6 +7,7 @@
 import { DOCUMENT_TYPES, partyName, trackName, type DocumentType, type SamdokConfig } from "../core/config.js";
 import { TYPE_ORDER, type SamDoc, type Status } from "../core/document.js";
 import { isIsoDate } from "../core/dates.js";
+import { compareVersionsLoosely } from "../core/document-version.js";
 import { collectDue, type LoadedDoc, type LoadedDocuments } from "./collect.js";
 import type { DueItem } from "./model.js";
 
@@ -119,7 +120,7 @@ function recipientOf(config: SamdokConfig): string {
 /** Each party's latest adoption of the document, compared with its current version. */
 export function adoptionOf(doc: SamDoc, config: SamdokConfig): PartyAdoption[] {
   return doc.parter.map((code) => {
-    const decisions = (doc.antaganden ?? []).filter((a) => a.part === code).sort((a, b) => a.datum.localeCompare(b.datum) || compareVersions(a.version, b.version));
+    const decisions = (doc.antaganden ?? []).filter((a) => a.part === code).sort((a, b) => a.datum.localeCompare(b.datum) || compareVersionsLoosely(a.version, b.version));
     const latest = decisions.find((a) => a.version === doc.version) ?? decisions[decisions.length - 1];
     const entry: PartyAdoption = { code, name: partyName(config, code), state: latest ? (latest.version === doc.version ? "current" : "older") : "none" };
     if (latest) {
@@ -130,12 +131,6 @@ export function adoptionOf(doc: SamDoc, config: SamdokConfig): PartyAdoption[] {
     }
     return entry;
   });
-}
-
-export function compareVersions(a: string, b: string): number {
-  const [a1 = 0, a2 = 0] = a.split(".").map(Number);
-  const [b1 = 0, b2 = 0] = b.split(".").map(Number);
-  return a1 - b1 || a2 - b2;
 }
 
 function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptions): SetReport {

@@ -7,16 +7,10 @@ import type { Lang } from "../core/types.js";
 import { reviewMonths, type SamdokConfig } from "../core/config.js";
 import type { SamDoc } from "../core/document.js";
 import { addMonths, isIsoDate } from "../core/dates.js";
+import { bumpVersion } from "../core/document-version.js";
 import { UsageError } from "../core/errors.js";
 import { pick } from "../i18n/text.js";
 import { FrontMatterEditor, FrontMatterEditError } from "./front-matter-edit.js";
-
-/** "1.4" → "1.5"; with `major`, "1.4" → "2.0". */
-export function bumpVersion(version: string, major: boolean): string {
-  const m = /^(\d+)\.(\d+)$/.exec(version);
-  if (!m) throw new RangeError(`not a version: ${version}`);
-  return major ? `${Number(m[1]) + 1}.0` : `${m[1]}.${Number(m[2]) + 1}`;
-}
 
 /** Where a new `revideras_senast` line goes when the document has none: after the first of these that exists. */
 const REVISE_BY_AFTER = ["giltig_till", "giltig_fran", "diarienummer", "beslutsparagraf", "faststalld_datum", "faststalld_av", "dokumentansvarig", "parter", "spar", "version"];

@@ -11,7 +11,7 @@ import type { LoadedConfig } from "../core/config.js";
 import type { SamDoc } from "../core/document.js";
 import type { LoadedDocument } from "../core/loaded-document.js";
 import { TYPE_ORDER } from "../core/document.js";
-import { runValidation, type RunOptions, type ValidationRun } from "../core/run.js";
+import { runValidation, type RunOptions, type ValidationRun } from "../core/pipeline/index.js";
 import { normalizeText } from "../core/read.js";
 import { readDocumentFile } from "../core/read-regular.js";
 import { swedishDate } from "../core/dates.js";

@@ -5,7 +5,7 @@
  * (src/ci/changed.ts).
  */
 import type { Rule } from "./types.js";
-import type { ChangeRule } from "../ci/context.js";
+import type { ChangeRule } from "./lib/change-context.js";
 import { rule as sd301 } from "./sd301-revision-forfallen.js";
 import { rule as sd302 } from "./sd302-version-hojs.js";
 import { rule as sd303 } from "./sd303-andringshistorik-ny-rad.js";

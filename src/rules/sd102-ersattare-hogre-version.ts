@@ -2,7 +2,7 @@ import type { SetRule } from "./types.js";
 import type { DocumentResult } from "../core/types.js";
 import { str, strings } from "./lib/data.js";
 import { idOf, single } from "./lib/set.js";
-import { compareVersions } from "./lib/version.js";
+import { compareParsedVersions, nextVersion, parseDocumentVersion } from "../core/document-version.js";
 
 export const rule: SetRule = {
   id: "SD102",
@@ -35,13 +35,15 @@ export const rule: SetRule = {
     for (const [successor, old] of pairs) {
       const v = str(successor.data, "version");
       const w = str(old.data, "version");
-      const cmp = compareVersions(v, w);
-      if (cmp === undefined || cmp > 0 || v === undefined || w === undefined) continue;
+      const pv = parseDocumentVersion(v);
+      const pw = parseDocumentVersion(w);
+      if (v === undefined || w === undefined || !pv || !pw || compareParsedVersions(pv, pw) > 0) continue;
+      const higher = nextVersion(pw, true);
       ctx.report(successor, {
         path: "/version",
         message: {
-          sv: `Dokumentet ersätter \`${idOf(old) ?? old.file}\` (version ${w}) men har själv version ${v}. Det nya dokumentet ska ha en högre version, till exempel ${Number(w.split(".")[0]) + 1}.0.`,
-          en: `This document replaces \`${idOf(old) ?? old.file}\` (version ${w}) but has version ${v} itself. The new document needs a higher version, for example ${Number(w.split(".")[0]) + 1}.0.`,
+          sv: `Dokumentet ersätter \`${idOf(old) ?? old.file}\` (version ${w}) men har själv version ${v}. Det nya dokumentet ska ha en högre version, till exempel ${higher}.`,
+          en: `This document replaces \`${idOf(old) ?? old.file}\` (version ${w}) but has version ${v} itself. The new document needs a higher version, for example ${higher}.`,
         },
       });
     }

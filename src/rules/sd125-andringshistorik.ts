@@ -1,6 +1,6 @@
 import type { DocumentRule } from "./types.js";
 import { date, entries, str } from "./lib/data.js";
-import { compareVersions } from "./lib/version.js";
+import { compareDocumentVersions } from "../core/document-version.js";
 
 export const rule: DocumentRule = {
   id: "SD125",
@@ -20,7 +20,7 @@ export const rule: DocumentRule = {
     const list = entries(ctx.data, "andringshistorik").map((e) => ({ ...e, version: str(e.value, "version"), date: date(e.value, "datum") }));
     if (list.length === 0) return;
     // A list written newest first: one finding, not one per entry.
-    const reversed = list.length >= 2 && list.every((e, i) => i === 0 || (compareVersions(e.version, list[i - 1]?.version) ?? 0) < 0);
+    const reversed = list.length >= 2 && list.every((e, i) => i === 0 || (compareDocumentVersions(e.version, list[i - 1]?.version) ?? 0) < 0);
     if (reversed) {
       ctx.report({
         path: "/andringshistorik",
@@ -35,7 +35,7 @@ export const rule: DocumentRule = {
         const prev = list[i - 1];
         const cur = list[i];
         if (!prev || !cur) continue;
-        const cmp = compareVersions(cur.version, prev.version);
+        const cmp = compareDocumentVersions(cur.version, prev.version);
         if (cmp !== undefined && cmp <= 0) {
           ctx.report({
             path: `${cur.path}/version`,
@@ -58,7 +58,7 @@ export const rule: DocumentRule = {
     const current = str(ctx.data, "version");
     const newest = reversed ? list[0] : list[list.length - 1];
     if (current === undefined || newest?.version === undefined || newest.version === current) return;
-    if (compareVersions(current, newest.version) === undefined) return;
+    if (compareDocumentVersions(current, newest.version) === undefined) return;
     ctx.report({
       path: "/version",
       message: {

@@ -1,5 +1,6 @@
-import type { ChangeRule } from "../ci/context.js";
-import { compareVersions, describeDifference, difference, parseVersion } from "../ci/compare.js";
+import type { ChangeRule } from "./lib/change-context.js";
+import { describeDifference, difference } from "./lib/compare.js";
+import { compareParsedVersions, nextVersion, parseDocumentVersion } from "../core/document-version.js";
 
 export const rule: ChangeRule = {
   id: "SD302",
@@ -26,17 +27,18 @@ export const rule: ChangeRule = {
       if (!c.base || c.base.data?.status !== "fastställd" || c.head.data?.status !== "fastställd") continue;
       const diff = difference(c.base, c.head);
       if (!diff?.substantive) continue;
-      const bv = parseVersion(c.base.data.version);
-      const hv = parseVersion(c.head.data.version);
-      if (!bv || !hv || compareVersions(hv, bv) > 0) continue;
+      // The base was never validated and the head may have schema errors: "01.2" still reads as 1.2.
+      const bv = parseDocumentVersion(c.base.data.version, { leadingZeros: true });
+      const hv = parseDocumentVersion(c.head.data.version, { leadingZeros: true });
+      if (!bv || !hv || compareParsedVersions(hv, bv) > 0) continue;
       const [b, h] = [String(c.base.data.version), String(c.head.data.version)];
-      const minor = `${bv[0]}.${bv[1] + 1}`;
-      const major = `${bv[0] + 1}.0`;
+      const minor = nextVersion(bv, false);
+      const major = nextVersion(bv, true);
       const what = { sv: describeDifference(diff, "sv"), en: describeDifference(diff, "en") };
       ctx.report(c.head.result, {
         path: "/version",
         message:
-          compareVersions(hv, bv) === 0
+          compareParsedVersions(hv, bv) === 0
             ? {
                 sv: `Dokumentet är fastställt och ${what.sv} har ändrats, men versionen är fortfarande ${h}: i basversionen (${ctx.ref}) var versionen ${b}. Höj versionen till ${minor} för en mindre ändring eller ${major} för en ny fastställd version.`,
                 en: `The document is adopted and ${what.en} changed, but the version is still ${h}: at the base version (${ctx.ref}) the version was ${b}. Raise it to ${minor} for a minor change or ${major} for a new adopted version.`,

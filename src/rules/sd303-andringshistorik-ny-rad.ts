@@ -1,5 +1,6 @@
-import type { ChangeRule } from "../ci/context.js";
-import { compareVersions, describeDifference, difference, newHistoryEntries, parseVersion } from "../ci/compare.js";
+import type { ChangeRule } from "./lib/change-context.js";
+import { describeDifference, difference, newHistoryEntries } from "./lib/compare.js";
+import { compareParsedVersions, nextVersion, parseDocumentVersion } from "../core/document-version.js";
 
 export const rule: ChangeRule = {
   id: "SD303",
@@ -27,9 +28,10 @@ export const rule: ChangeRule = {
       const hvText = typeof c.head.data.version === "string" ? c.head.data.version : "";
       const added = newHistoryEntries(c.base, c.head);
       if (added.some((e) => e.version === hvText)) continue;
-      const bv = parseVersion(c.base.data.version);
-      const hv = parseVersion(hvText);
-      const target = hv && (!bv || compareVersions(hv, bv) > 0) ? hvText : bv ? `${bv[0]}.${bv[1] + 1}` : hvText;
+      // The base was never validated and the head may have schema errors: "01.2" still reads as 1.2.
+      const bv = parseDocumentVersion(c.base.data.version, { leadingZeros: true });
+      const hv = parseDocumentVersion(hvText, { leadingZeros: true });
+      const target = hv && (!bv || compareParsedVersions(hv, bv) > 0) ? hvText : bv ? nextVersion(bv, false) : hvText;
       const entry = `- version: "${target}", datum: ${ctx.today}, beskrivning: …`;
       const what = { sv: describeDifference(diff, "sv"), en: describeDifference(diff, "en") };
       const positions = c.head.result.positions ?? {};

@@ -1,4 +1,4 @@
-import type { ChangeRule } from "../ci/context.js";
+import type { ChangeRule } from "./lib/change-context.js";
 
 export const rule: ChangeRule = {
   id: "SD304",

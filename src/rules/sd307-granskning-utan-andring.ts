@@ -1,5 +1,6 @@
-import type { ChangeRule } from "../ci/context.js";
-import { difference, newHistoryEntries, parseVersion } from "../ci/compare.js";
+import type { ChangeRule } from "./lib/change-context.js";
+import { difference, newHistoryEntries } from "./lib/compare.js";
+import { nextVersion, parseDocumentVersion } from "../core/document-version.js";
 
 export const rule: ChangeRule = {
   id: "SD307",
@@ -31,8 +32,9 @@ export const rule: ChangeRule = {
       if (newHistoryEntries(c.base, c.head).length > 0) continue;
       const before = String(c.base.data.revideras_senast ?? "–");
       const now = String(c.head.data.revideras_senast ?? "–");
-      const v = parseVersion(c.head.data.version);
-      const next = v ? `${v[0]}.${v[1] + 1}` : "";
+      // The head may have schema errors: "01.2" still reads as 1.2.
+      const v = parseDocumentVersion(c.head.data.version, { leadingZeros: true });
+      const next = v ? nextVersion(v, false) : "";
       const entry = `version: "${next}" och en rad i andringshistorik: - version: "${next}", datum: ${ctx.today}, beskrivning: Granskad utan ändring.`;
       ctx.report(c.head.result, {
         path: "/revideras_senast",

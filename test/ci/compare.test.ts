@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canonical, compareVersions, describeDifference, difference, newHistoryEntries, normalizeBody, parseVersion } from "../../src/ci/compare.js";
+import { canonical, describeDifference, difference, newHistoryEntries, normalizeBody } from "../../src/rules/lib/compare.js";
+import { compareParsedVersions as compareVersions, parseDocumentVersion as parseVersion } from "../../src/core/document-version.js";
 import { linkTarget } from "../../src/ci/changed.js";
-import type { BaseDocument, HeadDocument } from "../../src/ci/context.js";
+import type { BaseDocument, HeadDocument } from "../../src/rules/lib/change-context.js";
 
 const result = { file: "a.md", rootPath: "a.md", diagnostics: [] };
 const base = (data: Record<string, unknown>, body = "## Syfte\n\nText.\n"): BaseDocument => ({ repoPath: "a.md", display: "a.md", data, body });

@@ -162,8 +162,8 @@ describe("the result cache file", () => {
 
 describe("a cached result with the set's findings added", () => {
   it("keeps its front matter unparsed until read, and equal when read", async () => {
-    const { resultFromText, resultText } = await import("../../src/core/result-text.js");
-    const { withDiagnostics } = await import("../../src/core/run.js");
+    const { resultFromText, resultText } = await import("../../src/core/pipeline/result-text.js");
+    const { withDiagnostics } = await import("../../src/core/pipeline/index.js");
     const original = {
       file: "documents/a.md",
       rootPath: "a.md",

@@ -4,7 +4,7 @@ import path from "node:path";
 import { REPO } from "../helpers/cli.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { normalizeText } from "../../src/core/read.js";
-import { locatePacked, packPositions, unpackPositions } from "../../src/core/packed-positions.js";
+import { locatePacked, packPositions, unpackPositions } from "../../src/core/pipeline/packed-positions.js";
 import { locate } from "../../src/core/schema.js";
 
 describe("packed positions", () => {

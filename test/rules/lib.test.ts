@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVersions } from "../../src/rules/lib/version.js";
+import { compareDocumentVersions as compareVersions } from "../../src/core/document-version.js";
 import { isMarkdownPath, isSameFolderDocument, resolveLink } from "../../src/rules/lib/links.js";
 import { lineIndex } from "../../src/rules/lib/text.js";
 import { headingKey } from "../../src/rules/sd130-obligatoriska-rubriker.js";

@@ -12,7 +12,7 @@
  * A re-validation from the cache whose set-wide findings still hold (see
  * run.ts) then parses only the heads: the bodies are parsed when first read.
  */
-import type { DocumentResult } from "./types.js";
+import type { DocumentResult } from "../types.js";
 
 const MARK = "\u0001";
 

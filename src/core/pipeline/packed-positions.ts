@@ -9,8 +9,8 @@
  * which JavaScript orders first, or an alias, which the data expands), the
  * positions are not packed and callers fall back to parsing the file again.
  */
-import type { PositionMap, Range } from "./types.js";
-import { escapePointer } from "./front-matter.js";
+import type { PositionMap, Range } from "../types.js";
+import { escapePointer } from "../front-matter.js";
 
 const INDEX_LIKE = /^(0|[1-9][0-9]*)$/;
 
