@@ -14,7 +14,8 @@ import { UsageError } from "../core/errors.js";
 import { safeMessage, safeText } from "../core/safe-text.js";
 import { addMonths } from "../core/dates.js";
 import type { DocumentResult } from "../core/types.js";
-import { collectDue, defaultWithin, loadDocuments, parseWithin, resolveFilters, type LoadedDocuments } from "../due/collect.js";
+import { collectDue, defaultWithin, parseWithin, resolveFilters } from "../due/collect.js";
+import { loadDocuments, type LoadedDocuments } from "../core/store.js";
 import { countsText, type FailOn, type GroupBy } from "../due/model.js";
 import { dueReporter, type DueFormat } from "../due/format/index.js";
 

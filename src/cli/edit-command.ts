@@ -27,8 +27,8 @@ import { FileChangedError, readWithSnapshot, writeFileChecked, type FileSnapshot
 import { stylish } from "../reporters/stylish.js";
 import { documentRules, rules } from "../rules/index.js";
 import { samdokVersion } from "../core/version.js";
-import { isUsable, loadDocuments, type LoadedDoc } from "../due/collect.js";
-import { PARSE_RULES } from "../core/loaded-document.js";
+import { loadDocuments } from "../core/store.js";
+import { isUsable, PARSE_RULES, type LoadedDocument as LoadedDoc } from "../core/loaded-document.js";
 import { planFollowup, planRevision } from "../due/revise.js";
 import { fold, freshId, renderTemplate } from "../due/template.js";
 import { safeMessage } from "../core/safe-text.js";

@@ -7,48 +7,12 @@ import path from "node:path";
 import type { DocumentResult, Lang } from "../core/types.js";
 import { DOCUMENT_TYPES, roleName, trackName, type LoadedConfig } from "../core/config.js";
 import type { SamDoc } from "../core/document.js";
-import { isUsable, type LoadedDocument } from "../core/loaded-document.js";
+import type { LoadedDocument } from "../core/loaded-document.js";
 import { addDays, daysBetween, isIsoDate } from "../core/dates.js";
-import { loadSets, type DocumentSet, type RunOptions } from "../core/pipeline/index.js";
 import { UsageError } from "../core/errors.js";
 import { closest } from "../core/suggest.js";
 import { pick } from "../i18n/text.js";
-
-export { isUsable };
 import type { DueItem, DueKind, DueList } from "./model.js";
-
-/** A document whose front matter passed the schema, with where it came from (core/loaded-document.ts). */
-export type LoadedDoc = LoadedDocument;
-
-export interface LoadedDocuments {
-  docs: LoadedDoc[];
-  /** Named documents that could not be read or whose front matter has errors. */
-  skipped: DocumentResult[];
-  sets: DocumentSet[];
-}
-
-/**
- * Loads the named documents (and their sets) as far as their front matter:
- * read, parsed and checked against the schema, the body never parsed.
- * Documents that cannot be used are listed apart.
- */
-export async function loadDocuments(options: Omit<RunOptions, "stage">): Promise<LoadedDocuments> {
-  const { sets, named } = await loadSets({ ...options, stage: "front-matter" });
-  const docs: LoadedDoc[] = [];
-  const skipped: DocumentResult[] = [];
-  for (const set of sets) {
-    for (const result of set.documents) {
-      const absPath = path.join(set.loaded.root, result.rootPath);
-      if (!named.has(path.resolve(options.cwd, result.file)) && !named.has(absPath)) continue;
-      if (!isUsable(result)) {
-        skipped.push(result);
-        continue;
-      }
-      docs.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath });
-    }
-  }
-  return { docs, skipped, sets };
-}
 
 /** The default window: the sets' `bevakning.inom_dagar` (the largest when they differ), else 90 days. */
 export function defaultWithin(sets: readonly { config: LoadedConfig["config"] }[]): number {
@@ -91,7 +55,7 @@ export function parseWithin(value: string, lang: Lang): number {
  * Revision, validity and follow-ups concern fastställda documents (a draft's
  * dates are plans, not duties); a document on remiss has its remiss end.
  */
-export function itemsOf(entry: LoadedDoc, asOf: string, within: number): DueItem[] {
+export function itemsOf(entry: LoadedDocument, asOf: string, within: number): DueItem[] {
   const { doc, loaded, result } = entry;
   if (doc.status === "upphävd") return [];
   const horizon = addDays(asOf, within);
@@ -148,7 +112,7 @@ export interface DueFilters {
 }
 
 /** All items of the documents as of `asOf`, sorted by date, then id. */
-export function collectDue(docs: readonly LoadedDoc[], asOf: string, within: number, filters: DueFilters = {}): DueList {
+export function collectDue(docs: readonly LoadedDocument[], asOf: string, within: number, filters: DueFilters = {}): DueList {
   const items = docs
     .filter((d) => !filters.spar?.length || filters.spar.includes(d.doc.spar))
     .filter((d) => !filters.type?.length || filters.type.includes(d.doc.dokumenttyp))

@@ -8,7 +8,9 @@ import { DOCUMENT_TYPES, partyName, trackName, type DocumentType, type SamdokCon
 import { TYPE_ORDER, type SamDoc, type Status } from "../core/document.js";
 import { isIsoDate } from "../core/dates.js";
 import { compareVersionsLoosely } from "../core/document-version.js";
-import { collectDue, type LoadedDoc, type LoadedDocuments } from "./collect.js";
+import { collectDue } from "./collect.js";
+import type { LoadedDocument as LoadedDoc } from "../core/loaded-document.js";
+import type { LoadedDocuments } from "../core/store.js";
 import type { DueItem } from "./model.js";
 
 export const STATUS_ORDER: readonly Status[] = ["utkast", "remiss", "fastställd", "upphävd"];

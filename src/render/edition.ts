@@ -12,8 +12,7 @@ import type { SamDoc } from "../core/document.js";
 import type { LoadedDocument } from "../core/loaded-document.js";
 import { TYPE_ORDER } from "../core/document.js";
 import { runValidation, type RunOptions, type ValidationRun } from "../core/pipeline/index.js";
-import { normalizeText } from "../core/read.js";
-import { readDocumentFile } from "../core/read-regular.js";
+import { documentText } from "../core/store.js";
 import { swedishDate } from "../core/dates.js";
 import type { Out } from "../cli/io.js";
 
@@ -136,10 +135,7 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
       // A document whose body was refused unparsed (limits.ts) is fatal: it is not parsed here either.
       if (!result.data || result.fatal) continue;
       const absPath = path.join(set.loaded.root, result.rootPath);
-      // Only a regular file is opened (a FIFO put there since validation would block).
-      const text = normalizeText(readDocumentFile(absPath).toString("utf8").replace(/^\uFEFF/, ""));
-      const lines = text.split("\n");
-      const body = lines.slice((result.bodyLine ?? 1) - 1).join("\n");
+      const { text, body } = documentText(absPath, result.bodyLine ?? 1);
       const tree = bodies?.get(path.resolve(absPath));
       all.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath, text, body, ...(tree ? { tree } : {}) });
     }
