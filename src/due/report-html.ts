@@ -8,7 +8,7 @@ import type { Lang } from "../core/types.js";
 import { longDate } from "../core/dates.js";
 import { pick, type Localized } from "../i18n/text.js";
 import { daysText, kindLabel, stateLabel, type DueItem } from "./model.js";
-import { escapeHtml as e } from "./html.js";
+import { htmlText as e } from "../core/escape.js";
 import { neutralizeWorkflowCommands } from "../core/safe-text.js";
 import type { Count, SetReport, StatusReport } from "./report.js";
 import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./report-text.js";

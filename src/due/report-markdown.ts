@@ -1,19 +1,18 @@
 /**
  * The status report as Markdown: headings, short sentences and tables. Text
  * from the documents and the configuration is one line, shown as text
- * (`mdText`, or `mdCell` in tables), and no line can be read as a CI log command.
+ * (`markdownText`, or `markdownTableCell` in tables, both in core/escape.ts),
+ * and no line can be read as a CI log command.
  */
 import type { Lang } from "../core/types.js";
 import { longDate } from "../core/dates.js";
 import { pick } from "../i18n/text.js";
 import { daysText, kindLabel, stateLabel, type DueItem } from "./model.js";
-import { mdTable } from "./html.js";
-import { neutralizeWorkflowCommands, safeText } from "../core/safe-text.js";
+import { mdTable } from "./markdown-table.js";
+import { neutralizeWorkflowCommands } from "../core/safe-text.js";
+import { markdownText } from "../core/escape.js";
 import type { StatusReport } from "./report.js";
 import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./report-text.js";
-
-/** Inline text from the documents: one line, no controls, no raw HTML. */
-const mdText = (s: string): string => safeText(s).replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function reportMarkdown(report: StatusReport, lang: Lang): string {
   const t = (text: { sv: string; en: string }): string => pick(text, lang);
@@ -33,15 +32,15 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
   const first = report.sets[0];
   const single = report.sets.length === 1;
   const sameRecipient = first !== undefined && report.sets.every((s) => s.recipient === first.recipient);
-  push(`# ${first && sameRecipient ? mdText(reportTitle(first, lang)) : t({ sv: "Statusrapport", en: "Status report" })}`);
-  if (single && first) push(`**${mdText(first.name)}**. ${periodText(report, lang)}`);
+  push(`# ${first && sameRecipient ? markdownText(reportTitle(first, lang)) : t({ sv: "Statusrapport", en: "Status report" })}`);
+  if (single && first) push(`**${markdownText(first.name)}**. ${periodText(report, lang)}`);
   else push(periodText(report, lang));
   // One set: sections are ##. Several: each set is ## and its sections ###.
   const deeper = single ? "" : "#";
   report.sets.forEach((set) => {
-    if (!single) push(`## ${mdText(set.name)}`);
+    if (!single) push(`## ${markdownText(set.name)}`);
 
-    push(`${deeper}## ${t(H.summary)}`, summaryLines(set, report, lang).map((l) => `- ${mdText(l)}`).join("\n"));
+    push(`${deeper}## ${t(H.summary)}`, summaryLines(set, report, lang).map((l) => `- ${markdownText(l)}`).join("\n"));
 
     push(`${deeper}## ${t(H.figures)}`);
     push(`${deeper}### ${t(H.byStatus)}`, mdTable([t(COL.status), t(COL.count), t(COL.share)], set.byStatus.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]), ["l", "r", "r"]));
@@ -59,7 +58,7 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
     if (set.changes.length === 0) push(t(NONE.changes));
     else push(mdTable([t(COL.date), t(COL.document), t(COL.version), t(COL.change)], set.changes.map((c) => [c.date, `${c.title} (${c.id})`, c.version, c.description])));
     if (set.repealed.length > 0) {
-      push(`${t({ sv: "Upphävda under perioden", en: "Repealed during the period" })}: ${mdText(set.repealed.map((r) => `${r.title} (${r.id}, ${r.date})`).join("; "))}.`);
+      push(`${t({ sv: "Upphävda under perioden", en: "Repealed during the period" })}: ${markdownText(set.repealed.map((r) => `${r.title} (${r.id}, ${r.date})`).join("; "))}.`);
     }
 
     push(`${deeper}## ${t(H.inProgress)}`);
@@ -79,7 +78,7 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
     if (set.adoption.length === 0) push(t(NONE.adoption));
     for (const a of set.adoption) {
       push(
-        `${deeper}### ${mdText(a.title)}`,
+        `${deeper}### ${markdownText(a.title)}`,
         adoptionSentence(undefined, a.version, a.adoptedCurrent, a.parties.length, lang),
         mdTable([t(COL.party), t(COL.adopted), t(COL.decision)], a.parties.map((p) => [p.name, adoptionStateText(p, lang), decisionText(p)])),
       );
@@ -97,7 +96,7 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
       push(
         m.unserved.length === 0
           ? t({ sv: "Alla värdeord bärs av minst ett dokument.", en: "Every value word is carried by at least one document." })
-          : `**${t({ sv: "Värdeord som inget dokument bär", en: "Value words no document carries" })}:** ${mdText(m.unserved.join(", "))}.`,
+          : `**${t({ sv: "Värdeord som inget dokument bär", en: "Value words no document carries" })}:** ${markdownText(m.unserved.join(", "))}.`,
       );
     }
   });

@@ -2,20 +2,7 @@ import type { Diagnostic } from "../core/types.js";
 import type { Reporter } from "./types.js";
 import { pick, plural } from "../i18n/text.js";
 import { safeText } from "../core/safe-text.js";
-
-/**
- * Escapes a workflow command's message (the part after `::`). GitHub's runner
- * decodes %25, %0D and %0A there; everything else is literal. So a CR or LF in
- * the data cannot end the command and start a line of its own.
- */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-
-/** Escapes a property value (`file=…`, `title=…`): also `:` and `,`, which end a value. */
-export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
+import { workflowCommandData, workflowCommandProperty } from "../core/escape.js";
 
 function command(d: Diagnostic): string {
   const props: [string, string | number][] = [
@@ -28,8 +15,8 @@ function command(d: Diagnostic): string {
   props.push(["title", `${d.ruleId} ${d.ruleName}`]);
   // The data is shown as text (no terminal controls, one line per property),
   // then escaped so that the runner reads it back as exactly that text.
-  const list = props.map(([k, v]) => `${k}=${escapeProperty(safeText(String(v)))}`).join(",");
-  return `::${d.severity === "error" ? "error" : "warning"} ${list}::${escapeData(safeText(d.message, { multiline: true }))}`;
+  const list = props.map(([k, v]) => `${k}=${workflowCommandProperty(safeText(String(v)))}`).join(",");
+  return `::${d.severity === "error" ? "error" : "warning"} ${list}::${workflowCommandData(safeText(d.message, { multiline: true }))}`;
 }
 
 /**

@@ -1,24 +1,8 @@
 import type { Diagnostic, DocumentResult } from "../core/types.js";
 import type { Reporter } from "./types.js";
 import { pick } from "../i18n/text.js";
-import { neutralizeWorkflowCommands, safeText } from "../core/safe-text.js";
-
-/** Characters XML 1.0 cannot hold at all (U+FFFE/U+FFFF; controls and lone surrogates `safeText` has already replaced): dropped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * Text content: controls shown as symbols (`safeText`, line breaks kept; XML
- * 1.0 cannot hold most of them), impossible characters stripped, the five
- * XML specials escaped.
- */
-export function xmlText(s: string): string {
-  return safeText(s, { multiline: true }).replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-
-/** An attribute value: as text, and line breaks and tabs as character references so that they survive attribute normalisation. */
-export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
-}
+import { neutralizeWorkflowCommands } from "../core/safe-text.js";
+import { xmlAttribute, xmlText } from "../core/escape.js";
 
 /** The set a document belongs to: its path without the part below the document root. */
 export function setOf(r: Pick<DocumentResult, "file" | "rootPath">): string {
@@ -46,14 +30,14 @@ export const junit: Reporter = ({ results, lang }) => {
     const errors = r.diagnostics.filter((d) => d.severity === "error");
     const warnings = r.diagnostics.filter((d) => d.severity === "warning");
     if (errors.length > 0) failed++;
-    const open = `    <testcase classname="${xmlAttr(setOf(r))}" name="${xmlAttr(r.file)}"`;
+    const open = `    <testcase classname="${xmlAttribute(setOf(r))}" name="${xmlAttribute(r.file)}"`;
     if (errors.length === 0 && warnings.length === 0) {
       cases.push(`${open}/>`);
       continue;
     }
     const body: string[] = [];
     for (const d of errors) {
-      body.push(`      <failure type="${xmlAttr(d.ruleId)}" message="${xmlAttr(d.message)}">${xmlText(`${at(d)} ${d.ruleId}/${d.ruleName}\n${d.message}`)}</failure>`);
+      body.push(`      <failure type="${xmlAttribute(d.ruleId)}" message="${xmlAttribute(d.message)}">${xmlText(`${at(d)} ${d.ruleId}/${d.ruleName}\n${d.message}`)}</failure>`);
     }
     if (warnings.length > 0) {
       const text = warnings.map((d) => `${at(d)} ${warningLabel} ${d.ruleId}/${d.ruleName}: ${d.message}`).join("\n");

@@ -3,9 +3,10 @@ import path from "node:path";
 import os from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
-import { github, escapeData, escapeProperty } from "../../src/reporters/github.js";
+import { github } from "../../src/reporters/github.js";
+import { workflowCommandData as escapeData, workflowCommandProperty as escapeProperty, xmlAttribute as xmlAttr, xmlText } from "../../src/core/escape.js";
 import { sarif, toUri } from "../../src/reporters/sarif.js";
-import { junit, setOf, xmlAttr, xmlText } from "../../src/reporters/junit.js";
+import { junit, setOf } from "../../src/reporters/junit.js";
 import { reporterNames } from "../../src/reporters/index.js";
 import { INPUT } from "./input.js";
 import { FIXTURES, REPO, runCli } from "../helpers/cli.js";
@@ -85,8 +86,9 @@ describe("sarif reporter", () => {
     expect(existsSync(SARIF_SCHEMA), `SARIF schema not found at ${SARIF_SCHEMA}`).toBe(true);
     const schema = JSON.parse(readFileSync(SARIF_SCHEMA, "utf8")) as Record<string, unknown>;
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
-    const { default: Ajv } = await import("ajv");
-    const { default: addFormats } = await import("ajv-formats");
+    // CommonJS modules: `default` is their module.exports, which also carries the class and plugin as `.default`.
+    const { default: Ajv } = (await import("ajv")).default;
+    const { default: addFormats } = (await import("ajv-formats")).default;
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
     const validate = ajv.compile(schema);

@@ -5,17 +5,8 @@
 import { pick } from "../../i18n/text.js";
 import { kindLabel, stateLabel } from "../model.js";
 import type { DueReporter } from "./types.js";
-import { neutralizeWorkflowCommands, safeText } from "../../core/safe-text.js";
-
-/**
- * Quotes a field; text that Excel would run as a formula gets a leading
- * apostrophe, and controls are shown as symbols (`safeText`, line breaks kept).
- */
-export function csvField(value: string | number, text = true): string {
-  let s = safeText(String(value), { multiline: true });
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
+import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
+import { csvField } from "../../core/escape.js";
 
 export const csv: DueReporter = ({ list, lang }) => {
   const header = [

@@ -7,7 +7,7 @@ import { pick } from "../../i18n/text.js";
 import { longDate } from "../../core/dates.js";
 import { TYPE_ORDER } from "../../core/document.js";
 import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
-import { escapeHtml as e } from "../html.js";
+import { htmlText as e } from "../../core/escape.js";
 import type { DueReporter } from "./types.js";
 import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
 

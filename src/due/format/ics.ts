@@ -9,22 +9,19 @@
  * `;` and `,` unescaped in the alarm's DESCRIPTION. Here every text value is
  * shown as text first (`safeText`: controls as symbols, lone surrogates as
  * U+FFFD), then escaped as RFC 5545 TEXT (backslash, `;`, `,`, line break as
- * `\n`), and every line is folded at 75 octets without splitting a character,
- * and where folding keeps the file inert when it is printed in a CI log.
+ * `\n`; `icsText` in core/escape.ts), and every line is folded at 75 octets
+ * without splitting a character, and where folding keeps the file inert when
+ * it is printed in a CI log.
  */
 import { pick } from "../../i18n/text.js";
 import { addDays } from "../../core/dates.js";
-import { inlineCommandSplits, neutralizeWorkflowCommands, safeText, startsLikeCommand } from "../../core/safe-text.js";
+import { inlineCommandSplits, neutralizeWorkflowCommands, startsLikeCommand } from "../../core/safe-text.js";
+import { icsText } from "../../core/escape.js";
 import { KIND_TASK, kindLabel, stateLabel } from "../model.js";
 import type { DueReporter } from "./types.js";
 
 /** `2026-11-23` → `20261123` (a DATE value). */
 const icsDate = (iso: string): string => iso.replace(/-/g, "");
-
-/** RFC 5545 TEXT (3.3.11): controls shown as symbols (a line break, LF or CR LF, stays one), then `\\`, `\;`, `\,` and `\n`. */
-export function icsText(value: string): string {
-  return safeText(value.replace(/\r\n/g, "\n"), { multiline: true }).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
-}
 
 const encoder = new TextEncoder();
 

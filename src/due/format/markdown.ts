@@ -7,9 +7,10 @@ import { pick } from "../../i18n/text.js";
 import { longDate } from "../../core/dates.js";
 import { TYPE_ORDER } from "../../core/document.js";
 import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
-import { mdTable } from "../html.js";
+import { mdTable } from "../markdown-table.js";
 import type { DueReporter } from "./types.js";
-import { neutralizeWorkflowCommands, safeText } from "../../core/safe-text.js";
+import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
+import { markdownText } from "../../core/escape.js";
 
 export const DUE_MARKER = "<!-- samdok-due -->";
 
@@ -44,7 +45,7 @@ export const markdown: DueReporter = ({ list, lang, groupBy }) => {
   ];
   if (list.items.length > 0) {
     for (const group of groupItems(list.items, groupBy, lang, TYPE_ORDER)) {
-      if (groupBy) out.push(`### ${safeText(group.title).replace(/[<>]/g, "")}`, "");
+      if (groupBy) out.push(`### ${markdownText(group.title)}`, "");
       // Grouped by owner, the owner column would only repeat the heading.
       const keep = (cells: string[]): string[] => (groupBy === "ansvarig" ? cells.slice(0, -1) : cells);
       out.push(mdTable(keep(header), group.items.map((i) => keep(row(i)))), "");
