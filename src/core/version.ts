@@ -11,16 +11,18 @@ export function samdokVersion(): string {
 /**
  * A fingerprint of samdok's own code, for cache keys: a rebuilt samdok (even
  * without a version bump) never reuses results of the old code. Sizes and
- * times of every script next to this module (build/core/, or the chunks of
- * build/bundle/ when samdok runs bundled) and of the rules' index.
+ * times of every script next to this module (build/core/ and its pipeline/,
+ * or the chunks of build/bundle/ when samdok runs bundled) and of the rules' index.
  */
 export function codeFingerprint(): string {
   const dir = new URL("./", import.meta.url);
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir).filter((f) => f.endsWith(".js") || f.endsWith(".cjs")).sort();
-  } catch {
-    // no folder to list: only the rules' index counts
+  const names: string[] = [];
+  for (const sub of ["", "pipeline/"]) {
+    try {
+      names.push(...readdirSync(new URL(sub, dir)).filter((f) => f.endsWith(".js") || f.endsWith(".cjs")).sort().map((f) => sub + f));
+    } catch {
+      // no folder to list: only the rules' index counts
+    }
   }
   return [...names.map((f) => new URL(f, dir)), new URL("../rules/index.js", import.meta.url)]
     .map((u) => {
