@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Benchmark of the Word edition: generates N synthetic documents shaped like
- * documents/ (default 1,000) with a samdok.config.json in a temporary folder,
+ * documents/ (default 1,000; routines.mjs) with a samdok.config.json in a temporary folder,
  * then builds the consolidated edition through the built CLI
  * (`node bin/samdok.js build --format docx`) in a child process, and prints
  * the wall time and the child's peak memory (maxRSS).
@@ -15,10 +15,11 @@
  * Aim (issue 6): under 10 s and 1 GB on a 2-core machine.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeRoutineSet } from "./routines.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -32,85 +33,10 @@ if (!existsSync(path.join(REPO, "build/cli/main.js"))) {
   process.exit(2);
 }
 
-const TRACKS = ["trygg-hemgang", "hs-rutiner"];
-const ROLES = ["narvardskoordinator", "mas"];
-const id = (i) => `rutin-bench-${String(i).padStart(5, "0")}`;
-
-/** One synthetic routine: front matter as in documents/, and a body with every kind of block. */
-function document(i) {
-  const next = id(((i + 1) % COUNT) + 1);
-  const version = `${1 + (i % 3)}.${i % 5}`;
-  return `---
-id: ${id(i)}
-titel: Rutin ${i} för samverkan kring utskrivning och hemgång
-dokumenttyp: rutin
-status: fastställd
-version: "${version}"
-spar: ${TRACKS[i % TRACKS.length]}
-parter: ["region-04", "0480", "0484"]
-dokumentansvarig: ${ROLES[i % ROLES.length]}
-faststalld_av: lansstyrgruppen
-faststalld_datum: 2025-03-01
-beslutsparagraf: "§ ${(i % 90) + 1}"
-diarienummer: "RS 2025/${String(i).padStart(5, "0")}"
-giltig_fran: 2025-04-01
-giltig_till: tills vidare
-revideras_senast: 2027-03-01
-nyckelord: [utskrivning, hemgång]
-andringshistorik:
-  - version: "${version === "1.0" ? "0.9" : "1.0"}"
-    datum: 2024-03-01
-    beskrivning: Första versionen.
-  - version: "${version}"
-    datum: 2025-03-01
-    beskrivning: Nya kontaktvägar och tydligare ansvar.
----
-
-## Syfte
-
-Rutinen ska ge en trygg hemgång för den som skrivs ut från sluten vård. Den gäller alla enheter i regionen och i kommunerna. Läs också [nästa rutin](${next}.md#arbetsgång).
-
-Rutinen beskriver **vem som gör vad** och *när det ska vara klart*. Frågor ställs till närvårdskoordinatorn.[^1]
-
-## Ansvar
-
-| Roll | Ansvar |
-|---|---|
-| Sjuksköterska på vårdavdelning | Skickar meddelanden och planeringsunderlag. |
-| Biståndshandläggare | Planerar kommunens insatser. |
-| Fast vårdkontakt | Samordnar insatser och kallar till SIP. |
-
-## Arbetsgång
-
-1. Sjuksköterskan skickar ett inskrivningsmeddelande inom 24 timmar.
-2. Underlaget ska beskriva:
-   - vilka behov patienten har,
-   - vilka läkemedel som är ändrade,
-   - vilka hjälpmedel som behövs.
-3. Kommunen bekräftar meddelandet samma dag.
-
-> Fråga alltid den enskilde vad som är viktigt.
-
-### Efter hemgång
-
-Kommunens kontaktperson ringer den enskilde inom två dagar. Om något saknas ordnar kontaktpersonen det.
-
-- Kontakta vårdcentralen vid frågor om läkemedel.
-- Kontakta hjälpmedelscentralen vid frågor om hjälpmedel.
-
-[^1]: Kontaktuppgifter finns på regionens webbplats.
-`;
-}
-
 const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-docx-bench-"));
 const out = path.join(dir, "dist");
 try {
-  copyFileSync(path.join(REPO, "test/fixtures/_standard/samdok.config.json"), path.join(dir, "samdok.config.json"));
-  const config = JSON.parse(readFileSync(path.join(dir, "samdok.config.json"), "utf8"));
-  delete config.$schema;
-  writeFileSync(path.join(dir, "samdok.config.json"), JSON.stringify(config, null, 2));
-  mkdirSync(path.join(dir, "rutiner"));
-  for (let i = 1; i <= COUNT; i++) writeFileSync(path.join(dir, "rutiner", `${id(i)}.md`), document(i));
+  writeRoutineSet(REPO, dir, COUNT);
 
   // The child reports its own peak memory when it exits (process.resourceUsage().maxRSS, in KiB).
   const probe = path.join(dir, "peak.mjs");
