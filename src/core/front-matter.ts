@@ -4,13 +4,16 @@
  *
  * gray-matter does the split, locked down so that no engine but our YAML
  * parser can ever run (`---js` front matter is otherwise eval'd). The fences
- * are checked here first, so that every problem gets a located message.
+ * are checked here first, so that every problem gets a located message
+ * (the words of which are in src/messages/front-matter.ts).
  */
 import matter from "gray-matter";
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
 import type { PositionMap, Range } from "./types.js";
 import type { Localized } from "../i18n/text.js";
 import { checkYamlDepth, checkYamlSize, MAX_DEPTH, yamlTooDeep } from "./limits.js";
+import { fill } from "../messages/template.js";
+import { FRONT_MATTER_MESSAGES as M, YAML_ERRORS } from "../messages/front-matter.js";
 
 export interface FrontMatterProblem {
   ruleId: "SD002" | "SD003" | "SD004";
@@ -46,26 +49,17 @@ const deny = (): never => {
  */
 export function parseFrontMatter(text: string): SplitResult {
   if (text.trim() === "") {
-    return fail("SD002", 1, 1, {
-      sv: "Filen är tom. Ett samverkansdokument börjar med ett YAML-huvud mellan två rader med `---` (se `samdok new` för en mall).",
-      en: "The file is empty. A governance document starts with YAML front matter between two `---` lines (see `samdok new` for a template).",
-    });
+    return fail("SD002", 1, 1, fill(M.emptyFile));
   }
   const lines = text.split("\n");
   const first = lines[0] ?? "";
   const open = FENCE.exec(first);
   if (!open) {
-    return fail("SD002", 1, 1, {
-      sv: "Dokumentet saknar YAML-huvud. Första raden ska vara `---`, följd av fälten (id, titel, dokumenttyp …) och en avslutande rad `---`.",
-      en: "The document has no front matter. The first line must be `---`, followed by the fields (id, titel, dokumenttyp …) and a closing `---` line.",
-    }, first.length + 1);
+    return fail("SD002", 1, 1, fill(M.noFrontMatter), first.length + 1);
   }
   const language = (open[1] ?? "").trim();
   if (language !== "" && language !== "yaml" && language !== "yml") {
-    return fail("SD004", 1, 4, {
-      sv: `YAML-huvudet är märkt \`---${language}\`. samdok läser bara YAML och kör aldrig kod eller andra format i ett dokument. Ta bort \`${language}\` efter \`---\` och skriv fälten som YAML.`,
-      en: `The front matter is marked \`---${language}\`. samdok reads YAML only and never runs code or other formats from a document. Remove \`${language}\` after \`---\` and write the fields as YAML.`,
-    }, 4 + language.length);
+    return fail("SD004", 1, 4, fill(M.notYamlFence, { language }), 4 + language.length);
   }
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
@@ -75,10 +69,7 @@ export function parseFrontMatter(text: string): SplitResult {
     }
   }
   if (close === -1) {
-    return fail("SD002", 1, 1, {
-      sv: "YAML-huvudet avslutas aldrig: det saknas en rad med bara `---` efter fälten. Lägg till den raden före dokumentets text.",
-      en: "The front matter is never closed: a line with only `---` is missing after the fields. Add it before the document's text.",
-    }, 4);
+    return fail("SD002", 1, 1, fill(M.notClosed), 4);
   }
 
   // Size and nesting the YAML parser could not survive (minutes, gigabytes, a stack overflow)
@@ -116,7 +107,7 @@ export function parseFrontMatter(text: string): SplitResult {
     });
   } catch (error) {
     if (error instanceof DeniedEngine) {
-      return fail("SD004", 1, 1, { sv: "YAML-huvudet måste vara YAML.", en: "The front matter must be YAML." });
+      return fail("SD004", 1, 1, fill(M.notYaml));
     }
     if (error instanceof RangeError) {
       // A stack overflow in the parser: nesting the pre-scan did not see.
@@ -128,10 +119,10 @@ export function parseFrontMatter(text: string): SplitResult {
   const bodyLine = close + 2;
   if (problems.length > 0 || doc === undefined) return { ok: false, problems, bodyLine };
   if (data === null || data === undefined) {
-    return { ok: false, bodyLine, problems: [{ ruleId: "SD002", line: 1, column: 1, endLine: close + 1, endColumn: 4, message: { sv: "YAML-huvudet är tomt. Fyll i dokumentets fält mellan raderna `---`.", en: "The front matter is empty. Fill in the document's fields between the `---` lines." } }] };
+    return { ok: false, bodyLine, problems: [{ ruleId: "SD002", line: 1, column: 1, endLine: close + 1, endColumn: 4, message: fill(M.emptyFrontMatter) }] };
   }
   if (typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, bodyLine, problems: [{ ruleId: "SD003", line: 2, column: 1, message: { sv: "YAML-huvudet ska bestå av fält på formen `namn: värde`, inte av en lista eller ett ensamt värde.", en: "The front matter must consist of `key: value` fields, not a list or a single value." } }] };
+    return { ok: false, bodyLine, problems: [{ ruleId: "SD003", line: 2, column: 1, message: fill(M.notMapping) }] };
   }
   return {
     ok: true,
@@ -190,15 +181,7 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
     const loop = selfReferencingAlias(doc);
     if (loop) {
       const at = lineCounter.linePos(loop.range?.[0] ?? 0);
-      problems.push({
-        ruleId: "SD003",
-        line: at.line,
-        column: at.col,
-        message: {
-          sv: `Aliaset \`*${loop.source}\` står inuti det värde som ankaret \`&${loop.source}\` namnger, så värdet skulle innehålla sig självt i all oändlighet. Skriv ut värdet direkt i stället för aliaset.`,
-          en: `The alias \`*${loop.source}\` stands inside the value that the anchor \`&${loop.source}\` names, so the value would contain itself without end. Write the value out instead of the alias.`,
-        },
-      });
+      problems.push({ ruleId: "SD003", line: at.line, column: at.col, message: fill(M.selfReferencingAlias, { name: loop.source }) });
     }
   }
   let data: unknown;
@@ -206,15 +189,7 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
-      problems.push({
-        ruleId: "SD003",
-        line: 2,
-        column: 1,
-        message: {
-          sv: `YAML-huvudet använder alias (\`*namn\`) som växer till för mycket data. samdok tillåter högst ${MAX_ALIASES} aliasutvidgningar; skriv ut värdena direkt i stället.`,
-          en: `The front matter uses aliases (\`*name\`) that expand to too much data. samdok allows at most ${MAX_ALIASES} alias expansions; write the values out instead.`,
-        },
-      });
+      problems.push({ ruleId: "SD003", line: 2, column: 1, message: fill(M.tooManyAliases, { max: MAX_ALIASES }) });
       void error;
     }
   }
@@ -263,31 +238,14 @@ function openingQuote(text: string, before: number, quote: string): number {
 }
 
 function unclosedQuote(quote: string): FrontMatterProblem["message"] {
-  return {
-    sv: `Ett värde börjar med ${quote} men citattecknet stängs aldrig. Avsluta värdet med ${quote} på samma rad, till exempel titel: ${quote}Rutin för utskrivning${quote}.`,
-    en: `A value starts with ${quote} but the quote is never closed. End the value with ${quote} on the same line, for example titel: ${quote}Rutin för utskrivning${quote}.`,
-  };
+  return fill(M.unclosedQuote, { quote });
 }
 
+/** The message for an error of the YAML parser: its own for a code a person makes by hand, a general one otherwise. */
 function yamlMessage(code: string, original: string): FrontMatterProblem["message"] {
   const detail = original.split("\n")[0] ?? original;
-  switch (code) {
-    case "DUPLICATE_KEY":
-      return { sv: "Fältet förekommer två gånger i YAML-huvudet. Ta bort den ena raden så att bara ett värde gäller.", en: "The field occurs twice in the front matter. Remove one of the lines so that only one value applies." };
-    case "TAB_AS_INDENT":
-      return { sv: "Tabbtecken används som indrag. YAML kräver mellanslag: ersätt tabben med två mellanslag.", en: "A tab is used for indentation. YAML requires spaces: replace the tab with two spaces." };
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-    case "UNEXPECTED_TOKEN":
-    case "BLOCK_AS_IMPLICIT_KEY":
-    case "MULTILINE_IMPLICIT_KEY":
-      return { sv: `YAML-huvudet kan inte läsas här: kontrollera indrag, kolon och citattecken. Varje fält skrivs \`namn: värde\`, och listor med \`- \` indragna under fältet. (YAML: ${detail})`, en: `The front matter cannot be read here: check indentation, colons and quotes. Each field is written \`key: value\`, and lists with \`- \` indented under the key. (YAML: ${detail})` };
-    case "BAD_ALIAS":
-    case "ALIAS_PROPS":
-      return { sv: `Ett alias (\`*namn\`) i YAML-huvudet pekar inte på något ankare (\`&namn\`). (YAML: ${detail})`, en: `An alias (\`*name\`) in the front matter has no matching anchor (\`&name\`). (YAML: ${detail})` };
-    default:
-      return { sv: `YAML-huvudet innehåller ett syntaxfel: kontrollera raden och den före. (YAML: ${detail})`, en: `The front matter has a syntax error: check this line and the one before. (YAML: ${detail})` };
-  }
+  const template = Object.hasOwn(YAML_ERRORS, code) ? YAML_ERRORS[code as keyof typeof YAML_ERRORS] : M.syntaxError;
+  return fill(template, { detail });
 }
 
 function rangeOf(node: Node | null | undefined, lineCounter: LineCounter): Range | undefined {

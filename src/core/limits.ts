@@ -42,8 +42,12 @@
  * 4 MB by this estimate and nests at most 4 deep; the limits are far above
  * that (a list of 2,000 items weighs about 45 MB, a table of 300 rows × 6
  * columns about 20 MB).
+ *
+ * What a refused document is told is in src/messages/limits.ts.
  */
 import type { Localized } from "../i18n/text.js";
+import { fill } from "../messages/template.js";
+import { BODY_COUNTS, grouped, LIMIT_MESSAGES, YAML_OVER } from "../messages/limits.js";
 
 /** Deepest nesting of containers, of inline markup and of the YAML front matter. */
 export const MAX_DEPTH = 32;
@@ -492,58 +496,31 @@ function delimiterRowColumns(text: string, i: number, end: number): number {
   return columns > 1 || pipes > 0 ? columns : 0;
 }
 
-/** A whole number with its thousands grouped: "12 345" in Swedish, "12,345" in English. */
-function group(value: number, lang: "sv" | "en"): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "sv" ? " " : ",");
-}
-
 function tooDeep(line: number, column: number, what: "containers" | "inline", endColumn = column + 1): LimitProblem {
-  const message: Localized =
-    what === "containers"
-      ? {
-          sv: `Listor och citat är nästlade i mer än ${MAX_DEPTH} nivåer här. samdok tolkar inte så djupt nästlad text, eftersom tiden det tar växer med kvadraten på djupet; dokumentet har inte kontrollerats. Ett samverkansdokument behöver sällan fler än tre nivåer: gör om listan.`,
-          en: `Lists and quotes are nested more than ${MAX_DEPTH} levels deep here. samdok does not parse text nested this deep, as the time it takes grows with the square of the depth; the document has not been checked. A governance document seldom needs more than three levels: restructure the list.`,
-        }
-      : {
-          sv: `Formateringen (\`*\`, \`_\`, \`~\`, \`[\`) är nästlad i mer än ${MAX_DEPTH} nivåer här. samdok tolkar inte så djupt nästlad text; dokumentet har inte kontrollerats. Ta bort de överflödiga tecknen.`,
-          en: `The formatting (\`*\`, \`_\`, \`~\`, \`[\`) is nested more than ${MAX_DEPTH} levels deep here. samdok does not parse text nested this deep; the document has not been checked. Remove the surplus characters.`,
-        };
+  const message = fill(what === "containers" ? LIMIT_MESSAGES.containersTooDeep : LIMIT_MESSAGES.inlineTooDeep, { max: MAX_DEPTH });
   return { line, column, endLine: line, endColumn, message };
 }
 
 function tooManyMarks(line: number, column: number): LimitProblem {
-  return {
-    line,
-    column,
-    message: {
-      sv: `Stycket har fler än ${group(MAX_INLINE_MARKS, "sv")} tecken för betoning och länkar (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`). samdok tolkar inte ett sådant stycke, eftersom tiden det tar växer med kvadraten på antalet; dokumentet har inte kontrollerats. Dela upp stycket, till exempel i en lista, eller ta bort tecknen.`,
-      en: `The paragraph has more than ${group(MAX_INLINE_MARKS, "en")} emphasis and link characters (\`*\`, \`_\`, \`~\`, \`[\`, \`]\`). samdok does not parse such a paragraph, as the time it takes grows with the square of their number; the document has not been checked. Split the paragraph, into a list for example, or remove the characters.`,
-    },
-  };
+  return { line, column, message: fill(LIMIT_MESSAGES.tooManyMarks, { max: grouped(MAX_INLINE_MARKS) }) };
 }
 
+/** The text is too heavy by line `line`: the message names the three counts that weigh most. */
 function tooHeavy(line: number, counts: BodyCounts): LimitProblem {
-  const n = group;
-  const parts = (lang: "sv" | "en"): string => {
-    const items: [number, string, string][] = [
-      [counts.lines * W_LINE, `${n(counts.lines, lang)} rader`, `${n(counts.lines, lang)} lines`],
-      [counts.listItems * W_ITEM, `${n(counts.listItems, lang)} listpunkter`, `${n(counts.listItems, lang)} list items`],
-      [counts.tableCells * W_CELL, `${n(counts.tableCells, lang)} tabellceller`, `${n(counts.tableCells, lang)} table cells`],
-      [counts.marks * W_MARK, `${n(counts.marks, lang)} formateringstecken`, `${n(counts.marks, lang)} markup characters`],
-      [counts.definitions * W_ITEM, `${n(counts.definitions, lang)} länkdefinitioner`, `${n(counts.definitions, lang)} link definitions`],
-    ];
-    const shown = items.filter(([w]) => w > 0).sort((a, b) => b[0] - a[0]).slice(0, 3).map((x) => (lang === "sv" ? x[1] : x[2]));
-    return shown.join(", ");
-  };
-  const limit = Math.round(MAX_WEIGHT_KB / 1024);
-  return {
-    line,
-    column: 1,
-    message: {
-      sv: `Dokumentets text är för stor eller för tätt formaterad för att tolkas: redan fram till rad ${n(line, "sv")} har den ${parts("sv")}, och att tolka den skulle kräva mer än ${limit} MB minne. Dokumentet har inte kontrollerats. Ett samverkansdokument har normalt några hundra rader: dela upp dokumentet eller lägg stora tabeller och listor i en bilaga.`,
-      en: `The document's text is too large or too densely formatted to parse: up to line ${n(line, "en")} it already has ${parts("en")}, and parsing it would take more than ${limit} MB of memory. The document has not been checked. A governance document normally has a few hundred lines: split the document or put large tables and lists in an attachment.`,
-    },
-  };
+  const items: [weight: number, count: number, words: (typeof BODY_COUNTS)[keyof typeof BODY_COUNTS]][] = [
+    [counts.lines * W_LINE, counts.lines, BODY_COUNTS.lines],
+    [counts.listItems * W_ITEM, counts.listItems, BODY_COUNTS.listItems],
+    [counts.tableCells * W_CELL, counts.tableCells, BODY_COUNTS.tableCells],
+    [counts.marks * W_MARK, counts.marks, BODY_COUNTS.marks],
+    [counts.definitions * W_ITEM, counts.definitions, BODY_COUNTS.definitions],
+  ];
+  const heaviest = items
+    .filter(([w]) => w > 0)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 3)
+    .map(([, count, words]) => fill(words, { count: grouped(count) }));
+  const shown: Localized = { sv: heaviest.map((x) => x.sv).join(", "), en: heaviest.map((x) => x.en).join(", ") };
+  return { line, column: 1, message: fill(LIMIT_MESSAGES.tooHeavy, { line: grouped(line), counts: shown, limit: Math.round(MAX_WEIGHT_KB / 1024) }) };
 }
 
 /** Most lines of YAML front matter (the documents' largest has 134). */
@@ -563,14 +540,10 @@ export function checkYamlSize(lines: readonly string[], from: number, to: number
     chars += (lines[n - 1] ?? "").length + 1;
     const tooMany = n - from + 1 > MAX_YAML_LINES;
     if (tooMany || chars > MAX_YAML_CHARS) {
-      return {
-        line: n,
-        column: 1,
-        message: {
-          sv: `YAML-huvudet är för stort: ${tooMany ? `fler än ${group(MAX_YAML_LINES, "sv")} rader` : `mer än ${MAX_YAML_CHARS / 1024} kB`} redan här, och samdok läser högst ${group(MAX_YAML_LINES, "sv")} rader och ${MAX_YAML_CHARS / 1024} kB. Dokumentet har inte kontrollerats. Ett huvud har normalt något hundratal rader: skriv långa texter i dokumentets text och kontrollera att det avslutande \`---\` står på rätt plats.`,
-          en: `The front matter is too large: ${tooMany ? `more than ${group(MAX_YAML_LINES, "en")} lines` : `more than ${MAX_YAML_CHARS / 1024} kB`} already here, and samdok reads at most ${group(MAX_YAML_LINES, "en")} lines and ${MAX_YAML_CHARS / 1024} kB. The document has not been checked. Front matter normally has a hundred lines or so: put long texts in the document's text and check that the closing \`---\` is in the right place.`,
-        },
-      };
+      const maxLines = grouped(MAX_YAML_LINES);
+      const maxKb = MAX_YAML_CHARS / 1024;
+      const over = tooMany ? fill(YAML_OVER.lines, { lines: maxLines }) : fill(YAML_OVER.size, { kb: maxKb });
+      return { line: n, column: 1, message: fill(LIMIT_MESSAGES.yamlTooLarge, { over, maxLines, maxKb }) };
     }
   }
   return undefined;
@@ -637,13 +610,7 @@ export function checkYamlDepth(lines: readonly string[], from: number, to: numbe
 /** A line whose value is a block scalar (`key: |`, `- >-`): the lines under it are text. */
 const BLOCK_SCALAR = /(?:^|[ \t])[|>][-+0-9]{0,2}[ \t]*(?:#.*)?$/;
 
+/** The problem of front matter nested deeper than MAX_DEPTH at `line`:`column` (also for front-matter.ts, which finds some itself). */
 export function yamlTooDeep(line: number, column: number): LimitProblem {
-  return {
-    line,
-    column,
-    message: {
-      sv: `YAML-huvudet är nästlat i mer än ${MAX_DEPTH} nivåer här (listor i listor eller fält under fält). samdok tolkar inte så djupt nästlade värden; dokumentet har inte kontrollerats. Ett fält i ett samverkansdokument har som mest tre nivåer, till exempel \`andringshistorik\` → post → \`version\`.`,
-      en: `The front matter is nested more than ${MAX_DEPTH} levels deep here (lists in lists or fields under fields). samdok does not parse values nested this deep; the document has not been checked. A field of a governance document has at most three levels, for example \`andringshistorik\` → entry → \`version\`.`,
-    },
-  };
+  return { line, column, message: fill(LIMIT_MESSAGES.yamlTooDeep, { max: MAX_DEPTH }) };
 }

@@ -15,11 +15,14 @@
  * file that is not a regular file (`kind` says what it is), `EFBIG` for one
  * over the limit (`size`), and node's own codes (ENOENT, EACCES, EISDIR …).
  * Attachments and pictures are read through safe-file.ts instead, which also
- * keeps them inside the document root.
+ * keeps them inside the document root. What a reader is told about a file
+ * that cannot be read is worded in src/messages/read.ts.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import type { Localized } from "../i18n/text.js";
 import { MAX_FILE_BYTES, tooLargeMessage } from "./read.js";
+import { fill } from "../messages/template.js";
+import { READ_ERROR_REASON, READ_MESSAGES, SPECIAL_KIND } from "../messages/read.js";
 
 /** What a file that is not a regular file is. */
 export type SpecialKind = "fifo" | "socket" | "device" | "other";
@@ -112,17 +115,9 @@ export function readDocumentFile(abs: string, maxBytes: number = MAX_FILE_BYTES)
   return readRegular(abs, maxBytes);
 }
 
+/** Why a file that is not a regular file is not read, for SD001. */
 export function notRegularMessage(kind: SpecialKind): Localized {
-  const what: Record<SpecialKind, Localized> = {
-    fifo: { sv: "en namngiven kanal (FIFO, \"named pipe\")", en: "a named pipe (FIFO)" },
-    socket: { sv: "en socket", en: "a socket" },
-    device: { sv: "en enhetsfil", en: "a device file" },
-    other: { sv: "en specialfil", en: "a special file" },
-  };
-  return {
-    sv: `Filen är inte en vanlig fil utan ${what[kind].sv} och läses inte: samdok öppnar bara vanliga filer, eftersom en sådan fil kan få körningen att vänta för alltid. Ta bort den eller ersätt den med en vanlig textfil.`,
-    en: `The file is not a regular file but ${what[kind].en} and is not read: samdok opens regular files only, since a file like this can make the run wait for ever. Remove it or replace it with a regular text file.`,
-  };
+  return fill(READ_MESSAGES.notRegular, { what: SPECIAL_KIND[kind] });
 }
 
 /** Why reading a document failed, for SD001, from an error `readDocumentFile` (or an injected reader) threw. */
@@ -130,13 +125,7 @@ export function readErrorMessage(error: unknown): Localized {
   if (error instanceof NotRegularFileError) return notRegularMessage(error.kind);
   if (error instanceof FileTooLargeError) return tooLargeMessage(error.size);
   const code = (error as NodeJS.ErrnoException).code;
-  const why: Localized =
-    code === "EACCES" || code === "EPERM"
-      ? { sv: "behörighet saknas", en: "permission denied" }
-      : code === "EISDIR"
-        ? { sv: "det är en mapp", en: "it is a folder" }
-        : code === "ENOENT"
-          ? { sv: "filen finns inte längre", en: "the file no longer exists" }
-          : { sv: (error as Error).message, en: (error as Error).message };
-  return { sv: `Filen kan inte läsas (${why.sv}).`, en: `The file cannot be read (${why.en}).` };
+  // The system's own message for a failure without words of samdok's.
+  const why = typeof code === "string" && Object.hasOwn(READ_ERROR_REASON, code) ? fill(READ_ERROR_REASON[code as keyof typeof READ_ERROR_REASON]) : String((error as Error).message);
+  return fill(READ_MESSAGES.cannotRead, { why });
 }

@@ -1,8 +1,11 @@
 /**
  * Turns a file's bytes into text the parser can trust: strict UTF-8, no BOM,
- * LF line ends, NFC. Every failure is a located, plain-language problem.
+ * LF line ends, NFC. Every failure is a located, plain-language problem
+ * (worded in src/messages/read.ts).
  */
 import type { Localized } from "../i18n/text.js";
+import { fill } from "../messages/template.js";
+import { READ_MESSAGES } from "../messages/read.js";
 
 /** Governance documents are a few dozen kB; anything this big is a mistake. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -18,11 +21,7 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; problem: De
 /** The SD001 message for a file of `size` bytes, over MAX_FILE_BYTES. */
 export function tooLargeMessage(size: number): Localized {
   const mb = (size / (1024 * 1024)).toFixed(1);
-  const limit = MAX_FILE_BYTES / (1024 * 1024);
-  return {
-    sv: `Filen är ${mb.replace(".", ",")} MB. Ett samverkansdokument är normalt några tiotal kB och samdok läser filer upp till ${limit} MB. Kontrollera att det är rätt fil; lägg bilagor som egna filer.`,
-    en: `The file is ${mb} MB. A governance document is normally a few tens of kB and samdok reads files up to ${limit} MB. Check that this is the right file; keep attachments as separate files.`,
-  };
+  return fill(READ_MESSAGES.tooLarge, { size: { sv: mb.replace(".", ","), en: mb }, limit: MAX_FILE_BYTES / (1024 * 1024) });
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
@@ -38,17 +37,7 @@ export function decodeDocument(bytes: Uint8Array): DecodeResult {
     const at = firstInvalidUtf8(bytes);
     const { line, column } = lineColumnOfByte(bytes, at);
     const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
-    return {
-      ok: false,
-      problem: {
-        line,
-        column,
-        message: {
-          sv: `Filen är inte sparad som UTF-8 (byte 0x${byte} på rad ${line} går inte att läsa; troligen å, ä eller ö sparade som Windows-1252). Spara om filen med kodningen UTF-8, till exempel i Anteckningar: Arkiv → Spara som → Kodning: UTF-8.`,
-          en: `The file is not saved as UTF-8 (byte 0x${byte} on line ${line} cannot be read; probably å, ä or ö saved as Windows-1252). Save the file again with the encoding UTF-8.`,
-        },
-      },
-    };
+    return { ok: false, problem: { line, column, message: fill(READ_MESSAGES.notUtf8, { byte, line }) } };
   }
   // TextDecoder drops a leading BOM (ignoreBOM: false).
   return { ok: true, text: normalizeText(text) };

@@ -1,7 +1,9 @@
 /**
  * JSON Schema validation with Ajv (2020-12, strict, allErrors), and the
  * translation of Ajv's errors into located messages a coordinator can act on:
- * what is wrong, what is expected, an example.
+ * what is wrong, what is expected, an example. This module decides where an
+ * error points and which message applies, with which values; the words, in
+ * Swedish and English, are in src/messages/schema.ts.
  */
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -10,9 +12,11 @@ import { fileURLToPath } from "node:url";
 import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic, Lang, PositionMap, Range } from "./types.js";
 import { unescapePointer } from "./front-matter.js";
-import { pick, type Localized } from "../i18n/text.js";
+import { pick, type Localized, type Text } from "../i18n/text.js";
 import { closest } from "./suggest.js";
 import { describeBadDate } from "./dates.js";
+import { fill, fillIn } from "../messages/template.js";
+import { ACTUAL_TYPE, EXPECTED_TYPE, FIELD, SCHEMA_MESSAGES, SCHEMA_PARTS } from "../messages/schema.js";
 
 const require = createRequire(import.meta.url);
 
@@ -250,38 +254,25 @@ function conditionField(root: JsonSchema, schemaPath: string): string | undefine
   return props ? Object.keys(props)[0] : undefined;
 }
 
+/** What YAML read the value as, for "men är …". */
 function describeType(value: unknown): Localized {
-  if (value === null) return { sv: "tomt", en: "empty" };
-  if (Array.isArray(value)) return { sv: "en lista", en: "a list" };
+  if (value === null) return fill(ACTUAL_TYPE.empty);
+  if (Array.isArray(value)) return fill(ACTUAL_TYPE.list);
   switch (typeof value) {
     case "number":
-      return { sv: "ett tal", en: "a number" };
+      return fill(ACTUAL_TYPE.number);
     case "boolean":
-      return { sv: "ja/nej (true/false)", en: "a boolean" };
+      return fill(ACTUAL_TYPE.boolean);
     case "object":
-      return { sv: "en grupp av fält", en: "a mapping" };
+      return fill(ACTUAL_TYPE.mapping);
     default:
-      return { sv: "text", en: "text" };
+      return fill(ACTUAL_TYPE.text);
   }
 }
 
-function expectedType(type: unknown): Localized {
-  switch (type) {
-    case "string":
-      return { sv: "text", en: "text" };
-    case "array":
-      return { sv: "en lista (rader som börjar med `- `)", en: "a list (lines starting with `- `)" };
-    case "object":
-      return { sv: "en grupp av fält (`namn: värde` indraget under fältet)", en: "a mapping (`key: value` indented under the field)" };
-    case "integer":
-      return { sv: "ett heltal", en: "a whole number" };
-    case "number":
-      return { sv: "ett tal", en: "a number" };
-    case "boolean":
-      return { sv: "true eller false", en: "true or false" };
-    default:
-      return { sv: String(type), en: String(type) };
-  }
+/** The type the schema asks for, for "ska vara …"; a type without words is shown as Ajv names it. */
+function expectedType(type: unknown): Text {
+  return typeof type === "string" && Object.hasOwn(EXPECTED_TYPE, type) ? fill(EXPECTED_TYPE[type as keyof typeof EXPECTED_TYPE]) : String(type);
 }
 
 function quote(value: unknown): string {
@@ -289,25 +280,36 @@ function quote(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** A text worked out in each language on its own: a title or description from the schema (which one language may lack), a message trimmed before its tail. */
 function both(f: (lang: Lang) => string): Localized {
   return { sv: f("sv"), en: f("en") };
 }
 
+/**
+ * The message for one Ajv error and where it points: which template of
+ * SCHEMA_MESSAGES applies, and the values it is filled with.
+ */
 function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsInput): { range: Range; message: Localized } {
   const { positions } = input;
   const pointer = error.instancePath;
   const params = error.params as Record<string, unknown>;
-  const label = (p: string, lang: Lang): string => {
+  /** A field as the reader sees it: `key` (title), and which entry of a list. */
+  const label = (p: string): Localized => {
     const name = segments(p).filter((s) => !/^\d+$/.test(s)).pop() ?? "";
-    const title = fieldLabel(root, p, lang);
     const index = segments(p).at(-1);
-    const where = index !== undefined && /^\d+$/.test(index) ? (lang === "sv" ? ` (post ${Number(index) + 1})` : ` (entry ${Number(index) + 1})`) : "";
-    return title ? `\`${name}\` (${title})${where}` : `\`${name}\`${where}`;
+    const entry = index !== undefined && /^\d+$/.test(index) ? fill(FIELD.entry, { number: Number(index) + 1 }) : "";
+    return both((lang) => {
+      const title = fieldLabel(root, p, lang);
+      return title ? fillIn(FIELD.titled, lang, { name, title, entry }) : fillIn(FIELD.plain, lang, { name, entry });
+    });
   };
+  const under = (p: string): Text => (p ? fill(SCHEMA_PARTS.under, { parent: label(p) }) : "");
   const valueRange = (p: string): Range => locate(positions, p, false);
   const node = schemaAt(root, pointer);
   const cond = condition(root, error.schemaPath);
-  const because = (lang: Lang): string => (cond ? (lang === "sv" ? ` Det krävs för ${cond.sv}.` : ` It is required for ${cond.en}.`) : "");
+  const because: Text = cond ? fill(SCHEMA_PARTS.because, { condition: cond }) : "";
+  const didYouMean = (guess: string | undefined): Text => (guess ? fill(SCHEMA_PARTS.didYouMean, { guess }) : "");
+  const description = both((lang) => fieldDescription(node, lang));
 
   switch (error.keyword) {
     case "required": {
@@ -320,11 +322,12 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
       const triggerRange = trigger !== undefined && pointer === "" ? positions[`/${trigger}`]?.k : undefined;
       return {
         range: triggerRange ?? locateParent(positions, pointer),
-        message: both((lang) =>
-          (lang === "sv" ? `Fältet ${label(childPointer, lang)} saknas${pointer ? ` under ${label(pointer, lang)}` : ""}.` : `The field ${label(childPointer, lang)} is missing${pointer ? ` under ${label(pointer, lang)}` : ""}.`) +
-          because(lang) +
-          (ex ? (lang === "sv" ? ` Exempel: \`${ex}\`` : ` Example: \`${ex}\``) : ""),
-        ),
+        message: fill(SCHEMA_MESSAGES.required, {
+          field: label(childPointer),
+          under: under(pointer),
+          because,
+          example: ex ? fill(SCHEMA_PARTS.exampleLine, { example: ex }) : "",
+        }),
       };
     }
     case "additionalProperties": {
@@ -334,34 +337,32 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
       const guess = closest(extra, allowed);
       return {
         range: locate(positions, `${pointer}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`, true),
-        message: both((lang) =>
-          lang === "sv"
-            ? `Okänt fält \`${extra}\`${pointer ? ` under ${label(pointer, lang)}` : ""}.${guess ? ` Menade du \`${guess}\`?` : ` Tillåtna fält: ${allowed.join(", ")}.`}`
-            : `Unknown field \`${extra}\`${pointer ? ` under ${label(pointer, lang)}` : ""}.${guess ? ` Did you mean \`${guess}\`?` : ` Allowed fields: ${allowed.join(", ")}.`}`,
-        ),
+        message: fill(SCHEMA_MESSAGES.additionalProperties, {
+          name: extra,
+          under: under(pointer),
+          hint: guess ? didYouMean(guess) : fill(SCHEMA_PARTS.allowedFields, { list: allowed.join(", ") }),
+        }),
       };
     }
     case "type": {
       const value = error.data;
       const written = input.source ? input.source(valueRange(pointer)).trim() : "";
       const wantsString = params.type === "string";
-      const hint = (lang: Lang): string => {
-        if (wantsString && (typeof value === "number" || typeof value === "boolean") && written !== "") {
-          return lang === "sv"
-            ? ` Skriv värdet inom citattecken så att det läses som text: \`"${written}"\`.`
-            : ` Put the value in quotes so that it is read as text: \`"${written}"\`.`;
-        }
-        if (value === null) return lang === "sv" ? " Fyll i ett värde eller ta bort raden." : " Fill in a value or remove the line.";
-        return "";
-      };
-      const shown = written && typeof value !== "object" ? ` (${written})` : "";
+      const hint: Text =
+        wantsString && (typeof value === "number" || typeof value === "boolean") && written !== ""
+          ? fill(SCHEMA_PARTS.quoteAsText, { written })
+          : value === null
+            ? fill(SCHEMA_PARTS.fillOrRemove)
+            : "";
       return {
         range: valueRange(pointer),
-        message: both((lang) =>
-          (lang === "sv"
-            ? `${label(pointer, lang)} ska vara ${pick(expectedType(params.type), lang)}, men är ${pick(describeType(value), lang)}${shown}.`
-            : `${label(pointer, lang)} must be ${pick(expectedType(params.type), lang)}, but is ${pick(describeType(value), lang)}${shown}.`) + hint(lang),
-        ),
+        message: fill(SCHEMA_MESSAGES.type, {
+          field: label(pointer),
+          expected: expectedType(params.type),
+          actual: describeType(value),
+          written: written && typeof value !== "object" ? fill(SCHEMA_PARTS.written, { written }) : "",
+          hint,
+        }),
       };
     }
     case "enum":
@@ -370,91 +371,67 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
       const guess = typeof error.data === "string" ? closest(error.data, allowed) : undefined;
       return {
         range: valueRange(pointer),
-        message: both((lang) =>
-          lang === "sv"
-            ? `${label(pointer, lang)} har värdet ${quote(error.data)}, men måste vara ${allowed.length === 1 ? quote(allowed[0]) : `ett av: ${allowed.join(", ")}`}.${guess ? ` Menade du \`${guess}\`?` : ""}`
-            : `${label(pointer, lang)} is ${quote(error.data)}, but must be ${allowed.length === 1 ? quote(allowed[0]) : `one of: ${allowed.join(", ")}`}.${guess ? ` Did you mean \`${guess}\`?` : ""}`,
-        ),
+        message: fill(SCHEMA_MESSAGES.enum, {
+          field: label(pointer),
+          value: quote(error.data),
+          allowed: allowed.length === 1 ? quote(allowed[0]) : fill(SCHEMA_PARTS.oneOf, { list: allowed.join(", ") }),
+          guess: didYouMean(guess),
+        }),
       };
     }
     case "anyOf": {
-      return {
-        range: valueRange(pointer),
-        message: both((lang) =>
-          lang === "sv"
-            ? `${label(pointer, lang)} har värdet ${quote(error.data)}. ${fieldDescription(node, lang)}${typeof error.data === "string" && /^\d{4}-\d{2}-\d{2}$/.test(error.data) ? ` ${pick(describeBadDate(error.data), lang)}` : ""}`.trim()
-            : `${label(pointer, lang)} is ${quote(error.data)}. ${fieldDescription(node, lang)}${typeof error.data === "string" && /^\d{4}-\d{2}-\d{2}$/.test(error.data) ? ` ${pick(describeBadDate(error.data), lang)}` : ""}`.trim(),
-        ),
-      };
+      const values = { field: label(pointer), value: quote(error.data), description };
+      const message =
+        typeof error.data === "string" && /^\d{4}-\d{2}-\d{2}$/.test(error.data)
+          ? fill(SCHEMA_MESSAGES.anyOfDate, { ...values, date: describeBadDate(error.data) })
+          : fill(SCHEMA_MESSAGES.anyOf, values);
+      return { range: valueRange(pointer), message: { sv: message.sv.trim(), en: message.en.trim() } };
     }
     case "format": {
       const format = String(params.format);
-      if (format === "date") {
-        return {
-          range: valueRange(pointer),
-          message: both((lang) =>
-            lang === "sv"
-              ? `${label(pointer, lang)} har värdet ${quote(error.data)}, som inte är ett giltigt datum. ${pick(describeBadDate(String(error.data)), lang)}`
-              : `${label(pointer, lang)} is ${quote(error.data)}, which is not a valid date. ${pick(describeBadDate(String(error.data)), lang)}`,
-          ),
-        };
-      }
+      const values = { field: label(pointer), value: quote(error.data) };
       return {
         range: valueRange(pointer),
-        message: both((lang) =>
-          lang === "sv"
-            ? `${label(pointer, lang)} har värdet ${quote(error.data)}, som inte är ${format === "email" ? "en giltig e-postadress" : `giltigt (${format})`}.`
-            : `${label(pointer, lang)} is ${quote(error.data)}, which is not ${format === "email" ? "a valid e-mail address" : `valid (${format})`}.`,
-        ),
+        message:
+          format === "date"
+            ? fill(SCHEMA_MESSAGES.formatDate, { ...values, date: describeBadDate(String(error.data)) })
+            : format === "email"
+              ? fill(SCHEMA_MESSAGES.formatEmail, values)
+              : fill(SCHEMA_MESSAGES.format, { ...values, format }),
       };
     }
     case "pattern": {
       const ex = example(node);
-      return {
-        range: valueRange(pointer),
-        message: both((lang) =>
-          (lang === "sv"
-            ? `${label(pointer, lang)} har värdet ${quote(error.data)}, som har fel form. ${fieldDescription(node, lang)}`
-            : `${label(pointer, lang)} is ${quote(error.data)}, which has the wrong form. ${fieldDescription(node, lang)}`
-          ).trim() + (ex !== undefined && !Array.isArray(ex) ? (lang === "sv" ? ` Exempel: ${quote(ex)}.` : ` Example: ${quote(ex)}.`) : ""),
-        ),
-      };
+      const message = fill(SCHEMA_MESSAGES.pattern, { field: label(pointer), value: quote(error.data), description });
+      const tail: Text = ex !== undefined && !Array.isArray(ex) ? fill(SCHEMA_PARTS.exampleValue, { example: quote(ex) }) : "";
+      return { range: valueRange(pointer), message: both((lang) => message[lang].trim() + pick(tail, lang)) };
     }
     case "minItems":
     case "maxItems": {
       const limit = Number(params.limit);
-      const min = error.keyword === "minItems";
       return {
         range: locate(positions, pointer, true),
-        message: both((lang) =>
-          (lang === "sv"
-            ? `${label(pointer, lang)} ska ha ${min ? "minst" : "högst"} ${limit} ${limit === 1 ? "värde" : "värden"}, men har ${Array.isArray(error.data) ? error.data.length : 0}.`
-            : `${label(pointer, lang)} must have ${min ? "at least" : "at most"} ${limit} ${limit === 1 ? "value" : "values"}, but has ${Array.isArray(error.data) ? error.data.length : 0}.`) + because(lang),
-        ),
+        message: fill(SCHEMA_MESSAGES[error.keyword], {
+          field: label(pointer),
+          limit,
+          values: fill(limit === 1 ? SCHEMA_PARTS.value : SCHEMA_PARTS.values),
+          count: Array.isArray(error.data) ? error.data.length : 0,
+          because,
+        }),
       };
     }
     case "minLength":
     case "maxLength": {
-      const limit = Number(params.limit);
-      const min = error.keyword === "minLength";
       return {
         range: valueRange(pointer),
-        message: both((lang) =>
-          lang === "sv"
-            ? `${label(pointer, lang)} ska vara ${min ? "minst" : "högst"} ${limit} tecken lång, men är ${String(error.data ?? "").length}.`
-            : `${label(pointer, lang)} must be ${min ? "at least" : "at most"} ${limit} characters long, but is ${String(error.data ?? "").length}.`,
-        ),
+        message: fill(SCHEMA_MESSAGES[error.keyword], { field: label(pointer), limit: Number(params.limit), length: String(error.data ?? "").length }),
       };
     }
     case "uniqueItems": {
       const j = Number(params.j);
       return {
         range: valueRange(`${pointer}/${Number.isFinite(j) ? j : 0}`),
-        message: both((lang) =>
-          lang === "sv"
-            ? `${label(pointer, lang)} innehåller samma värde två gånger (post ${Number(params.j) + 1} och ${Number(params.i) + 1}). Ta bort dubbletten.`
-            : `${label(pointer, lang)} contains the same value twice (entries ${Number(params.j) + 1} and ${Number(params.i) + 1}). Remove the duplicate.`,
-        ),
+        message: fill(SCHEMA_MESSAGES.uniqueItems, { field: label(pointer), first: j + 1, second: Number(params.i) + 1 }),
       };
     }
     case "dependentRequired": {
@@ -462,22 +439,14 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
       const missing = String(params.missingProperty);
       return {
         range: locate(positions, `${pointer}/${prop}`, true),
-        message: both((lang) =>
-          lang === "sv"
-            ? `${label(`${pointer}/${prop}`, lang)} kräver att även ${label(`${pointer}/${missing}`, lang)} är ifyllt.`
-            : `${label(`${pointer}/${prop}`, lang)} requires ${label(`${pointer}/${missing}`, lang)} as well.`,
-        ),
+        message: fill(SCHEMA_MESSAGES.dependentRequired, { field: label(`${pointer}/${prop}`), required: label(`${pointer}/${missing}`) }),
       };
     }
     case "minimum":
     case "maximum": {
       return {
         range: valueRange(pointer),
-        message: both((lang) =>
-          lang === "sv"
-            ? `${label(pointer, lang)} ska vara ${error.keyword === "minimum" ? "minst" : "högst"} ${String(params.limit)}, men är ${String(error.data)}.`
-            : `${label(pointer, lang)} must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(params.limit)}, but is ${String(error.data)}.`,
-        ),
+        message: fill(SCHEMA_MESSAGES[error.keyword], { field: label(pointer), limit: String(params.limit), value: String(error.data) }),
       };
     }
     default: {
@@ -486,7 +455,7 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
       if (input.lang === "sv") localizeSv([copy]);
       return {
         range: valueRange(pointer),
-        message: { sv: `${label(pointer, "sv")}: ${copy.message ?? error.keyword}`, en: `${label(pointer, "en")}: ${error.message ?? error.keyword}` },
+        message: fill(SCHEMA_MESSAGES.other, { field: label(pointer), ajvMessage: { sv: copy.message ?? error.keyword, en: error.message ?? error.keyword } }),
       };
     }
   }
