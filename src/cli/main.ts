@@ -14,12 +14,16 @@ import { UserError, type CommandContext } from "./context.js";
 import { pick } from "../i18n/text.js";
 import { samdokVersion } from "../core/version.js";
 import { safeMessage } from "../core/safe-text.js";
-import { register as registerValidate } from "./commands/validate.js";
-import { register as registerRules } from "./commands/rules.js";
-import { register as registerStart } from "./commands/start.js";
-import { register as registerBuild } from "./commands/build.js";
-import { register as registerDue } from "./commands/due.js";
-import { register as registerInit } from "./commands/init.js";
+import { register as registerValidate } from "./commands/validate/register.js";
+import { register as registerRules } from "./commands/rules/register.js";
+import { register as registerStart } from "./commands/start/register.js";
+import { register as registerBuild } from "./commands/build/register.js";
+import { register as registerDue } from "./commands/due/register.js";
+import { register as registerRevise } from "./commands/revise/register.js";
+import { register as registerFollowup } from "./commands/followup/register.js";
+import { register as registerNew } from "./commands/new/register.js";
+import { register as registerReport } from "./commands/report/register.js";
+import { register as registerInit } from "./commands/init/register.js";
 
 export interface MainOptions {
   argv: readonly string[];
@@ -121,6 +125,10 @@ export async function main(options: MainOptions): Promise<number> {
   registerValidate(program, ctx);
   registerRules(program, ctx);
   registerDue(program, ctx);
+  registerRevise(program, ctx);
+  registerFollowup(program, ctx);
+  registerNew(program, ctx);
+  registerReport(program, ctx);
   registerBuild(program, ctx);
   registerInit(program, ctx);
   registerStart(program, ctx);

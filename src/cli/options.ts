@@ -34,3 +34,8 @@ export function parseDate(lang: Lang) {
 export function today(io: Io): string {
   return swedishDate(io.now);
 }
+
+/** A repeatable, comma-separated option (`--spar a,b --spar c`): every value, in order. */
+export function commaList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+}

@@ -62,7 +62,7 @@ export function failedAnalysis(input: Pick<AnalyzeInput, "file" | "rootPath" | "
 }
 
 function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
-  const { file, rootPath, loaded, lang } = input;
+  const { file, rootPath, lang } = input;
   const result: DocumentResult = { file, rootPath, diagnostics: [] };
   const parseFailure = (ruleId: string, range: Range, message: string): DocumentResult => {
     const rule = ruleById(ruleId);

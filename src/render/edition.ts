@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Root } from "mdast";
-import type { DocumentResult, Lang } from "../core/types.js";
+import type { Lang } from "../core/types.js";
 import type { LoadedConfig } from "../core/config.js";
 import type { SamDoc } from "../core/document.js";
 import type { LoadedDocument } from "../core/loaded-document.js";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { FIXTURES, REPO, runCli } from "../helpers/cli.js";
 import { brief, DATES, dueJson } from "./util.js";
-import { collectDue, parseWithin, type DueFilters } from "../../src/due/collect.js";
+import { collectDue, parseWithin, type DueFilters } from "../../src/due/list/collect.js";
 import { loadDocuments } from "../../src/core/store.js";
 import type { LoadedDocument as LoadedDoc } from "../../src/core/loaded-document.js";
 import { UsageError } from "../../src/core/errors.js";

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, readdirSync, rmSync, readFileSync, statSync, uti
 import path from "node:path";
 import { parseDocument } from "yaml";
 import { main } from "../../src/cli/main.js";
-import { FrontMatterEditor, FrontMatterEditError } from "../../src/due/front-matter-edit.js";
+import { FrontMatterEditor, FrontMatterEditError } from "../../src/due/edit/front-matter-edit.js";
 import { FileChangedError, readWithSnapshot, writeFileChecked } from "../../src/core/write-checked.js";
 import { NOW, validateJson, type CliResult } from "../helpers/cli.js";
 import { copyFixture } from "./util.js";

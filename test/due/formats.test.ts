@@ -3,16 +3,16 @@ import ICAL from "ical.js";
 import { HtmlValidate } from "html-validate";
 import { REPO, runCli } from "../helpers/cli.js";
 import { DATES } from "./util.js";
-import { collectDue } from "../../src/due/collect.js";
+import { collectDue } from "../../src/due/list/collect.js";
 import { loadDocuments } from "../../src/core/store.js";
-import type { DueItem, DueList } from "../../src/due/model.js";
-import { json } from "../../src/due/format/json.js";
-import { csv } from "../../src/due/format/csv.js";
-import { markdown, DUE_MARKER } from "../../src/due/format/markdown.js";
-import { html } from "../../src/due/format/html.js";
-import { ics, foldOctets } from "../../src/due/format/ics.js";
+import type { DueItem, DueList } from "../../src/due/list/model.js";
+import { json } from "../../src/due/list/format/json.js";
+import { csv } from "../../src/due/list/format/csv.js";
+import { markdown, DUE_MARKER } from "../../src/due/list/format/markdown.js";
+import { html } from "../../src/due/list/format/html.js";
+import { ics, foldOctets } from "../../src/due/list/format/ics.js";
 import { icsText } from "../../src/core/escape.js";
-import { table } from "../../src/due/format/table.js";
+import { table } from "../../src/due/list/format/table.js";
 
 let list: DueList;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument, isSeq } from "yaml";
 import { REPO, FIXTURES } from "../helpers/cli.js";
-import { FrontMatterEditor, FrontMatterEditError } from "../../src/due/front-matter-edit.js";
+import { FrontMatterEditor, FrontMatterEditError } from "../../src/due/edit/front-matter-edit.js";
 
 const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false } as const;
 

@@ -5,7 +5,7 @@ import { runCli, validateJson } from "../helpers/cli.js";
 import { copyFixture } from "./util.js";
 import { DOCUMENT_TYPES } from "../../src/core/config.js";
 import type { SamdokConfig } from "../../src/core/config.js";
-import { freshId, headingsFor } from "../../src/due/template.js";
+import { freshId, headingsFor } from "../../src/due/edit/template.js";
 
 describe("samdok new", () => {
   it("writes a draft of every type that validates with no errors and no warnings", async () => {

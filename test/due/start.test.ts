@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Io } from "../../src/cli/io.js";
-import { steps } from "../../src/cli/start-hooks.js";
+import { steps } from "../../src/cli/commands/start/hooks.js";
 import { NOW, REPO, runCli } from "../helpers/cli.js";
 import { DATES } from "./util.js";
 
@@ -21,7 +21,7 @@ describe("samdok start: the due summary step", () => {
   });
 
   it("shows at most ten items and says where the rest are", async () => {
-    const { dueSummary } = await import("../../src/cli/due-command.js");
+    const { dueSummary } = await import("../../src/cli/commands/due/run.js");
     const { io, out } = captureIo();
     await dueSummary(io, [DATES], 2);
     expect(out().match(/^(förfallen|snart) /gm)?.length).toBe(2);

@@ -3,13 +3,13 @@
  * history, a new revise-by date) and a follow-up marked as done. Both return
  * the new file text; the caller validates and writes it.
  */
-import type { Lang } from "../core/types.js";
-import { reviewMonths, type SamdokConfig } from "../core/config.js";
-import type { SamDoc } from "../core/document.js";
-import { addMonths, isIsoDate } from "../core/dates.js";
-import { bumpVersion } from "../core/document-version.js";
-import { UsageError } from "../core/errors.js";
-import { pick } from "../i18n/text.js";
+import type { Lang } from "../../core/types.js";
+import { reviewMonths, type SamdokConfig } from "../../core/config.js";
+import type { SamDoc } from "../../core/document.js";
+import { addMonths, isIsoDate } from "../../core/dates.js";
+import { bumpVersion } from "../../core/document-version.js";
+import { UsageError } from "../../core/errors.js";
+import { pick } from "../../i18n/text.js";
 import { FrontMatterEditor, FrontMatterEditError } from "./front-matter-edit.js";
 
 /** Where a new `revideras_senast` line goes when the document has none: after the first of these that exists. */

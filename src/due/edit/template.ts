@@ -6,8 +6,8 @@
  * comments with the configuration's own ids, so nobody has to look them up.
  */
 import { Document, Scalar } from "yaml";
-import { addMonths } from "../core/dates.js";
-import type { DocumentType, SamdokConfig } from "../core/config.js";
+import { addMonths } from "../../core/dates.js";
+import type { DocumentType, SamdokConfig } from "../../core/config.js";
 
 /** Required headings when the configuration names none for the type. */
 export const DEFAULT_HEADINGS: Record<DocumentType, string[]> = {

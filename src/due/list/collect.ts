@@ -3,15 +3,13 @@
  * ending and consultations past their end. Pure apart from loading: the
  * clock comes in as a calendar date, and all arithmetic is on dates.
  */
-import path from "node:path";
-import type { DocumentResult, Lang } from "../core/types.js";
-import { DOCUMENT_TYPES, roleName, trackName, type LoadedConfig } from "../core/config.js";
-import type { SamDoc } from "../core/document.js";
-import type { LoadedDocument } from "../core/loaded-document.js";
-import { addDays, daysBetween, isIsoDate } from "../core/dates.js";
-import { UsageError } from "../core/errors.js";
-import { closest } from "../core/suggest.js";
-import { pick } from "../i18n/text.js";
+import type { Lang } from "../../core/types.js";
+import { DOCUMENT_TYPES, roleName, trackName, type LoadedConfig } from "../../core/config.js";
+import type { LoadedDocument } from "../../core/loaded-document.js";
+import { addDays, daysBetween, isIsoDate } from "../../core/dates.js";
+import { UsageError } from "../../core/errors.js";
+import { closest } from "../../core/suggest.js";
+import { pick } from "../../i18n/text.js";
 import type { DueItem, DueKind, DueList } from "./model.js";
 
 /** The default window: the sets' `bevakning.inom_dagar` (the largest when they differ), else 90 days. */

@@ -3,7 +3,7 @@
  * status report (`report --format markdown`): one writer, so that both
  * escape their cells the same way (`markdownTableCell`, core/escape.ts).
  */
-import { markdownTableCell } from "../core/escape.js";
+import { markdownTableCell } from "../../core/escape.js";
 
 /** A Markdown table from a header row and rows (cells escaped here); `align` "r" right-aligns a column. */
 export function mdTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly ("l" | "r")[] = []): string {

@@ -2,10 +2,10 @@
  * What `samdok due` works with: one item per date that needs attention, and
  * the Swedish (and English) words for its kind and state.
  */
-import type { DocumentType } from "../core/config.js";
-import type { Status } from "../core/document.js";
-import type { Lang } from "../core/types.js";
-import { pick, type Localized } from "../i18n/text.js";
+import type { DocumentType } from "../../core/config.js";
+import type { Status } from "../../core/document.js";
+import type { Lang } from "../../core/types.js";
+import { pick, type Localized } from "../../i18n/text.js";
 
 export type DueKind = "revision" | "follow-up" | "expiry" | "remiss";
 export type DueState = "overdue" | "due";

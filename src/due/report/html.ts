@@ -4,14 +4,14 @@
  * bar charts whose text alternative carries the same figures as the table
  * beside them. No scripts, no external files.
  */
-import type { Lang } from "../core/types.js";
-import { longDate } from "../core/dates.js";
-import { pick, type Localized } from "../i18n/text.js";
-import { daysText, kindLabel, stateLabel, type DueItem } from "./model.js";
-import { htmlText as e } from "../core/escape.js";
-import { neutralizeWorkflowCommands } from "../core/safe-text.js";
+import type { Lang } from "../../core/types.js";
+import { longDate } from "../../core/dates.js";
+import { pick, type Localized } from "../../i18n/text.js";
+import { daysText, kindLabel, stateLabel, type DueItem } from "../list/model.js";
+import { htmlText as e } from "../../core/escape.js";
+import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
 import type { Count, SetReport, StatusReport } from "./report.js";
-import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./report-text.js";
+import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./text.js";
 
 const CSS = `
 body{font-family:Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}

@@ -4,15 +4,15 @@
  * (`markdownText`, or `markdownTableCell` in tables, both in core/escape.ts),
  * and no line can be read as a CI log command.
  */
-import type { Lang } from "../core/types.js";
-import { longDate } from "../core/dates.js";
-import { pick } from "../i18n/text.js";
-import { daysText, kindLabel, stateLabel, type DueItem } from "./model.js";
-import { mdTable } from "./markdown-table.js";
-import { neutralizeWorkflowCommands } from "../core/safe-text.js";
-import { markdownText } from "../core/escape.js";
+import type { Lang } from "../../core/types.js";
+import { longDate } from "../../core/dates.js";
+import { pick } from "../../i18n/text.js";
+import { daysText, kindLabel, stateLabel, type DueItem } from "../list/model.js";
+import { mdTable } from "../list/markdown-table.js";
+import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
+import { markdownText } from "../../core/escape.js";
 import type { StatusReport } from "./report.js";
-import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./report-text.js";
+import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./text.js";
 
 export function reportMarkdown(report: StatusReport, lang: Lang): string {
   const t = (text: { sv: string; en: string }): string => pick(text, lang);

@@ -4,14 +4,14 @@
  * adopted each agreement, and how the set serves the målbild. This module
  * only gathers the facts; report-markdown.ts and report-html.ts write them.
  */
-import { DOCUMENT_TYPES, partyName, trackName, type DocumentType, type SamdokConfig } from "../core/config.js";
-import { TYPE_ORDER, type SamDoc, type Status } from "../core/document.js";
-import { isIsoDate } from "../core/dates.js";
-import { compareVersionsLoosely } from "../core/document-version.js";
-import { collectDue } from "./collect.js";
-import type { LoadedDocument as LoadedDoc } from "../core/loaded-document.js";
-import type { LoadedDocuments } from "../core/store.js";
-import type { DueItem } from "./model.js";
+import { DOCUMENT_TYPES, partyName, trackName, type DocumentType, type SamdokConfig } from "../../core/config.js";
+import { TYPE_ORDER, type SamDoc, type Status } from "../../core/document.js";
+import { isIsoDate } from "../../core/dates.js";
+import { compareVersionsLoosely } from "../../core/document-version.js";
+import { collectDue } from "../list/collect.js";
+import type { LoadedDocument as LoadedDoc } from "../../core/loaded-document.js";
+import type { LoadedDocuments } from "../../core/store.js";
+import type { DueItem } from "../list/model.js";
 
 export const STATUS_ORDER: readonly Status[] = ["utkast", "remiss", "fastställd", "upphävd"];
 

@@ -1,7 +1,7 @@
 /** Words and sentences shared by the Markdown and HTML status reports. */
-import type { Lang } from "../core/types.js";
-import { longDate } from "../core/dates.js";
-import { pick } from "../i18n/text.js";
+import type { Lang } from "../../core/types.js";
+import { longDate } from "../../core/dates.js";
+import { pick } from "../../i18n/text.js";
 import type { AdoptionState, PartyAdoption, SetReport, StatusReport } from "./report.js";
 
 export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import type { CommandContext } from "../context.js";
-import { pick } from "../../i18n/text.js";
-import { parseJobs } from "../options.js";
+import type { CommandContext } from "../../context.js";
+import { pick } from "../../../i18n/text.js";
+import { parseJobs } from "../../options.js";
 
 export interface BuildFlags {
   /** Unset means html. (No commander default: the list parser would append to it.) */
@@ -44,7 +44,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--page-numbers", t("Word: uppskatta sidnummer i innehållsförteckningen (långsamt)", "Word: estimate page numbers in the table of contents (slow)"))
     .addHelpText("after", t("\nExempel:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n", "\nExamples:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n"))
     .action(async (paths: string[], flags: BuildFlags) => {
-      const { buildCommand } = await import("../build-command.js");
+      const { buildCommand } = await import("./run.js");
       ctx.setExit(await buildCommand(ctx.io, paths, flags));
     });
 }

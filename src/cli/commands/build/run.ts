@@ -1,21 +1,21 @@
 import path from "node:path";
-import type { Io } from "./io.js";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
-import type { BuildFlags } from "./commands/build.js";
-import { prepareEdition, PublishRefused, type Edition } from "../render/edition.js";
-import { cacheOptions } from "../core/cache.js";
-import { today } from "./options.js";
-import { pick } from "../i18n/text.js";
-import { UsageError } from "../core/errors.js";
-import { stylish } from "../reporters/stylish.js";
-import { rules } from "../rules/index.js";
-import { samdokVersion } from "../core/version.js";
-import { DEFAULT_PATHS } from "./validate-command.js";
-import { toPosix } from "../core/paths.js";
-import { DOCX_MANIFEST, EditionFolder, publicPath } from "../render/shared/edition-folder.js";
-import { recordManifest } from "../render/shared/commit-files.js";
-import { fsReason, shownPath } from "../core/fs-errors.js";
-import { safeMessage } from "../core/safe-text.js";
+import type { Io } from "../../io.js";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "../../io.js";
+import type { BuildFlags } from "./register.js";
+import { prepareEdition, PublishRefused, type Edition } from "../../../render/edition.js";
+import { cacheOptions } from "../../../core/cache.js";
+import { today } from "../../options.js";
+import { pick } from "../../../i18n/text.js";
+import { UsageError } from "../../../core/errors.js";
+import { stylish } from "../../../reporters/stylish.js";
+import { rules } from "../../../rules/index.js";
+import { samdokVersion } from "../../../core/version.js";
+import { DEFAULT_PATHS } from "../validate/run.js";
+import { toPosix } from "../../../core/paths.js";
+import { DOCX_MANIFEST, EditionFolder, publicPath } from "../../../render/shared/edition-folder.js";
+import { recordManifest } from "../../../render/shared/commit-files.js";
+import { fsReason, shownPath } from "../../../core/fs-errors.js";
+import { safeMessage } from "../../../core/safe-text.js";
 
 const FORMATS = ["html", "docx"];
 
@@ -78,10 +78,10 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
   try {
     for (const format of formats) {
       if (format === "html") {
-        const { buildHtml } = await import("../render/html/index.js");
+        const { buildHtml } = await import("../../../render/html/index.js");
         written.push(...(await buildHtml(edition)));
       } else {
-        const { buildDocx } = await import("../render/docx/index.js");
+        const { buildDocx } = await import("../../../render/docx/index.js");
         const opts: { perDocument: boolean; template?: string; tocField: boolean; pageNumbers: boolean } = {
           perDocument: flags.perDocument === true,
           tocField: flags.tocField === true,

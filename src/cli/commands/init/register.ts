@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import type { CommandContext } from "../context.js";
-import { pick } from "../../i18n/text.js";
+import type { CommandContext } from "../../context.js";
+import { pick } from "../../../i18n/text.js";
 
 export interface InitOptions {
   force?: boolean;
@@ -19,7 +19,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--force", t("skriv över filer som redan finns", "overwrite files that already exist"))
     .addHelpText("after", t("\nExempel:\n  samdok init\n  samdok init ../samverkan --docs dokument\n", "\nExamples:\n  samdok init\n  samdok init ../samverkan --docs dokument\n"))
     .action(async (dir: string | undefined, flags: InitOptions) => {
-      const { initCommand } = await import("../../ci/init.js");
+      const { initCommand } = await import("../../../ci/init.js");
       ctx.setExit(initCommand(ctx.io, dir, { docs: flags.docs, force: flags.force === true }));
     });
 }

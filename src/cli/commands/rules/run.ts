@@ -1,10 +1,10 @@
-import type { Io } from "./io.js";
-import { EXIT_FAILURE, EXIT_OK } from "./io.js";
-import { rules, findRule } from "../rules/index.js";
-import { pick } from "../i18n/text.js";
-import { safeMessage } from "../core/safe-text.js";
-import { rulesMarkdownTable, categoryLabel } from "../docs/rules-table.js";
-import type { Rule } from "../rules/types.js";
+import type { Io } from "../../io.js";
+import { EXIT_FAILURE, EXIT_OK } from "../../io.js";
+import { rules, findRule } from "../../../rules/index.js";
+import { pick } from "../../../i18n/text.js";
+import { safeMessage } from "../../../core/safe-text.js";
+import { rulesMarkdownTable, categoryLabel } from "../../../docs/rules-table.js";
+import type { Rule } from "../../../rules/types.js";
 
 export function rulesCommand(io: Io, which: string | undefined, format: "text" | "markdown" | "json"): number {
   const lang = io.lang;

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import type { CommandContext } from "../context.js";
-import { pick } from "../../i18n/text.js";
+import type { CommandContext } from "../../context.js";
+import { pick } from "../../../i18n/text.js";
 
 export function register(program: Command, ctx: CommandContext): void {
   const lang = ctx.io.lang;
@@ -11,7 +11,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument("[sökvägar...]", t("mappar eller .md-filer (standard: documents/)", "folders or .md files (default: documents/)"))
     .option("--out <mapp>", t("mapp för utgåvorna", "folder for the editions"), "dist")
     .action(async (paths: string[], flags: { out: string }) => {
-      const { startCommand } = await import("../start-command.js");
+      const { startCommand } = await import("./run.js");
       ctx.setExit(await startCommand(ctx.io, paths, flags));
     });
 }

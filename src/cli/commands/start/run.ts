@@ -1,8 +1,8 @@
-import type { Io } from "./io.js";
-import { EXIT_OK } from "./io.js";
-import { validateCommand } from "./validate-command.js";
-import { buildCommand } from "./build-command.js";
-import { pick } from "../i18n/text.js";
+import type { Io } from "../../io.js";
+import { EXIT_OK } from "../../io.js";
+import { validateCommand } from "../validate/run.js";
+import { buildCommand } from "../build/run.js";
+import { pick } from "../../../i18n/text.js";
 
 /**
  * `npm start`: what a coordinator's scheduled job does. Validates; when the
@@ -19,7 +19,7 @@ export async function startCommand(io: Io, paths: string[], flags: { out: string
     io.stderr.write(`samdok: ${pick({ sv: "Samlingen har fel; inga utgåvor byggs förrän de är rättade.", en: "The set has errors; no editions are built until they are fixed." }, lang)}\n`);
     return validation;
   }
-  const hooks = await import("./start-hooks.js");
+  const hooks = await import("./hooks.js");
   for (const step of hooks.steps) {
     heading(step.title.sv, step.title.en);
     const code = await step.run(io, paths, flags);

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import type { CommandContext } from "../context.js";
-import { pick } from "../../i18n/text.js";
-import { parseJobs, parseWholeNumber } from "../options.js";
+import type { CommandContext } from "../../context.js";
+import { pick } from "../../../i18n/text.js";
+import { parseJobs, parseWholeNumber } from "../../options.js";
 
 export interface ValidateFlags {
   format: string;
@@ -31,7 +31,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--changed-since <ref>", t("kontrollera bara dokument som ändrats sedan en git-referens", "check only documents changed since a git ref"))
     .addHelpText("after", t("\nExempel:\n  samdok validate\n  samdok validate documents/sormland --format json\n  samdok validate --max-warnings 0\n", "\nExamples:\n  samdok validate\n  samdok validate documents/sormland --format json\n  samdok validate --max-warnings 0\n"))
     .action(async (paths: string[], flags: ValidateFlags) => {
-      const { validateCommand } = await import("../validate-command.js");
+      const { validateCommand } = await import("./run.js");
       ctx.setExit(await validateCommand(ctx.io, paths, flags));
     });
 }

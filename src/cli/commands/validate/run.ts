@@ -1,16 +1,15 @@
-import path from "node:path";
-import type { Io } from "./io.js";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
-import type { ValidateFlags } from "./commands/validate.js";
-import { runValidation, type ValidationRun } from "../core/pipeline/index.js";
-import { cacheOptions } from "../core/cache.js";
-import { today } from "./options.js";
-import { reporters } from "../reporters/index.js";
-import { rules } from "../rules/index.js";
-import { samdokVersion } from "../core/version.js";
-import { outputTarget, writeOutputFile } from "./output-file.js";
-import { progress } from "./progress.js";
-import { pick } from "../i18n/text.js";
+import type { Io } from "../../io.js";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "../../io.js";
+import type { ValidateFlags } from "./register.js";
+import { runValidation, type ValidationRun } from "../../../core/pipeline/index.js";
+import { cacheOptions } from "../../../core/cache.js";
+import { today } from "../../options.js";
+import { reporters } from "../../../reporters/index.js";
+import { rules } from "../../../rules/index.js";
+import { samdokVersion } from "../../../core/version.js";
+import { outputTarget, writeOutputFile } from "../../output-file.js";
+import { progress } from "../../progress.js";
+import { pick } from "../../../i18n/text.js";
 
 export const DEFAULT_PATHS = ["documents"];
 
@@ -36,7 +35,7 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
   };
   try {
     if (flags.changedSince !== undefined) {
-      const { runChangedSince } = await import("../ci/changed.js");
+      const { runChangedSince } = await import("../../../ci/changed.js");
       run = await runChangedSince({ ...options, ref: flags.changedSince });
     } else {
       run = await runValidation(options);

@@ -2,11 +2,11 @@
  * CSV that opens in Excel with å, ä and ö intact: UTF-8 with a byte-order
  * mark, `;` as separator (Swedish Excel), CRLF line ends, every field quoted.
  */
-import { pick } from "../../i18n/text.js";
+import { pick } from "../../../i18n/text.js";
 import { kindLabel, stateLabel } from "../model.js";
 import type { DueReporter } from "./types.js";
-import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
-import { csvField } from "../../core/escape.js";
+import { neutralizeWorkflowCommands } from "../../../core/safe-text.js";
+import { csvField } from "../../../core/escape.js";
 
 export const csv: DueReporter = ({ list, lang }) => {
   const header = [

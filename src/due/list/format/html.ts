@@ -3,13 +3,13 @@
  * drop style sheets), no images, every value escaped. The state is written
  * out in words, so colour is never the only signal.
  */
-import { pick } from "../../i18n/text.js";
-import { longDate } from "../../core/dates.js";
-import { TYPE_ORDER } from "../../core/document.js";
+import { pick } from "../../../i18n/text.js";
+import { longDate } from "../../../core/dates.js";
+import { TYPE_ORDER } from "../../../core/document.js";
 import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
-import { htmlText as e } from "../../core/escape.js";
+import { htmlText as e } from "../../../core/escape.js";
 import type { DueReporter } from "./types.js";
-import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
+import { neutralizeWorkflowCommands } from "../../../core/safe-text.js";
 
 const CELL = "padding:6px 8px;border-bottom:1px solid #c8c8c8;text-align:left;vertical-align:top";
 const HEAD = `${CELL};background:#e8eef5;color:#1a1a1a;font-weight:bold`;

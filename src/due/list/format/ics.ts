@@ -13,10 +13,10 @@
  * without splitting a character, and where folding keeps the file inert when
  * it is printed in a CI log.
  */
-import { pick } from "../../i18n/text.js";
-import { addDays } from "../../core/dates.js";
-import { inlineCommandSplits, neutralizeWorkflowCommands, startsLikeCommand } from "../../core/safe-text.js";
-import { icsText } from "../../core/escape.js";
+import { pick } from "../../../i18n/text.js";
+import { addDays } from "../../../core/dates.js";
+import { inlineCommandSplits, neutralizeWorkflowCommands, startsLikeCommand } from "../../../core/safe-text.js";
+import { icsText } from "../../../core/escape.js";
 import { KIND_TASK, kindLabel, stateLabel } from "../model.js";
 import type { DueReporter } from "./types.js";
 

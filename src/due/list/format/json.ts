@@ -1,5 +1,5 @@
 import type { DueReporter } from "./types.js";
-import { jsonText } from "../../core/safe-text.js";
+import { jsonText } from "../../../core/safe-text.js";
 
 /**
  * `{"asOf", "within", "items": [{id, file, title, kind, date, state, daysLeft, owner, …}]}`.

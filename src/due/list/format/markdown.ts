@@ -3,14 +3,14 @@
  * never changes, so that a job can find its own issue and update it instead
  * of opening a new one each week.
  */
-import { pick } from "../../i18n/text.js";
-import { longDate } from "../../core/dates.js";
-import { TYPE_ORDER } from "../../core/document.js";
+import { pick } from "../../../i18n/text.js";
+import { longDate } from "../../../core/dates.js";
+import { TYPE_ORDER } from "../../../core/document.js";
 import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
 import { mdTable } from "../markdown-table.js";
 import type { DueReporter } from "./types.js";
-import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
-import { markdownText } from "../../core/escape.js";
+import { neutralizeWorkflowCommands } from "../../../core/safe-text.js";
+import { markdownText } from "../../../core/escape.js";
 
 export const DUE_MARKER = "<!-- samdok-due -->";
 

@@ -3,12 +3,12 @@
  * from the documents and the configuration is shown as one line of text
  * (`safeText`), and no line can be read as a CI log command.
  */
-import { pick } from "../../i18n/text.js";
-import { longDate } from "../../core/dates.js";
-import { TYPE_ORDER } from "../../core/document.js";
+import { pick } from "../../../i18n/text.js";
+import { longDate } from "../../../core/dates.js";
+import { TYPE_ORDER } from "../../../core/document.js";
 import { countsText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
 import type { DueReporter } from "./types.js";
-import { neutralizeWorkflowCommands, safeText } from "../../core/safe-text.js";
+import { neutralizeWorkflowCommands, safeText } from "../../../core/safe-text.js";
 
 const ansi = (code: string) => (on: boolean, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 const red = ansi("31");

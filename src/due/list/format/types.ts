@@ -1,4 +1,4 @@
-import type { Lang } from "../../core/types.js";
+import type { Lang } from "../../../core/types.js";
 import type { DueList, GroupBy } from "../model.js";
 
 export interface DueReportInput {

@@ -1,0 +1,81 @@
+/**
+ * `samdok due`: what is due as of a date, in the chosen format; and the short summary `samdok start` prints.
+ */
+import type { Io } from "../../io.js";
+import { EXIT_FINDINGS, EXIT_OK, useColor } from "../../io.js";
+import { today } from "../../options.js";
+import { pick } from "../../../i18n/text.js";
+import { outputTarget } from "../../output-file.js";
+import { collectDue, defaultWithin, parseWithin, resolveFilters } from "../../../due/list/collect.js";
+import { countsText, type FailOn, type GroupBy } from "../../../due/list/model.js";
+import { dueReporter, type DueFormat } from "../../../due/list/format/index.js";
+
+import { loadNamed, mentionSkipped, writeOutput } from "../../load-documents.js";
+
+export interface DueFlags {
+  asOf?: string;
+  within?: string;
+  owner?: string;
+  spar?: string[];
+  type?: string[];
+  groupBy?: GroupBy;
+  format: DueFormat;
+  failOn: FailOn;
+  output?: string;
+}
+
+/** The file name suggested when --output names a folder. */
+const DUE_EXAMPLE: Record<DueFormat, string> = { table: "bevakning.txt", markdown: "bevakning.md", html: "bevakning.html", csv: "bevakning.csv", json: "bevakning.json", ics: "bevakning.ics" };
+
+export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Promise<number> {
+  const lang = io.lang;
+  const asOf = flags.asOf ?? today(io);
+  const flagWithin = flags.within !== undefined ? parseWithin(flags.within, lang) : undefined;
+  // A folder named as the output file is said before the documents are read.
+  const target = flags.output !== undefined ? outputTarget(io, flags.output, DUE_EXAMPLE[flags.format] ?? "bevakning.txt") : undefined;
+  const loaded = await loadNamed(io, paths);
+  mentionSkipped(io, loaded.skipped);
+  const configs = loaded.sets.map((s) => s.loaded.config);
+  const within = flagWithin ?? defaultWithin(configs.map((config) => ({ config })));
+  const filters = resolveFilters({ ...(flags.owner !== undefined ? { owner: flags.owner } : {}), ...(flags.spar ? { spar: flags.spar } : {}), ...(flags.type ? { type: flags.type } : {}) }, configs, lang);
+  const list = collectDue(loaded.docs, asOf, within, filters);
+  const reporter = await dueReporter(flags.format);
+  const toTerminal = flags.output === undefined;
+  const text = reporter({
+    list,
+    lang,
+    ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
+    color: toTerminal && flags.format === "table" && useColor(io.stdout, io.env),
+    ...(toTerminal && io.stdout.columns ? { columns: io.stdout.columns } : {}),
+  });
+  if (target !== undefined) writeOutput(io, target, text, countsText(list.items, lang));
+  else io.stdout.write(text);
+  if (flags.failOn === "due" && list.items.length > 0) return EXIT_FINDINGS;
+  if (flags.failOn === "overdue" && list.items.some((i) => i.state === "overdue")) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
+
+/** The short summary `samdok start` prints: counts and the first items. */
+export async function dueSummary(io: Io, paths: string[], limit = 10): Promise<number> {
+  const lang = io.lang;
+  const loaded = await loadNamed(io, paths);
+  const asOf = today(io);
+  const within = defaultWithin(loaded.sets.map((s) => s.loaded));
+  const list = collectDue(loaded.docs, asOf, within);
+  const { table } = await import("../../../due/list/format/table.js");
+  const shown = { ...list, items: list.items.slice(0, limit) };
+  let text = table({ list: shown, lang, color: useColor(io.stdout, io.env), ...(io.stdout.columns ? { columns: io.stdout.columns } : {}) });
+  if (list.items.length > limit) {
+    text = text.replace(/\n[^\n]*\n$/, "\n");
+    text += `${pick(
+      {
+        sv: `Visar ${limit} av ${list.items.length} (${countsText(list.items, "sv")}). Hela listan: samdok due`,
+        en: `Showing ${limit} of ${list.items.length} (${countsText(list.items, "en")}). The full list: samdok due`,
+      },
+      lang,
+    )}\n`;
+  }
+  io.stdout.write(text);
+  return EXIT_OK;
+}
+

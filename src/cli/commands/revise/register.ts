@@ -1,0 +1,35 @@
+/**
+ * `samdok revise`: record a revision (new version, change-history line, new revideras_senast).
+ * Only the option table lives here; the action imports its implementation (run.ts) when it runs.
+ */
+import type { Command } from "commander";
+import type { CommandContext } from "../../context.js";
+import { pick } from "../../../i18n/text.js";
+import { parseDate } from "../../options.js";
+import type { ReviseFlags } from "./run.js";
+
+export function register(program: Command, ctx: CommandContext): void {
+  const lang = ctx.io.lang;
+  const t = (sv: string, en: string): string => pick({ sv, en }, lang);
+  const examples = (sv: string, en: string): string => t(`\nExempel:\n${sv}`, `\nExamples:\n${en}`);
+
+  program
+    .command("revise")
+    .description(t("registrera en revidering: ny version, rad i ändringshistoriken och nytt revideras_senast", "record a revision: new version, a change-history line and a new revideras_senast"))
+    .argument("<dokument>", t("dokumentets id eller fil", "the document's id or file"))
+    .requiredOption("--summary <text>", t("kort beskrivning av ändringen (till ändringshistoriken)", "short description of the change (for the change history)"))
+    .option("--major", t("höj huvudversionen (1.4 → 2.0) i stället för 1.4 → 1.5", "raise the major version (1.4 → 2.0) instead of 1.4 → 1.5"))
+    .option("--date <datum>", t("revisionens datum (standard: i dag)", "date of the revision (default: today)"), parseDate(lang))
+    .option("--in <mapp>", t("var dokumentet söks när det anges med id (standard: documents/)", "where to look for a document named by id (default: documents/)"))
+    .addHelpText(
+      "after",
+      examples(
+        '  samdok revise rutin-utskrivning-slutenvard --summary "Nya kontaktvägar till kommunerna"\n  samdok revise documents/sormland/riktlinje-hemsjukvard.md --major --summary "Ny ansvarsfördelning" --date 2026-11-20\n',
+        '  samdok revise rutin-utskrivning-slutenvard --summary "New contact routes"\n  samdok revise documents/sormland/riktlinje-hemsjukvard.md --major --summary "New division of responsibility" --date 2026-11-20\n',
+      ),
+    )
+    .action(async (target: string, flags: ReviseFlags) => {
+      const { reviseCommand } = await import("./run.js");
+      ctx.setExit(await reviseCommand(ctx.io, target, flags));
+    });
+}
