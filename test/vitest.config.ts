@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
 
     include: ["test/**/*.test.ts"],
+    // Builds build/ once when it is missing or older than src/: the tests that need it never skip.
+    globalSetup: ["test/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: "forks",

@@ -13,7 +13,13 @@ export interface NamedEntry {
   beskrivning?: string;
 }
 
-export interface Role extends NamedEntry {
+/**
+ * An entry of the role registry. Not a NamedEntry: the schema gives a role no
+ * `beskrivning` (and refuses one), but an organisation and a mailbox.
+ */
+export interface Role {
+  id: string;
+  namn: string;
   organisation?: string;
   epost?: string;
 }

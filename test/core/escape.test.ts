@@ -15,8 +15,8 @@ import type { Root } from "mdast";
 import ICAL from "ical.js";
 import { cssString, csvField, htmlText, icsText, markdownTableCell, markdownText, workflowCommandData, workflowCommandProperty, xmlAttribute, xmlText } from "../../src/core/escape.js";
 import { safeText } from "../../src/core/safe-text.js";
-import { markdown } from "../../src/due/format/markdown.js";
-import type { DueItem } from "../../src/due/model.js";
+import { markdown } from "../../src/due/list/format/markdown.js";
+import type { DueItem } from "../../src/due/list/model.js";
 
 /** Text that needs escaping somewhere, and controls that `safeText` shows first. */
 const HOSTILE = [

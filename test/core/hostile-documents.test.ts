@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, w
 import os from "node:os";
 import path from "node:path";
 import { REPO, runCli, validateJson, type JsonReport } from "../helpers/cli.js";
+import { requireBuild } from "../helpers/build.js";
 import { attacks, documentWith, legitimate, writeDocuments } from "../helpers/attack-documents.mjs";
 import { runValidation } from "../../src/core/pipeline/index.js";
 import { git } from "../ci/git-repo.js";
@@ -122,6 +123,7 @@ describe("documents that would hang or exhaust the run", () => {
   it(
     "worker threads give the same findings as the main thread",
     async () => {
+      requireBuild();
       const dir = path.join(root, "trådar");
       writeDocuments(dir, Object.keys(attacks));
       const run = (jobs: number) => runValidation({ paths: [dir], cwd: REPO, lang: "sv", today: "2026-11-23", jobs });

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { REPO } from "../helpers/cli.js";
+import { requireBuild } from "../helpers/build.js";
 import { runValidation } from "../../src/core/pipeline/index.js";
 import { AnalyzerThread, workerCount, workerScript, PARALLEL_MIN_DOCUMENTS } from "../../src/core/parallel.js";
 import { loadConfig } from "../../src/core/config.js";
@@ -26,6 +27,7 @@ describe("the per-document step in worker threads", () => {
   });
 
   it("gives exactly the results of the main thread, findings, facts and positions alike", async () => {
+    requireBuild();
     const run = (jobs: number) => runValidation({ paths: PATHS, cwd: REPO, lang: "sv", today: "2026-11-23", jobs });
     const here = await run(1);
     const threads = await run(3);
@@ -40,6 +42,7 @@ describe("the per-document step in worker threads", () => {
   });
 
   it("a thread that dies rejects its work, so that the main thread can do it", async () => {
+    requireBuild();
     const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-worker-"));
     try {
       const script = path.join(dir, "dies.mjs");

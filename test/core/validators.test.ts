@@ -1,14 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import { REPO } from "../helpers/cli.js";
+import { requireBuild } from "../helpers/build.js";
 import { configSchema, createAjv, documentSchema, schemaHash } from "../../src/core/schema.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { normalizeText } from "../../src/core/read.js";
 
 const require = createRequire(import.meta.url);
+// Written by `npm run build`; test/global-setup.ts runs it first when build/ is missing or older than src/.
 const BUILT = path.join(REPO, "build/core/validators.cjs");
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -27,11 +29,13 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 describe("the validators compiled by npm run build", () => {
-  it.runIf(existsSync(BUILT))("are made from the schemas as they are now", () => {
+  beforeAll(requireBuild);
+
+  it("are made from the schemas as they are now", () => {
     expect((require(BUILT) as { schemaHash: string }).schemaHash).toBe(schemaHash());
   });
 
-  it.runIf(existsSync(BUILT))("give exactly the verdicts and errors of validators compiled at run time", () => {
+  it("give exactly the verdicts and errors of validators compiled at run time", () => {
     const built = require(BUILT) as { document: ValidateFunction; config: ValidateFunction };
     const ajv = createAjv();
     const runtime = { document: ajv.compile(documentSchema()), config: ajv.compile(configSchema()) };

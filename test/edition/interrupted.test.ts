@@ -8,10 +8,11 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { copyFixture, listFiles, snapshot, tempDir } from "../render-html/helpers.js";
 import { FIXTURES, NOW, REPO, runCli, type CliResult } from "../helpers/cli.js";
+import { requireBuild } from "../helpers/build.js";
 import { describeFsError } from "../../src/core/fs-errors.js";
 
 /** A failure to inject: given the path written to, the error to throw (or nothing). */
@@ -123,9 +124,11 @@ describe("the last resort in main: a file-system error naming a path", () => {
   });
 });
 
-/** The CLI as installed: needs `npm run build` (build/); SAMDOK_TEST_BIN runs another build of it. */
+/**
+ * The CLI as installed: runs build/, which test/global-setup.ts builds when it is missing or older
+ * than src/; SAMDOK_TEST_BIN runs another build of it.
+ */
 const BIN = process.env.SAMDOK_TEST_BIN ?? path.join(REPO, "bin/samdok.js");
-const built = existsSync(path.join(REPO, "build/cli/main.js")) || process.env.SAMDOK_TEST_BIN !== undefined;
 
 const COUNT = 80;
 
@@ -145,7 +148,8 @@ function manyDocuments(count: number): string {
 }
 
 describe("samdok build killed with SIGKILL in the middle", () => {
-  it.runIf(built)("leaves the old edition whole; the next build removes what it left and writes the new one", { timeout: 120_000 }, async () => {
+  it("leaves the old edition whole; the next build removes what it left and writes the new one", { timeout: 120_000 }, async () => {
+    if (process.env.SAMDOK_TEST_BIN === undefined) requireBuild();
     const set = manyDocuments(COUNT);
     const parent = tempDir("sigkill");
     const out = path.join(parent, "dist");
