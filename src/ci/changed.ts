@@ -25,6 +25,7 @@ import { readDocumentFile } from "../core/read-regular.js";
 import { parseFrontMatter } from "../core/front-matter.js";
 import { toPosix } from "../core/paths.js";
 import { isMarkdown } from "../core/discover.js";
+import { decodeLinkText, isExternal, resolvePath, splitLink } from "../core/links.js";
 import { baseComparisonRules } from "../rules/change.js";
 import { ID_LINK_FIELDS } from "../rules/sd007-id-lankar.js";
 import { Git, type Change } from "./git.js";
@@ -345,17 +346,17 @@ function pointsAt(doc: DocumentResult, ids: ReadonlySet<string>, rootPaths: Read
   return false;
 }
 
-/** The root-relative path a relative link points at, or undefined for an external link or an anchor. */
+/**
+ * The root-relative path a link written in a document in `fromDir` points at, read as core/links.ts
+ * reads links; undefined for an external link, a link within the same document, a path written from
+ * the root (`/x.md`) or one that leaves the root. A trailing `/` is kept (`rutin.md/` is no document).
+ * A percent-encoded leading slash (`%2Fx.md`) is joined to a subfolder, as the Word edition reads it;
+ * from the root's own folder (joined to "", not ".") it stays `/x.md`, which names no document.
+ */
 export function linkTarget(url: string, fromDir: string): string | undefined {
-  if (url === "" || url.startsWith("#") || url.startsWith("/") || /^[a-z][a-z0-9+.-]*:/i.test(url)) return undefined;
-  const bare = url.replace(/[?#].*$/, "");
-  if (bare === "") return undefined;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(bare);
-  } catch {
-    decoded = bare;
-  }
-  const joined = path.posix.normalize(path.posix.join(fromDir === "." ? "" : fromDir, decoded));
-  return joined.startsWith("../") ? undefined : joined;
+  if (url.startsWith("/") || isExternal(url)) return undefined;
+  const written = decodeLinkText(splitLink(url).path);
+  if (written === "") return undefined;
+  const found = resolvePath(written, fromDir === "." ? "" : fromDir, { absolute: "from-folder", trailingSlash: "keep" });
+  return found.outside ? undefined : found.rootPath;
 }

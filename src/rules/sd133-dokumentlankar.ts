@@ -1,6 +1,7 @@
 import type { SetRule } from "./types.js";
 import { closest } from "../core/suggest.js";
-import { isMarkdownPath, resolveLink } from "./lib/links.js";
+import { isMarkdown as isMarkdownPath } from "../core/discover.js";
+import { resolveLink } from "../core/links.js";
 
 export const rule: SetRule = {
   id: "SD133",

@@ -7,7 +7,7 @@ import { editionBody, extractFacts, parseBody, parseBodyForRules, ruleParserTran
 import { withoutPositions } from "../helpers/mdast.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { normalizeText } from "../../src/core/read.js";
-import { isExternal } from "../../src/rules/lib/links.js";
+import { isExternal } from "../../src/core/links.js";
 
 const TRICKY = `---
 id: x

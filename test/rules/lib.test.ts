@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareDocumentVersions as compareVersions } from "../../src/core/document-version.js";
-import { isMarkdownPath, isSameFolderDocument, resolveLink } from "../../src/rules/lib/links.js";
+import { isMarkdown as isMarkdownPath } from "../../src/core/discover.js";
+import { isSameFolderDocument, resolveLink } from "../../src/core/links.js";
 import { lineIndex } from "../../src/rules/lib/text.js";
 import { headingKey } from "../../src/rules/sd130-obligatoriska-rubriker.js";
 

@@ -6,22 +6,14 @@
  * stay external. Anything else (a file that is not published, a document left
  * out of the edition) keeps its text without a link.
  */
-import path from "node:path";
 import type { EditionDocument } from "../edition.js";
+import { externalAddress, headingSlugFor, resolveLocal, schemeOf } from "../../core/links.js";
 import { documentBookmark, headingBookmark } from "./bookmarks.js";
 
 export type LinkTarget = { kind: "internal"; anchor: string } | { kind: "external"; url: string } | { kind: "none" };
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+/** The schemes a Word edition links to; any other address (`javascript:`, `file:`) keeps its text only. */
 const EXTERNAL_SCHEMES = new Set(["http", "https", "mailto", "tel", "ftp", "ftps"]);
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /** Every document of the sets by path and by id, and the slugs of its headings. */
 interface Index {
@@ -71,20 +63,20 @@ export class LinkResolver {
     this.slugs = index.slugs;
   }
 
+  /**
+   * Where `url`, written in `from`, leads in the Word edition. The address is trimmed; `/x.md` is
+   * joined to the document's folder like a relative path and a trailing `/` is kept, as the Word
+   * edition always read them (the HTML edition takes `/x.md` from the set's folder).
+   */
   resolve(from: EditionDocument, url: string): LinkTarget {
     const trimmed = url.trim();
-    if (trimmed.startsWith("//")) return { kind: "external", url: `https:${trimmed}` };
-    const scheme = SCHEME.exec(trimmed);
-    if (scheme) {
-      return EXTERNAL_SCHEMES.has((scheme[1] ?? "").toLowerCase()) ? { kind: "external", url: trimmed } : { kind: "none" };
-    }
-    const hashAt = trimmed.indexOf("#");
-    const filePart = (hashAt === -1 ? trimmed : trimmed.slice(0, hashAt)).replace(/\?.*$/, "");
-    const fragment = hashAt === -1 ? "" : decode(trimmed.slice(hashAt + 1));
-    if (filePart === "") return this.toDocument(from, from, fragment);
-    const joined = path.posix.normalize(path.posix.join(path.posix.dirname(from.result.rootPath), decode(filePart)));
-    if (joined.startsWith("../")) return { kind: "none" };
-    const target = this.byPath.get(`${from.loaded.root}\0${joined}`);
+    const external = externalAddress(trimmed);
+    if (external !== undefined) return EXTERNAL_SCHEMES.has(schemeOf(external) ?? "") ? { kind: "external", url: external } : { kind: "none" };
+    const link = resolveLocal(trimmed, from.result.rootPath, { absolute: "from-folder", trailingSlash: "keep" });
+    const fragment = link.fragment ?? "";
+    if (link.written === "") return this.toDocument(from, from, fragment);
+    if (link.outside) return { kind: "none" };
+    const target = this.byPath.get(`${from.loaded.root}\0${link.rootPath}`);
     return target ? this.toDocument(from, target, fragment) : { kind: "none" };
   }
 
@@ -101,8 +93,8 @@ export class LinkResolver {
 
   private toDocument(from: EditionDocument, target: EditionDocument, fragment: string): LinkTarget {
     if (this.inFile.has(target)) {
-      const slug = fragment.toLowerCase();
-      const anchor = slug && this.slugs.get(target)?.has(slug) ? headingBookmark(target.doc.id, slug) : documentBookmark(target.doc.id);
+      const slug = headingSlugFor(this.slugs.get(target) ?? [], fragment);
+      const anchor = slug !== undefined ? headingBookmark(target.doc.id, slug) : documentBookmark(target.doc.id);
       return { kind: "internal", anchor };
     }
     if (target !== from && this.published.has(target)) return { kind: "external", url: `${encodeURIComponent(target.doc.id)}.docx` };

@@ -9,7 +9,8 @@ import type { Localized } from "../../i18n/text.js";
 import type { DocumentResult, Range } from "../../core/types.js";
 import { MAX_ATTACHMENT_BYTES, MAX_PICTURE_BYTES, megabytes, resolveInside, type FileProblem, type InsideResult } from "../../core/safe-file.js";
 import type { SetContext } from "../types.js";
-import { isMarkdownPath, isSameFolderDocument, resolveLink, type ResolvedLink } from "./links.js";
+import { isMarkdown as isMarkdownPath } from "../../core/discover.js";
+import { isSameFolderDocument, resolveLink, type ResolvedLink } from "../../core/links.js";
 
 export interface LinkedFile {
   doc: DocumentResult;

@@ -2,7 +2,8 @@
 import type { DocumentResult, Range } from "../../core/types.js";
 import type { SetContext } from "../types.js";
 import { str, strings } from "./data.js";
-import { isMarkdownPath, resolveLink } from "./links.js";
+import { isMarkdown as isMarkdownPath } from "../../core/discover.js";
+import { resolveLink } from "../../core/links.js";
 
 /** The one document with this id, or undefined when there is none or the id is ambiguous (SD006, SD007 report those). */
 export function single(ctx: SetContext, id: string | undefined): DocumentResult | undefined {
