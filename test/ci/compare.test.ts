@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canonical, describeDifference, difference, newHistoryEntries, normalizeBody } from "../../src/rules/lib/compare.js";
 import { compareParsedVersions as compareVersions, parseDocumentVersion as parseVersion } from "../../src/core/document-version.js";
-import { linkTarget } from "../../src/ci/changed.js";
+import { linkTarget } from "../../src/ci/changed/select.js";
 import type { BaseDocument, HeadDocument } from "../../src/rules/lib/change-context.js";
 
 const result = { file: "a.md", rootPath: "a.md", diagnostics: [] };

@@ -35,7 +35,7 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
   };
   try {
     if (flags.changedSince !== undefined) {
-      const { runChangedSince } = await import("../../../ci/changed.js");
+      const { runChangedSince } = await import("../../../ci/changed/index.js");
       run = await runChangedSince({ ...options, ref: flags.changedSince });
     } else {
       run = await runValidation(options);
