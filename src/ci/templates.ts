@@ -3,7 +3,7 @@
  * configuration and two GitHub Actions workflows. Pure functions of their
  * options, so that tests can read exactly what a user gets.
  */
-import { DUE_MARKER } from "../due/format/markdown.js";
+import { DUE_MARKER } from "../due/list/format/markdown.js";
 
 export interface TemplateOptions {
   /** The documents' folder relative to the repository's root (POSIX), e.g. "documents". */

@@ -2,7 +2,7 @@
  * The one place where a rule's report becomes a diagnostic: the severity the
  * configuration gives it (or none, when switched off), where it points, and
  * its message in the run's language. Document rules (analyze.ts), set rules
- * (pipeline/set-rules.ts) and change rules (ci/changed.ts) all report here.
+ * (pipeline/set-rules.ts) and change rules (ci/changed/) all report here.
  */
 import type { Diagnostic, DocumentResult, Lang, Range, Severity } from "./types.js";
 import type { SamdokConfig } from "./config-model.js";

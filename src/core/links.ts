@@ -72,7 +72,7 @@ export function splitLink(url: string): { path: string; fragment?: string } {
  * HTML edition takes it from the set's folder; the Word edition joins it to
  * the document's folder like any relative path (path.posix.join), which is
  * what it always did. `--changed-since` never follows a `/x.md` as written,
- * and reads a decoded one (`%2Fx.md`) as the Word edition does (ci/changed.ts).
+ * and reads a decoded one (`%2Fx.md`) as the Word edition does (ci/changed/).
  */
 export type AbsolutePaths = "unresolved" | "from-root" | "from-folder";
 

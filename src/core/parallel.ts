@@ -4,18 +4,17 @@
  * own, so a set of hundreds of documents is shared out over a few worker
  * threads while the main thread reads files, answers from the cache and
  * collects the results (it parses nothing itself then). Small runs, and
- * machines with one core, stay in the main thread: a worker costs a few
- * hundred milliseconds to start.
+ * machines with one core, stay in the main thread: how many threads a run is
+ * worth, and how one is started, is worker-pool.ts's rule, which the Word
+ * edition's parsing (render/docx/bodies.ts) follows too.
  *
  * Workers only compute: the main thread reads every file (so an injected
  * reader and the cache work as before) and a worker answers with the same
  * JSON text the main thread would have made. A worker that fails or dies is
  * no failure of the run: its document is analysed in the main thread.
  */
-import { Worker } from "node:worker_threads";
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import type { Worker } from "node:worker_threads";
+import { compiledScript, cores, DOCUMENTS_PER_WORKER, startWorker, workersFor } from "./worker-pool.js";
 import type { LoadedConfig } from "./config.js";
 import type { Root } from "mdast";
 import type { Lang } from "./types.js";
@@ -32,16 +31,21 @@ export interface Analysed {
 
 export type WorkerReply = ({ id: number } & Analysed) | { id: number; error: string };
 
-/** Below this many documents to parse, `jobs: "auto"` stays in the main thread. */
-export const PARALLEL_MIN_DOCUMENTS = 200;
+/**
+ * Below this many documents to parse, `jobs: "auto"` stays in the main
+ * thread: they are worth one worker (DOCUMENTS_PER_WORKER), and one worker
+ * only moves the main thread's parsing to another thread.
+ */
+export const PARALLEL_MIN_DOCUMENTS = 2 * DOCUMENTS_PER_WORKER;
 /** More threads than this gain little and cost memory. */
 const MAX_AUTO_THREADS = 4;
 
 /**
  * How many worker threads to start for `pending` documents to parse; 0 means
  * the main thread does all the work. `jobs` is the user's choice: a number,
- * or "auto" (the default) for one thread per core when the run is large
- * enough. With workers, they parse every document and the main thread only
+ * or "auto" (the default) for one thread per DOCUMENTS_PER_WORKER documents
+ * (worker-pool.ts), at most one per core and MAX_AUTO_THREADS, and never a
+ * single one. With workers, they parse every document and the main thread only
  * reads files and collects results: its heap, which holds every result of
  * the run, then never fills with the parser's garbage, and each worker's
  * heap is capped (WORKER_OLD_SPACE_MB). That kept a 5,000-document run
@@ -50,13 +54,8 @@ const MAX_AUTO_THREADS = 4;
  */
 export function workerCount(jobs: number | "auto" | undefined, pending: number): number {
   if (pending === 0) return 0;
-  let threads: number;
-  if (jobs === undefined || jobs === "auto") {
-    if (pending < PARALLEL_MIN_DOCUMENTS) return 0;
-    threads = Math.min(availableParallelism(), MAX_AUTO_THREADS);
-  } else {
-    threads = Math.min(jobs, pending);
-  }
+  const threads = jobs === undefined || jobs === "auto" ? workersFor(pending, Math.min(cores(), MAX_AUTO_THREADS)) : Math.min(jobs, pending);
+  // One worker would only move the main thread's parsing to another thread.
   return threads >= 2 ? threads : 0;
 }
 
@@ -65,6 +64,8 @@ export function workerCount(jobs: number | "auto" | undefined, pending: number):
  * documents in flight; the cap makes V8 collect the parser's garbage early
  * instead of letting the heap grow. A document too large for it (a worker
  * that runs out of memory dies) is analysed in the main thread instead.
+ * (The Word edition's parse workers have no cap: each holds every body's
+ * text it may claim, see render/docx/bodies.ts.)
  */
 export const WORKER_OLD_SPACE_MB = 64;
 
@@ -74,10 +75,7 @@ export const WORKER_OLD_SPACE_MB = 64;
  * (the tests). Undefined when there is none: the main thread does the work.
  */
 export function workerScript(): URL | undefined {
-  const here = new URL("./worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  const built = new URL("../../build/core/worker.js", import.meta.url);
-  return existsSync(fileURLToPath(built)) ? built : undefined;
+  return compiledScript(new URL("./worker.js", import.meta.url), new URL("../../build/core/worker.js", import.meta.url));
 }
 
 export interface AnalyzeTask {
@@ -102,9 +100,7 @@ export class AnalyzerThread {
   dead = false;
 
   constructor(script: URL) {
-    // No inherited flags (a profiler or a preload of the parent is not wanted
-    // in every thread); output of a worker, which has none, is not shown.
-    this.worker = new Worker(script, { execArgv: [], stdout: true, stderr: true, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
+    this.worker = startWorker(script, { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB });
     this.worker.on("message", (reply: WorkerReply) => {
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;

@@ -1,5 +1,6 @@
 /**
- * A worker thread of the analyser pool (parallel.ts): it receives the
+ * A worker thread of the analyser pool (parallel.ts; started, like the Word
+ * edition's parse workers, by worker-pool.ts): it receives the
  * configurations once and then documents one at a time, and answers each
  * with the same JSON text the main thread would have made, and, for a build
  * of the Word edition, the parsed body (`editionBody`). Nothing here touches

@@ -3,7 +3,6 @@
  * one or more sets, filtered and in a stable order, with the edition's date
  * and source revision. A set with errors is never published.
  */
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { Root } from "mdast";
 import type { Lang } from "../core/types.js";
@@ -13,6 +12,7 @@ import type { LoadedDocument } from "../core/loaded-document.js";
 import { TYPE_ORDER } from "../core/document.js";
 import { runValidation, type RunOptions, type ValidationRun } from "../core/pipeline/index.js";
 import { documentText } from "../core/store.js";
+import { gitRevision } from "../core/git.js";
 import { swedishDate } from "../core/dates.js";
 import type { Out } from "../cli/io.js";
 
@@ -68,17 +68,6 @@ export class PublishRefused extends Error {
     readonly run: ValidationRun,
   ) {
     super(message);
-  }
-}
-
-export function gitRevision(cwd: string): string | undefined {
-  try {
-    const out = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
-    if (!/^[0-9a-f]{7,40}$/.test(out)) return undefined;
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
-    return dirty ? `${out}+ändrad` : out;
-  } catch {
-    return undefined;
   }
 }
 

@@ -2,7 +2,7 @@
  * SD301–SD399: the rules of pull-request mode. SD301 (overdue revision) runs
  * in every validation; the others compare a document with its version at a
  * base git ref and run only with `samdok validate --changed-since REF`
- * (src/ci/changed.ts).
+ * (src/ci/changed/).
  */
 import type { Rule } from "./types.js";
 import type { ChangeRule } from "./lib/change-context.js";

@@ -11,7 +11,7 @@
  * How results are held between the steps is private to stored-result.ts.
  * Commands that need only front matter (`due`, `report`, the editing
  * commands) stop after step 3 with `stage: "front-matter"`; `--changed-since`
- * (ci/changed.ts) runs steps 1–3, then its own selection and the change rules.
+ * (ci/changed/) runs steps 1–3, then its own selection and the change rules.
  */
 import { discoverNamed } from "./discover.js";
 import { groupByConfiguration } from "./group.js";

@@ -14,13 +14,16 @@
  *
  * No tree has `position`s: they are half the bytes to copy between threads,
  * and the Word mapping does not use them.
+ *
+ * How many workers, and how one is started, is core/worker-pool.ts's rule,
+ * as for validation's workers. Unlike those, a parse worker's heap is not
+ * capped: each gets the text of every body to parse (`ParseJob`), which on
+ * a large edition alone outgrows a cap sized for a few documents in flight.
  */
-import { existsSync } from "node:fs";
-import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Root } from "mdast";
 import { editionBody, parseBodyForRules } from "../../core/markdown.js";
+import { compiledScript, cores, startWorker, workersFor } from "../../core/worker-pool.js";
 
 /** One body: the whole file text and the line its body starts on (as `parseBody` takes them), or its tree. */
 export interface Source {
@@ -42,8 +45,6 @@ export interface Parsed {
   tree: Root;
 }
 
-/** Below this many documents, starting a worker (loading the Markdown parser again) is not worth it. */
-const MIN_DOCUMENTS_PER_WORKER = 100;
 /** Beyond a few workers, the main thread's mapping is the bottleneck. */
 const MAX_WORKERS = 3;
 
@@ -64,11 +65,12 @@ export function claim(claims: Int32Array): number {
   return Atomics.add(claims, 0, 1);
 }
 
+/**
+ * One worker per DOCUMENTS_PER_WORKER bodies (worker-pool.ts), leaving a
+ * core to the main thread, which parses and maps alongside them.
+ */
 function workerCount(documents: number): number {
-  // Running from the TypeScript sources (tests) there is no compiled worker to start.
-  if (!existsSync(fileURLToPath(WORKER))) return 0;
-  const spare = os.availableParallelism() - 1;
-  return Math.max(0, Math.min(MAX_WORKERS, spare, Math.floor(documents / MIN_DOCUMENTS_PER_WORKER)));
+  return workersFor(documents, Math.min(MAX_WORKERS, cores() - 1));
 }
 
 /** Yields to the event loop, so that trees the workers have posted are received. */
@@ -102,13 +104,14 @@ export class Bodies {
       }
     });
     this.sources = toParse;
-    const count = workerCount(toParse.length);
-    for (let i = 0; i < count; i++) this.start();
+    // Running from the TypeScript sources (tests) there is no compiled worker to start.
+    const script = compiledScript(WORKER);
+    if (script) for (let i = workerCount(toParse.length); i > 0; i--) this.start(script);
   }
 
-  private start(): void {
+  private start(script: URL): void {
     const job: ParseJob = { sources: this.sources as Source[], claims: this.claims.buffer as SharedArrayBuffer };
-    const worker = new Worker(WORKER, { workerData: job });
+    const worker = startWorker(script, { workerData: job });
     this.running++;
     worker.on("message", (message: Parsed) => {
       this.ready.set(message.index, message.tree);

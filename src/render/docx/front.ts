@@ -12,14 +12,9 @@ import type { Edition, EditionDocument } from "../edition.js";
 import { partyName, trackName } from "../../core/config.js";
 import { documentBookmark } from "./bookmarks.js";
 import { joinSv, LABEL } from "./labels.js";
+import { editionTitle } from "../shared/edition-labels.js";
 import { longDate } from "../../core/dates.js";
 import { STYLE } from "./styles.js";
-
-/** The edition's title: the set's `namn`, or a general one for several sets. */
-export function editionTitle(edition: Edition): string {
-  const names = [...new Set(edition.sets.map((s) => s.config.namn ?? s.config.region.namn))];
-  return names.length === 1 ? (names[0] ?? LABEL.defaultTitle) : LABEL.defaultTitle;
-}
 
 export function cover(edition: Edition): FileChild[] {
   const out: FileChild[] = [

@@ -12,7 +12,6 @@ import { isIsoDate, longDate } from "../../core/dates.js";
 
 export const LABEL = {
   edition: "Samlad utgåva",
-  defaultTitle: "Samverkansdokument",
   contents: "Innehåll",
   parties: "Parter",
   editionDate: "Utgåvans datum",

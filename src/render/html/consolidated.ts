@@ -4,18 +4,23 @@
  * between documents become links within the page (`#<id>` and
  * `#<id>--<slug>`); links to documents outside the edition keep their words
  * and say so. Printed, every document starts on a new page.
+ *
+ * Each document's body is the tree its own page was made from
+ * (markdown.ts), placed again with the consolidated edition's ids, heading
+ * levels and link targets: it is not rendered a second time.
  */
 import type { Element } from "hast";
 import type { EditionDocument } from "../edition.js";
 import type { HtmlBuild } from "./context.js";
 import { block, h, type Child } from "./hast.js";
-import { editionStatement, editionTitle, renderPage } from "./layout.js";
-import { renderBody } from "./markdown.js";
+import { editionStatement, renderPage } from "./layout.js";
+import type { BodyTree } from "./markdown.js";
 import { appendixSections, banners, factsPanel, statusLine, type PartContext } from "./parts.js";
-import { setTitle, statusLabel, typeLabel } from "../shared/edition-labels.js";
+import { editionTitle, setTitle, statusLabel, typeLabel } from "../shared/edition-labels.js";
 import { trackName } from "../../core/config.js";
 
-export async function consolidatedPage(build: HtmlBuild): Promise<string> {
+/** `bodies`: every document's rendered body; its page must be written already (BodyTree.place). */
+export function consolidatedPage(build: HtmlBuild, bodies: ReadonlyMap<EditionDocument, BodyTree>): string {
   const { edition } = build;
   const sets = new Map<string, EditionDocument[]>();
   for (const d of edition.documents) sets.set(d.loaded.root, [...(sets.get(d.loaded.root) ?? []), d]);
@@ -51,7 +56,11 @@ export async function consolidatedPage(build: HtmlBuild): Promise<string> {
     } else {
       toc.push(...trackItems);
     }
-    for (const d of docs) chapters.push(await chapter(build, d, docLevel));
+    for (const d of docs) {
+      const body = bodies.get(d);
+      if (!body) throw new Error(`no rendered body: ${d.doc.id}`);
+      chapters.push(chapter(build, d, body, docLevel));
+    }
   }
 
   return renderPage(build, {
@@ -60,7 +69,7 @@ export async function consolidatedPage(build: HtmlBuild): Promise<string> {
     description: `Alla ${edition.documents.length} dokument i en samlad utgåva.`,
     main: [
       h("h1", null, "Samlad utgåva"),
-      h("p", { className: ["ingress"] }, `${editionTitle(build)}. ${edition.documents.length} dokument i en följd, ordnade efter spår, dokumenttyp och id.`),
+      h("p", { className: ["ingress"] }, `${editionTitle(build.edition)}. ${edition.documents.length} dokument i en följd, ordnade efter spår, dokumenttyp och id.`),
       h("p", { className: ["utgava"] }, editionStatement(build)),
       h(
         "nav",
@@ -73,9 +82,9 @@ export async function consolidatedPage(build: HtmlBuild): Promise<string> {
   });
 }
 
-async function chapter(build: HtmlBuild, doc: EditionDocument, level: number): Promise<Element> {
+function chapter(build: HtmlBuild, doc: EditionDocument, tree: BodyTree, level: number): Element {
   const ctx: PartContext = { build, doc, mode: "samlad", level: level + 1 };
-  const body = await renderBody(build, doc, { mode: "samlad", baseLevel: level + 1 });
+  const body = tree.place({ mode: "samlad", baseLevel: level + 1 });
   const id = build.anchor(doc);
   return block(
     "article",

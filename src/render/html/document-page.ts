@@ -1,21 +1,23 @@
 /**
  * One page per document: `<id>.html`. The title is the page's only h1; the
- * document's own `##` headings become h2 under it.
+ * document's own `##` headings become h2 under it. The body comes rendered
+ * (markdown.ts); the consolidated edition places the same tree after this
+ * page is written.
  */
 import type { EditionDocument } from "../edition.js";
 import type { HtmlBuild } from "./context.js";
 import { block, h } from "./hast.js";
 import { renderPage } from "./layout.js";
-import { renderBody } from "./markdown.js";
+import type { BodyTree } from "./markdown.js";
 import { appendixSections, banners, factsPanel, partId, statusLine, type PartContext } from "./parts.js";
 import { statusLabel, typeLabel } from "../shared/edition-labels.js";
 
 /** A table of contents is worth its space from this many sections on. */
 const TOC_MIN = 3;
 
-export async function documentPage(build: HtmlBuild, doc: EditionDocument): Promise<string> {
+export function documentPage(build: HtmlBuild, doc: EditionDocument, tree: BodyTree): string {
   const ctx: PartContext = { build, doc, mode: "page", level: 2 };
-  const body = await renderBody(build, doc, { mode: "page", baseLevel: 2 });
+  const body = tree.place({ mode: "page", baseLevel: 2 });
   const appendix = appendixSections(ctx);
   const tocEntries = [
     ...body.outline,

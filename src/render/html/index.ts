@@ -8,10 +8,11 @@
  * previous edition as it was. The output depends only on the sources, the
  * edition's date and the source revision: two builds are byte-identical.
  */
-import type { Edition } from "../edition.js";
+import type { Edition, EditionDocument } from "../edition.js";
 import { commitFiles, type OutputFile } from "../shared/commit-files.js";
 import { HtmlBuild } from "./context.js";
 import { documentPage } from "./document-page.js";
+import { renderBody, type BodyTree } from "./markdown.js";
 import { registerPage } from "./register.js";
 import { consolidatedPage } from "./consolidated.js";
 import { safeMessage } from "../../core/safe-text.js";
@@ -23,14 +24,20 @@ export const HTML_MANIFEST = ".samdok-html.txt";
 export async function renderHtml(edition: Edition): Promise<{ files: OutputFile[]; warnings: string[] }> {
   const build = new HtmlBuild(edition);
   const files: OutputFile[] = [{ path: "index.html", data: registerPage(build) }];
-  for (const doc of edition.documents) files.push({ path: build.pageFile(doc), data: await documentPage(build, doc) });
-  files.push({ path: "samlad-utgava.html", data: await consolidatedPage(build) });
+  // Each body is rendered once: for its page first, then placed again in the consolidated edition.
+  const bodies = new Map<EditionDocument, BodyTree>();
+  for (const doc of edition.documents) {
+    const body = await renderBody(build, doc);
+    bodies.set(doc, body);
+    files.push({ path: build.pageFile(doc), data: documentPage(build, doc, body) });
+  }
+  files.push({ path: "samlad-utgava.html", data: consolidatedPage(build, bodies) });
   // The bytes attach() read through readRegularFile: the file is never opened again by its name.
   for (const [abs, rel] of [...build.attachments].sort((a, b) => a[1].localeCompare(b[1]))) {
     const data = build.attachmentBytes(abs);
     if (data) files.push({ path: rel, data });
   }
-  // Each document's page and its chapter warn alike; say it once.
+  // Two links alike on one line warn alike; say it once.
   return { files, warnings: [...new Set(build.warnings)] };
 }
 

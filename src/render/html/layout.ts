@@ -9,7 +9,7 @@ import type { Element } from "hast";
 import type { HtmlBuild } from "./context.js";
 import { block, documentRoot, h, stringify, type Child } from "./hast.js";
 import { STYLES } from "./styles.js";
-import { joinSv, setTitle } from "../shared/edition-labels.js";
+import { editionTitle } from "../shared/edition-labels.js";
 import { longDate } from "../../core/dates.js";
 
 export type PageKind = "register" | "samlad" | "dokument";
@@ -28,13 +28,6 @@ export interface PageOptions {
 
 /** html-validate's `long-title`: a title should fit in a search result or tab. */
 const MAX_TITLE = 70;
-
-/** The name of the whole edition: the set's name, or the regions' names for several sets. */
-export function editionTitle(build: HtmlBuild): string {
-  const sets = build.edition.sets.filter((s) => build.edition.documents.some((d) => d.loaded.root === s.root));
-  if (sets.length === 1 && sets[0]) return setTitle(sets[0].config);
-  return `Gemensamma styrdokument – ${joinSv(sets.map((s) => s.config.region.namn))}`;
-}
 
 function shortName(build: HtmlBuild): string {
   const regions = [...new Set(build.edition.documents.map((d) => d.loaded.config.region.namn))];
@@ -96,7 +89,7 @@ export function renderPage(build: HtmlBuild, options: PageOptions): string {
     block(
       "div",
       { className: ["ram", "sidhuvud-ram"] },
-      h("p", { className: ["webbplats"] }, h("a", { href: "index.html" }, editionTitle(build))),
+      h("p", { className: ["webbplats"] }, h("a", { href: "index.html" }, editionTitle(build.edition))),
       h("nav", { ariaLabel: "Utgåvan" }, block("ul", null, link("index.html", "Dokumentregister", "register"), link("samlad-utgava.html", "Samlad utgåva", "samlad"))),
     ),
   );

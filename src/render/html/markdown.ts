@@ -1,6 +1,6 @@
 /**
- * A document's Markdown text as HTML (hast), for its own page or for the
- * consolidated edition.
+ * A document's Markdown text as HTML (hast), rendered once and placed twice:
+ * on its own page and as its chapter of the consolidated edition.
  *
  * remark-parse + remark-gfm → remark-rehype → rehype-sanitize → rehype-slug,
  * then the edition's own finishing steps on the sanitised tree: heading ids
@@ -9,6 +9,12 @@
  * alignment, task lists. Sanitising runs before rehype-slug (and without a
  * clobber prefix) so that in-page links keep working; the finishing steps
  * only ever add values the edition computed itself.
+ *
+ * The two places differ only in values: heading ids and levels, the
+ * footnotes' ids, and where links to documents of the edition lead. So the
+ * body is parsed, sanitised and finished once (`renderBody`, which also
+ * gives the warnings, once), and `BodyTree.place` writes those values for a
+ * page or for the consolidated edition into the same tree.
  */
 import { unified } from "unified";
 import remarkParse from "remark-parse";
@@ -52,25 +58,71 @@ export interface BodyOptions {
   baseLevel: number;
 }
 
-/** Renders the Markdown body of `doc`. */
-export async function renderBody(build: HtmlBuild, doc: EditionDocument, options: BodyOptions): Promise<RenderedBody> {
+/** Writes one of the values that differ between a page and the consolidated edition. */
+type Placer = (mode: Mode, localId: (id: string) => string) => void;
+
+/** A heading of the body, with what placing it needs as rendering found it. */
+interface BodyHeading {
+  element: Element;
+  /** The id rehype-slug gave it (used when the validated slugs do not match the headings). */
+  slugId: string;
+  /** Its level in the Markdown (1 for `#`). */
+  depth: number;
+  /** Its words, for a table of contents. */
+  text: string;
+}
+
+/**
+ * A document's body, rendered once. `place` writes the values of a page or
+ * of the consolidated edition into its nodes and returns them: the same
+ * nodes each time, so whatever was built from one placing (a page) must be
+ * written out before the next placing (the consolidated edition).
+ */
+export class BodyTree {
+  constructor(
+    private readonly build: HtmlBuild,
+    private readonly doc: EditionDocument,
+    private readonly tree: Root,
+    private readonly headings: readonly BodyHeading[],
+    private readonly footnoteHeadings: readonly Element[],
+    private readonly placers: readonly Placer[],
+  ) {}
+
+  place(options: BodyOptions): RenderedBody {
+    const { build, doc } = this;
+    const localId = (id: string): string => (options.mode === "samlad" ? `${build.anchor(doc)}--${id}` : id);
+    setHeadingIds(build, doc, this.headings, options.mode);
+    const outline = setHeadingLevels(this.headings, this.footnoteHeadings, options.baseLevel);
+    for (const heading of this.headings) {
+      // A heading whose id looks like a footnote's is treated as one (after the outline took its id), as
+      // finishFootnotes treats every other element.
+      const id = footnoteId(heading.element.properties.id);
+      if (id !== undefined) heading.element.properties.id = localId(id);
+    }
+    for (const place of this.placers) place(options.mode, localId);
+    return { children: this.tree.children.filter((c): c is ElementContent => c.type !== "doctype"), outline };
+  }
+}
+
+/** Renders the Markdown body of `doc`, for `place` to put on a page or into the consolidated edition. */
+export async function renderBody(build: HtmlBuild, doc: EditionDocument): Promise<BodyTree> {
   const lineOffset = (doc.result.bodyLine ?? 1) - 1;
   const mdast = processor.parse(doc.body) as MdastRoot;
   warnAboutRawHtml(build, doc, mdast, lineOffset);
   const hast = (await processor.run(mdast)) as Root;
-  const localId = (id: string): string => (options.mode === "samlad" ? `${build.anchor(doc)}--${id}` : id);
+  const placers: Placer[] = [];
 
-  setHeadingIds(build, doc, hast, options.mode);
-  const outline = setHeadingLevels(hast, options.baseLevel);
-  finishFootnotes(hast, localId);
-  rewriteLinks(build, doc, hast, options.mode, lineOffset);
+  const headings = collectHeadings(hast);
+  const footnoteHeadings = finishFootnoteSections(hast);
+  finishFootnotes(hast, new Set(headings.map((h) => h.element)), placers);
+  rewriteLinks(build, doc, hast, placers, lineOffset);
   rewriteImages(build, doc, hast, lineOffset);
   finishTables(hast);
   finishTaskLists(hast);
   dropEmptyParagraphs(hast);
   trimTrailingSpace(hast);
 
-  return { children: hast.children.filter((c): c is ElementContent => c.type !== "doctype"), outline };
+  return new BodyTree(build, doc, hast, headings, footnoteHeadings, placers);
 }
 
 function warnAboutRawHtml(build: HtmlBuild, doc: EditionDocument, tree: MdastRoot, lineOffset: number): void {
@@ -109,56 +161,74 @@ function bodyHeadings(tree: Root): Element[] {
 }
 
 /**
+ * The body's headings as rendered, before anything is placed: their ids
+ * (`setHeadingIds`) and levels (`setHeadingLevels`) are written by `place`.
+ */
+function collectHeadings(tree: Root): BodyHeading[] {
+  return bodyHeadings(tree).map((element) => {
+    const slugId = String(element.properties.id ?? "");
+    // The id is rewritten by `place`; set here, where the property takes its place among the others.
+    element.properties.id = slugId;
+    return { element, slugId, depth: Number(element.tagName.slice(1)), text: plainText(element) };
+  });
+}
+
+/**
  * Heading ids are the GitHub slugs that links in the Markdown use (as
  * samdok's validation computes them), made unique on the page. rehype-slug
  * computes them from the HTML, which differs when a heading carries a
  * footnote reference; the validated slug wins so that checked links work.
  */
-function setHeadingIds(build: HtmlBuild, doc: EditionDocument, tree: Root, mode: Mode): void {
-  const headings = bodyHeadings(tree);
+function setHeadingIds(build: HtmlBuild, doc: EditionDocument, headings: readonly BodyHeading[], mode: Mode): void {
   const slugs = build.links.headingSlugs(doc);
   const ids = build.headingIds(doc, mode);
   const used = new Set<string>();
   headings.forEach((heading, i) => {
-    const slug = headings.length === slugs.length ? slugs[i] : String(heading.properties.id ?? "");
+    const slug = headings.length === slugs.length ? slugs[i] : heading.slugId;
     let id = (slug !== undefined && ids.get(slug)) || `${mode === "samlad" ? `${build.anchor(doc)}--` : ""}rubrik-${i + 1}`;
     // The first heading with a slug takes its id; repeated slugs are already suffixed by the slugger.
     if (used.has(id)) id = `${id}__${i + 1}`;
     used.add(id);
-    heading.properties.id = id;
+    heading.element.properties.id = id;
   });
 }
 
 /**
  * Heading levels under the page's title: the document's highest headings
  * become `baseLevel`, and no level is ever skipped (a `####` right after a
- * `##` becomes one level deeper, not two). Returns the top-level headings.
+ * `##` becomes one level deeper, not two). The footnotes' heading is at
+ * `baseLevel`. Returns the top-level headings.
  */
-function setHeadingLevels(tree: Root, baseLevel: number): { id: string; text: string }[] {
-  const headings = bodyHeadings(tree);
-  const depths = headings.map((e) => Number(e.tagName.slice(1)));
-  const top = Math.min(...depths, 6);
+function setHeadingLevels(headings: readonly BodyHeading[], footnoteHeadings: readonly Element[], baseLevel: number): { id: string; text: string }[] {
+  const top = Math.min(...headings.map((h) => h.depth), 6);
   const outline: { id: string; text: string }[] = [];
   let previous = baseLevel - 1;
-  headings.forEach((heading, i) => {
-    const wanted = baseLevel + ((depths[i] ?? top) - top);
+  for (const heading of headings) {
+    const wanted = baseLevel + (heading.depth - top);
     const level = Math.min(6, Math.max(baseLevel, Math.min(wanted, previous + 1)));
-    heading.tagName = `h${level}`;
+    heading.element.tagName = `h${level}`;
     previous = level;
-    if (level === baseLevel) outline.push({ id: String(heading.properties.id), text: plainText(heading) });
-  });
+    if (level === baseLevel) outline.push({ id: String(heading.element.properties.id), text: heading.text });
+  }
+  for (const heading of footnoteHeadings) heading.tagName = `h${Math.min(6, baseLevel)}`;
+  return outline;
+}
+
+/** The footnotes' section and its heading get the edition's classes; returns the headings, whose level `place` sets. */
+function finishFootnoteSections(tree: Root): Element[] {
+  const headings: Element[] = [];
   visit(tree, "element", (node) => {
     if (!isFootnoteSection(node)) return undefined;
     for (const child of node.children) {
       if (child.type === "element" && isHeading(child)) {
-        child.tagName = `h${Math.min(6, baseLevel)}`;
+        headings.push(child);
         child.properties.className = ["fotnoter-rubrik"];
       }
     }
     node.properties = { className: ["fotnoter"] };
     return "skip";
   });
-  return outline;
+  return headings;
 }
 
 /** The words of a node, without footnote references. */
@@ -168,12 +238,24 @@ export function plainText(node: ElementContent | RootContent): string {
   return "";
 }
 
-/** Footnote ids get the document's prefix in the consolidated edition; GitHub's data attributes go. */
-function finishFootnotes(tree: Root, localId: (id: string) => string): void {
+/** The footnotes' own ids ("fotnot__fn-1", the label's), as the document has them: `localId` makes them the page's. */
+function footnoteId(id: unknown): string | undefined {
+  if (typeof id !== "string" || !(id.startsWith("fotnot__") || id === FOOTNOTE_LABEL)) return undefined;
+  return id === FOOTNOTE_LABEL ? "fotnoter__rubrik" : id;
+}
+
+/**
+ * Footnote ids get the document's prefix in the consolidated edition (`place`
+ * writes them, and those of the body's `headings`, whose ids it sets first);
+ * GitHub's data attributes go.
+ */
+function finishFootnotes(tree: Root, headings: ReadonlySet<Element>, placers: Placer[]): void {
   visit(tree, "element", (node) => {
     const p = node.properties;
-    if (typeof p.id === "string" && (p.id.startsWith("fotnot__") || p.id === FOOTNOTE_LABEL)) {
-      p.id = localId(p.id === FOOTNOTE_LABEL ? "fotnoter__rubrik" : p.id);
+    const id = headings.has(node) ? undefined : footnoteId(p.id);
+    if (id !== undefined) {
+      p.id = id;
+      placers.push((_mode, localId) => void (p.id = localId(id)));
     }
     if (node.tagName !== "a") return;
     const isRef = p.dataFootnoteRef !== undefined;
@@ -182,9 +264,15 @@ function finishFootnotes(tree: Root, localId: (id: string) => string): void {
     delete p.dataFootnoteRef;
     delete p.dataFootnoteBackref;
     delete p.ariaDescribedBy;
-    if (isRef) p.ariaDescribedBy = [localId("fotnoter__rubrik")];
+    if (isRef) {
+      p.ariaDescribedBy = ["fotnoter__rubrik"];
+      placers.push((_mode, localId) => void (p.ariaDescribedBy = [localId("fotnoter__rubrik")]));
+    }
     p.className = [isRef ? "fotnot-hanvisning" : "fotnot-tillbaka"];
-    if (typeof p.href === "string" && p.href.startsWith("#")) p.href = `#${localId(p.href.slice(1))}`;
+    if (typeof p.href === "string" && p.href.startsWith("#")) {
+      const target = p.href.slice(1);
+      placers.push((_mode, localId) => void (p.href = `#${localId(target)}`));
+    }
     p.dataSamdokFootnote = "true";
   });
 }
@@ -203,7 +291,8 @@ function note(content: ElementContent[], why: string): Element {
   return h("span", { className: ["ej-publicerad"] }, content, h("span", { className: ["ej-publicerad-not"] }, ` (${why})`));
 }
 
-function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, mode: Mode, lineOffset: number): void {
+/** Links to documents of the edition lead to their page or their chapter: `place` writes where. */
+function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placers: Placer[], lineOffset: number): void {
   const lineOf = (node: Element): number | undefined => (node.position ? node.position.start.line + lineOffset : undefined);
   visit(tree, "element", (node, _index, parent) => {
     if (node.tagName !== "a" || !parent) return undefined;
@@ -233,7 +322,7 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, mode: 
         if (!build.inEdition.has(target)) {
           return replaceIn(parent, node, [note(node.children, `dokumentet ”${target.doc.titel}” ingår inte i den här utgåvan`)]);
         }
-        p.href = build.href(target, mode, slug, doc);
+        placers.push((mode) => void (p.href = build.href(target, mode, slug, doc)));
         break;
       }
       case "file": {

@@ -21,6 +21,7 @@ import { partiesSummary, setTitle, STATUS_ORDER, statusLabel, typeLabel } from "
 import { revisionDueSoon, revisionOverdue } from "../shared/edition-notices.js";
 import { partyName, roleName, trackName } from "../../core/config.js";
 import { TYPE_ORDER } from "../../core/document.js";
+import { cssString } from "../../core/escape.js";
 
 interface Facet {
   key: "typ" | "status" | "spar" | "part" | "ansvarig";
@@ -57,10 +58,6 @@ function facets(build: HtmlBuild): Facet[] {
     { key: "part", label: "Part", values: (d) => d.doc.parter, name: party, order: rank(partyOrder) },
     { key: "ansvarig", label: "Dokumentansvarig", values: (d) => (d.doc.dokumentansvarig ? [d.doc.dokumentansvarig] : []), name: role, order: byName(role) },
   ];
-}
-
-function cssString(value: string): string {
-  return `"${value.replace(/["\\]/g, (c) => `\\${c}`).replace(/\n/g, "\\a ")}"`;
 }
 
 /** The rules that filter the register without JavaScript, one per value. */

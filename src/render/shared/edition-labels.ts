@@ -6,6 +6,7 @@
  */
 import type { SamDoc, Status } from "../../core/document.js";
 import type { DocumentType, SamdokConfig } from "../../core/config.js";
+import type { Edition } from "../edition.js";
 import { partyName } from "../../core/config.js";
 import { documentSchema, fieldLabel } from "../../core/schema.js";
 
@@ -80,4 +81,18 @@ export function lagrumText(l: { sfs: string; kapitel?: string; paragraf?: string
 /** The name of a set as a reader sees it. */
 export function setTitle(config: SamdokConfig): string {
   return config.namn ?? `${config.region.namn}: gemensamma styrdokument`;
+}
+
+/**
+ * The name of the whole edition, the same in HTML (site name, consolidated
+ * page) and Word (cover, page header, document properties): the set's name
+ * when the edition's documents come from one set, else the regions of the
+ * sets they come from ("Gemensamma styrdokument – Region Sörmland och Region
+ * Örebro län", each region once). Only sets with documents in the edition
+ * count, so a filter that leaves one set out leaves its region out too.
+ */
+export function editionTitle(edition: Pick<Edition, "sets" | "documents">): string {
+  const sets = edition.sets.filter((s) => edition.documents.some((d) => d.loaded.root === s.root));
+  if (sets.length === 1 && sets[0]) return setTitle(sets[0].config);
+  return `Gemensamma styrdokument – ${joinSv([...new Set(sets.map((s) => s.config.region.namn))])}`;
 }

@@ -4,7 +4,7 @@
  * documents that were deleted, and every document id at the base.
  *
  * This is the change rules' counterpart of rules/types.ts and lives with the
- * rules: src/ci/changed.ts builds a ChangeContext and runs the rules, the
+ * rules: src/ci/changed/ builds a ChangeContext and runs the rules, the
  * rules never import from src/ci.
  */
 import type { DocumentResult, Lang } from "../../core/types.js";
@@ -59,7 +59,7 @@ export interface ChangeContext {
  * A rule that compares with the base version. It has no place in a plain
  * run (there is no base), so it is registered with the rules (ids, names,
  * levels, docs, SARIF) as a rule that the pipeline does not run itself, and
- * src/ci/changed.ts runs `checkChange` in pull-request mode.
+ * src/ci/changed/ runs `checkChange` in pull-request mode.
  */
 export interface ChangeRule extends RuleMeta {
   scope: "change";

@@ -1,12 +1,14 @@
 /**
- * The little of git that pull-request mode needs, through `git` itself
- * (execFileSync, no shell): the repository's root, the merge base with a ref,
- * what changed since it (committed, staged, unstaged and untracked), and the
- * files as they were at the base.
+ * What samdok asks git, through `git` itself (execFileSync, no shell). For
+ * pull-request mode (ci/changed.ts): the repository's root, the merge base
+ * with a ref, what changed since it (committed, staged, unstaged and
+ * untracked) and the files as they were at the base. For the editions
+ * (render/edition.ts): the source revision they state. (Whether git tracks
+ * the cache file is the cache's own question: cache.ts asks it.)
  */
 import { execFileSync } from "node:child_process";
-import { UsageError } from "../core/errors.js";
-import type { Lang } from "../core/types.js";
+import { UsageError } from "./errors.js";
+import type { Lang } from "./types.js";
 import { pick } from "../i18n/text.js";
 
 export type ChangeKind = "added" | "modified" | "deleted" | "renamed";
@@ -158,3 +160,21 @@ export class Git {
 
 /** git ran and refused: its message, for a caller to turn into something plainer. */
 export class GitFailure extends Error {}
+
+/**
+ * The commit the sources are at, as an edition states it: the short hash
+ * (12 digits), with "+ändrad" when tracked files have changes not yet
+ * committed. Undefined when there is no git, `cwd` is in no repository, or
+ * git answers anything else: an edition without a revision is still an
+ * edition, so nothing here is an error.
+ */
+export function gitRevision(cwd: string): string | undefined {
+  try {
+    const out = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
+    if (!/^[0-9a-f]{7,40}$/.test(out)) return undefined;
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
+    return dirty ? `${out}+ändrad` : out;
+  } catch {
+    return undefined;
+  }
+}
