@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { lstatSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic, PositionMap, RuleSetting } from "./types.js";
+import type { Diagnostic, PositionMap } from "./types.js";
 import { configValidator, locate, schemaDiagnostics } from "./schema.js";
 import { decodeDocument } from "./read.js";
 import { FileTooLargeError, NotRegularFileError, readRegular } from "./read-regular.js";
@@ -19,8 +19,7 @@ import { rules as allRules } from "../rules/index.js";
 
 export { DOCUMENT_TYPES, DEFAULT_REVIEW_MONTHS, reviewMonths, partyCodes, partyName, roleName, bodyName, trackName } from "./config-model.js";
 export type { DocumentType, NamedEntry, Role, SamdokConfig } from "./config-model.js";
-import type { DocumentType, SamdokConfig } from "./config-model.js";
-import { DOCUMENT_TYPES } from "./config-model.js";
+import type { SamdokConfig } from "./config-model.js";
 
 export const CONFIG_FILE = "samdok.config.json";
 /** A configuration is a few kB; anything larger is the wrong file (or an attack). */

@@ -46,7 +46,6 @@ export function htmlText(value: string): string {
 }
 
 /** Characters XML 1.0 cannot hold at all (U+FFFE/U+FFFF; controls and lone surrogates `safeText` has already replaced): dropped. */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -131,6 +130,5 @@ export function workflowCommandProperty(value: string): string {
  * element, which HTML does not escape, never holds `</style`.
  */
 export function cssString(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return `"${value.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\u0000-\u0008\u000A-\u001F\u007F<]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }

@@ -231,7 +231,7 @@ function deepestNode(doc: Document.Parsed): Node | undefined {
 
 /** The offset of the quote that opens the scalar which never closes. */
 function openingQuote(text: string, before: number, quote: string): number {
-  const re = quote === '"' ? /(^|[:\-\[,{]\s*)"/gm : /(^|[:\-\[,{]\s*)'/gm;
+  const re = quote === '"' ? /(^|[:\-[,{]\s*)"/gm : /(^|[:\-[,{]\s*)'/gm;
   let found = -1;
   for (const m of text.slice(0, before).matchAll(re)) found = (m.index ?? 0) + (m[1]?.length ?? 0);
   return found;

@@ -31,10 +31,8 @@
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Characters never shown as they are in one line of text: every control but tab, DEL, C1, bidirectional controls, U+2028/U+2029. */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_LINE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 /** In multi-line text: the same but LF, and a CR LF pair matched whole (and kept). */
-// eslint-disable-next-line no-control-regex
 const UNSAFE_MULTILINE = /\r\n|[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** The visible stand-in for one unsafe character. */

@@ -197,7 +197,11 @@ function countLines(bytes) {
     if (bytes[i] === 0x0a) lf++;
     else if (bytes[i] === 0x0d) {
       cr++;
-      if (bytes[i + 1] === 0x0a) i++, lf++, cr--;
+      if (bytes[i + 1] === 0x0a) {
+        i++;
+        lf++;
+        cr--;
+      }
     }
   }
   // Other line separators (U+2028, NEL) may count as lines to a parser; allow for them generously.
