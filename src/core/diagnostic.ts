@@ -8,7 +8,7 @@ import type { Diagnostic, DocumentResult, Lang, Range, Severity } from "./types.
 import type { SamdokConfig } from "./config-model.js";
 import type { ReportInput, RuleMeta } from "../rules/types.js";
 import { severityFor } from "../rules/settings.js";
-import { locate } from "./schema.js";
+import { locate } from "./schema-explain.js";
 import { pick } from "../i18n/text.js";
 
 export function makeDiagnostic(file: string, rule: RuleMeta, severity: Severity, range: Range, message: string): Diagnostic {

@@ -1,4 +1,5 @@
-import { documentSchema, schemaAt, type JsonSchema } from "../core/schema.js";
+import { documentSchema, type JsonSchema } from "../core/schema.js";
+import { schemaAt } from "../core/schema-explain.js";
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 

@@ -1,5 +1,6 @@
 import type { DocumentRule } from "./types.js";
-import { documentValidator, schemaDiagnostics } from "../core/schema.js";
+import { documentValidator } from "../core/schema.js";
+import { schemaDiagnostics } from "../core/schema-explain.js";
 
 export const rule: DocumentRule = {
   id: "SD005",

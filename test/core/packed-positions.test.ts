@@ -5,7 +5,7 @@ import { REPO } from "../helpers/cli.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { normalizeText } from "../../src/core/read.js";
 import { locatePacked, packPositions, unpackPositions } from "../../src/core/pipeline/packed-positions.js";
-import { locate } from "../../src/core/schema.js";
+import { locate } from "../../src/core/schema-explain.js";
 
 describe("packed positions", () => {
   it("round-trip every sample document exactly", () => {

@@ -8,7 +8,8 @@ import type { SamDoc, Status } from "../../core/document.js";
 import type { DocumentType, SamdokConfig } from "../../core/config.js";
 import type { Edition } from "../edition.js";
 import { partyName } from "../../core/config.js";
-import { documentSchema, fieldLabel } from "../../core/schema.js";
+import { documentSchema } from "../../core/schema.js";
+import { fieldLabel } from "../../core/schema-explain.js";
 
 export const STATUS_ORDER: readonly Status[] = ["utkast", "remiss", "fastställd", "upphävd"];
 
