@@ -97,18 +97,36 @@ export function parseBodyForRules(text: string, bodyLine: number): Root {
 }
 
 /**
+ * The nodes whose lines an edition names in its warnings: raw HTML, and the
+ * links and images (the HTML edition's `a` and `img` elements, which take
+ * their position from these).
+ */
+const REPORTED_NODES: ReadonlySet<string> = new Set(["html", "link", "linkReference", "image", "imageReference"]);
+
+export interface EditionBodyOptions {
+  /**
+   * Keep the positions of the nodes an edition reports a line of
+   * (REPORTED_NODES), for the HTML edition's warnings: a few in a hundred
+   * nodes, so the tree stays small. Without it no node keeps a position.
+   */
+  lines?: boolean;
+}
+
+/**
  * A tree from `parseBodyForRules` made what `parseBody` gives (the literal
  * autolinks found, which the rule parser skips), without positions (which the
- * editions do not use, and which are half of a tree's bytes between threads).
- * Validation hands its trees to the Word edition this way, so that a build
- * parses each document once. The tree is changed in place.
+ * Word edition does not use, and which are half of a tree's bytes between
+ * threads), or only with those the HTML edition's warnings need
+ * (`lines`). Validation hands its trees to the editions this way, so that a
+ * build parses each document once. The tree is changed in place.
  */
-export function editionBody(tree: Root): Root {
+export function editionBody(tree: Root, options: EditionBodyOptions = {}): Root {
+  const lines = options.lines === true;
   // The pass runs its regular expressions over every text node (about half a millisecond for a
   // document); it can only find something in a text with one of these, so it runs only then.
   let candidate = false;
   visit(tree, (node) => {
-    delete node.position;
+    if (!(lines && REPORTED_NODES.has(node.type))) delete node.position;
     if (!candidate && node.type === "text" && AUTOLINK_LITERAL_CANDIDATE.test(node.value)) candidate = true;
   });
   if (candidate) for (const transform of literalAutolinkTransforms) transform(tree);

@@ -20,20 +20,34 @@ import type { Out } from "../cli/io.js";
 export interface EditionDocument extends LoadedDocument {
   /** The whole file text (NFC, LF); the body starts at `result.bodyLine`. */
   text: string;
-  /** The Markdown body only. */
-  body: string;
   /**
-   * The body as validation parsed it (`editionBody`), when the edition asked
-   * for it (`keepBodies`) and the cache did not answer for the document.
-   * Taken by the first edition that uses it (`takeTree`).
+   * The body as validation parsed it (`editionBody`, with the lines the HTML
+   * edition's warnings name), when the build asked for it (`keepBodies`) and
+   * the cache did not answer for the document. Every edition of the build
+   * gets the same tree (`takeTree`): neither edition changes it.
    */
   tree?: Root;
+  /** The editions that have yet to take `tree`; the last one lets it go. */
+  treeReaders?: Set<EditionFormat>;
 }
 
-/** The parsed body validation left for this document, once: whoever takes it owns it. */
-export function takeTree(d: EditionDocument): Root | undefined {
+/** The editions samdok builds. */
+export type EditionFormat = "html" | "docx";
+
+/**
+ * The parsed body validation left for this document, for `edition`, once;
+ * undefined when there is none for it (then the edition parses the body).
+ * The edition must not change the tree, which the other edition of the
+ * build may read too (neither does: test/render-html/parse-once.test.ts);
+ * the last to take it lets it go, so that a tree is held only until it is used.
+ */
+export function takeTree(d: EditionDocument, edition: EditionFormat): Root | undefined {
   const tree = d.tree;
-  delete d.tree;
+  if (!tree || !d.treeReaders?.delete(edition)) return undefined;
+  if (d.treeReaders.size === 0) {
+    delete d.tree;
+    delete d.treeReaders;
+  }
   return tree;
 }
 
@@ -102,13 +116,18 @@ export interface PrepareOptions extends RunOptions {
   now: Date;
   env: Readonly<Record<string, string | undefined>>;
   stderr: Out;
-  /** Keep the bodies validation parses for the edition (`EditionDocument.tree`): the Word edition uses them. */
-  keepBodies?: boolean;
+  /**
+   * Keep the bodies validation parses (`EditionDocument.tree`) for these
+   * editions of the build, which then parse none of them again; `true` is
+   * the Word edition alone.
+   */
+  keepBodies?: boolean | readonly EditionFormat[];
 }
 
 /** Validates, refuses a set with errors, filters and orders the documents. */
 export async function prepareEdition(options: PrepareOptions): Promise<Edition> {
-  const bodies = options.keepBodies ? new Map<string, Root>() : undefined;
+  const readers: readonly EditionFormat[] = options.keepBodies === true ? ["docx"] : options.keepBodies || [];
+  const bodies = readers.length > 0 ? new Map<string, Root>() : undefined;
   const run = await runValidation({ ...options, ...(bodies ? { bodies } : {}) });
   if (run.summary.errors > 0) {
     throw new PublishRefused(
@@ -124,9 +143,8 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
       // A document whose body was refused unparsed (limits.ts) is fatal: it is not parsed here either.
       if (!result.data || result.fatal) continue;
       const absPath = path.join(set.loaded.root, result.rootPath);
-      const { text, body } = documentText(absPath, result.bodyLine ?? 1);
-      const tree = bodies?.get(path.resolve(absPath));
-      all.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath, text, body, ...(tree ? { tree } : {}) });
+      const { text } = documentText(absPath, result.bodyLine ?? 1);
+      all.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath, text });
     }
   }
   const named = new Set(run.results.map((r) => r.file));
@@ -137,6 +155,13 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
     .filter((d) => !f.type?.length || f.type.includes(d.doc.dokumenttyp))
     .filter((d) => !f.spar?.length || f.spar.includes(d.doc.spar))
     .sort(compareEditionOrder);
+  // Only the documents of the edition keep their trees: the others are never rendered.
+  for (const d of documents) {
+    const tree = bodies?.get(path.resolve(d.absPath));
+    if (!tree) continue;
+    d.tree = tree;
+    d.treeReaders = new Set(readers);
+  }
   const { date, timestamp } = editionDate(options.now, options.env);
   const edition: Edition = {
     documents,

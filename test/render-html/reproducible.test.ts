@@ -72,7 +72,7 @@ describe("atomic builds", () => {
     // The fourth page fails to render, after three others have been rendered.
     const failing = edition.documents[3];
     expect(failing).toBeDefined();
-    Object.defineProperty(failing, "body", {
+    Object.defineProperty(failing, "text", {
       get() {
         throw new Error("simulerat fel mitt i bygget");
       },

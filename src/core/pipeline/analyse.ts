@@ -153,7 +153,7 @@ function readOrLookUp(p: Pending, { options, read, cache }: Step): { json: strin
 /** The per-document step in this thread. */
 function analyzeHere(p: Pending, bytes: Uint8Array, step: Step): string {
   const bodies = step.options.bodies;
-  const onBody = bodies ? (tree: Root): void => void bodies.set(p.abs, editionBody(tree)) : undefined;
+  const onBody = bodies ? (tree: Root): void => void bodies.set(p.abs, editionBody(tree, { lines: true })) : undefined;
   const input: AnalyzeInput = { file: p.file, rootPath: p.rootPath, absPath: p.abs, bytes, loaded: p.loaded, lang: step.options.lang, today: step.options.today, rules: step.rules, ...(onBody ? { onBody } : {}) };
   if (step.options.stage === "front-matter") input.stage = "front-matter";
   return analyzeToText(input);

@@ -12,8 +12,10 @@
  * never idle while there is parsing left, and a small edition (or a worker
  * that is slow to start) costs nothing but the main thread's own parsing.
  *
- * No tree has `position`s: they are half the bytes to copy between threads,
- * and the Word mapping does not use them.
+ * No tree parsed here has `position`s: they are half the bytes to copy
+ * between threads, and the Word mapping does not use them. (Validation's
+ * trees keep the few the HTML edition's warnings need; the mapping ignores
+ * them.)
  *
  * How many workers, and how one is started, is core/worker-pool.ts's rule,
  * as for validation's workers. Unlike those, a parse worker's heap is not

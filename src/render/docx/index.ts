@@ -51,7 +51,7 @@ interface Build {
 
 /** A document's body to map: the tree validation parsed (taken once), or the text to parse. */
 function sourceOf(d: EditionDocument): Source {
-  const tree = takeTree(d);
+  const tree = takeTree(d, "docx");
   return { text: d.text, bodyLine: d.result.bodyLine ?? 1, ...(tree ? { tree } : {}) };
 }
 

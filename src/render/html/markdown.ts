@@ -2,13 +2,18 @@
  * A document's Markdown text as HTML (hast), rendered once and placed twice:
  * on its own page and as its chapter of the consolidated edition.
  *
- * remark-parse + remark-gfm → remark-rehype → rehype-sanitize → rehype-slug,
- * then the edition's own finishing steps on the sanitised tree: heading ids
- * that match the links in the Markdown, heading levels under the page's
- * title, links between documents, files and images, table headers and
- * alignment, task lists. Sanitising runs before rehype-slug (and without a
- * clobber prefix) so that in-page links keep working; the finishing steps
- * only ever add values the edition computed itself.
+ * The Markdown tree (mdast) is the one validation parsed when it kept it
+ * for the build (`takeTree`); else (the cache answered for the document) the
+ * body is parsed here the same way (core/markdown.ts). Either way the nodes
+ * the warnings name a line of have their position in the file. Then
+ * remark-rehype → rehype-sanitize → rehype-slug, which leave the mdast as it
+ * is (the Word edition maps the same tree), and the edition's own finishing
+ * steps on the sanitised tree: heading ids that match the links in the
+ * Markdown, heading levels under the page's title, links between documents,
+ * files and images, table headers and alignment, task lists. Sanitising runs
+ * before rehype-slug (and without a clobber prefix) so that in-page links
+ * keep working; the finishing steps only ever add values the edition
+ * computed itself.
  *
  * The two places differ only in values: heading ids and levels, the
  * footnotes' ids, and where links to documents of the edition lead. So the
@@ -17,22 +22,20 @@
  * page or for the consolidated edition into the same tree.
  */
 import { unified } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import type { Root as MdastRoot } from "mdast";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { visit } from "unist-util-visit";
-import type { EditionDocument } from "../edition.js";
+import { editionBody, parseBodyForRules } from "../../core/markdown.js";
+import { takeTree, type EditionDocument } from "../edition.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
 import type { HtmlBuild, Mode } from "./context.js";
 import { h } from "./hast.js";
 
+/** Markdown tree to sanitised HTML tree: it parses nothing (the tree comes parsed). */
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
   .use(remarkRehype, {
     clobberPrefix: "fotnot__",
     footnoteLabel: "Fotnoter",
@@ -106,17 +109,16 @@ export class BodyTree {
 
 /** Renders the Markdown body of `doc`, for `place` to put on a page or into the consolidated edition. */
 export async function renderBody(build: HtmlBuild, doc: EditionDocument): Promise<BodyTree> {
-  const lineOffset = (doc.result.bodyLine ?? 1) - 1;
-  const mdast = processor.parse(doc.body) as MdastRoot;
-  warnAboutRawHtml(build, doc, mdast, lineOffset);
+  const mdast = takeTree(doc, "html") ?? editionBody(parseBodyForRules(doc.text, doc.result.bodyLine ?? 1), { lines: true });
+  warnAboutRawHtml(build, doc, mdast);
   const hast = (await processor.run(mdast)) as Root;
   const placers: Placer[] = [];
 
   const headings = collectHeadings(hast);
   const footnoteHeadings = finishFootnoteSections(hast);
   finishFootnotes(hast, new Set(headings.map((h) => h.element)), placers);
-  rewriteLinks(build, doc, hast, placers, lineOffset);
-  rewriteImages(build, doc, hast, lineOffset);
+  rewriteLinks(build, doc, hast, placers);
+  rewriteImages(build, doc, hast);
   finishTables(hast);
   finishTaskLists(hast);
   dropEmptyParagraphs(hast);
@@ -125,13 +127,19 @@ export async function renderBody(build: HtmlBuild, doc: EditionDocument): Promis
   return new BodyTree(build, doc, hast, headings, footnoteHeadings, placers);
 }
 
-function warnAboutRawHtml(build: HtmlBuild, doc: EditionDocument, tree: MdastRoot, lineOffset: number): void {
+/** The line of `node` in the file, when it has one (core/markdown.ts keeps those of the nodes warnings name). */
+function lineOf(node: { position?: { start: { line: number } } | undefined }): number | undefined {
+  return node.position?.start.line;
+}
+
+function warnAboutRawHtml(build: HtmlBuild, doc: EditionDocument, tree: MdastRoot): void {
   const lines = new Set<number>();
   visit(tree, "html", (node) => {
     const value = node.value.trim();
     // Comments are a normal way to leave notes for editors; closing tags belong to an opening one.
     if (/^<!--[\s\S]*-->$/.test(value) || value.startsWith("</")) return;
-    if (node.position) lines.add(node.position.start.line + lineOffset);
+    const line = lineOf(node);
+    if (line !== undefined) lines.add(line);
   });
   if (lines.size === 0) return;
   const sorted = [...lines].sort((a, b) => a - b);
@@ -292,8 +300,7 @@ function note(content: ElementContent[], why: string): Element {
 }
 
 /** Links to documents of the edition lead to their page or their chapter: `place` writes where. */
-function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placers: Placer[], lineOffset: number): void {
-  const lineOf = (node: Element): number | undefined => (node.position ? node.position.start.line + lineOffset : undefined);
+function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placers: Placer[]): void {
   visit(tree, "element", (node, _index, parent) => {
     if (node.tagName !== "a" || !parent) return undefined;
     const p = node.properties;
@@ -353,12 +360,12 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placer
  * external resources), so they become a link; images whose address
  * sanitising removed keep only their text.
  */
-function rewriteImages(build: HtmlBuild, doc: EditionDocument, tree: Root, lineOffset: number): void {
+function rewriteImages(build: HtmlBuild, doc: EditionDocument, tree: Root): void {
   visit(tree, "element", (node, _index, parent) => {
     if (node.tagName !== "img" || !parent) return undefined;
     const alt = typeof node.properties.alt === "string" ? node.properties.alt : "";
     const src = typeof node.properties.src === "string" ? node.properties.src : undefined;
-    const line = node.position ? node.position.start.line + lineOffset : undefined;
+    const line = lineOf(node);
     const label = alt ? `Bild: ${alt}` : "Bild";
     if (src === undefined) {
       return replaceIn(parent, node, [h("span", { className: ["bild-saknas"] }, `[${label}]`)]);

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Io } from "../../io.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "../../io.js";
 import type { BuildFlags } from "./register.js";
-import { prepareEdition, PublishRefused, type Edition } from "../../../render/edition.js";
+import { prepareEdition, PublishRefused, type Edition, type EditionFormat } from "../../../render/edition.js";
 import { cacheOptions } from "../../../core/cache.js";
 import { today } from "../../options.js";
 import { pick } from "../../../i18n/text.js";
@@ -17,13 +17,14 @@ import { recordManifest } from "../../../render/shared/commit-files.js";
 import { fsReason, shownPath } from "../../../core/fs-errors.js";
 import { safeMessage } from "../../../core/safe-text.js";
 
-const FORMATS = ["html", "docx"];
+const FORMATS: readonly EditionFormat[] = ["html", "docx"];
 
 export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): Promise<number> {
   const lang = io.lang;
-  const formats = [...new Set(flags.format ?? ["html"])];
-  for (const f of formats) {
-    if (!FORMATS.includes(f)) throw new UsageError(pick({ sv: `Okänt format "${f}". Välj html, docx eller html,docx.`, en: `Unknown format "${f}". Choose html, docx or html,docx.` }, lang));
+  const formats: EditionFormat[] = [];
+  for (const f of new Set(flags.format ?? ["html"])) {
+    if (!isFormat(f)) throw new UsageError(pick({ sv: `Okänt format "${f}". Välj html, docx eller html,docx.`, en: `Unknown format "${f}". Choose html, docx or html,docx.` }, lang));
+    formats.push(f);
   }
   const outDir = path.resolve(io.cwd, flags.out);
   const sources = paths.length > 0 ? paths : DEFAULT_PATHS;
@@ -37,7 +38,11 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
   }
 }
 
-async function buildInto(io: Io, folder: EditionFolder, sources: string[], formats: string[], flags: BuildFlags): Promise<number> {
+function isFormat(format: string): format is EditionFormat {
+  return (FORMATS as readonly string[]).includes(format);
+}
+
+async function buildInto(io: Io, folder: EditionFolder, sources: string[], formats: EditionFormat[], flags: BuildFlags): Promise<number> {
   const lang = io.lang;
   const outDir = path.resolve(io.cwd, flags.out);
   let edition: Edition;
@@ -53,8 +58,9 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
       env: io.env,
       stderr: io.stderr,
       jobs: flags.jobs ?? "auto",
-      // The Word edition maps the trees validation parses, instead of parsing each document again.
-      keepBodies: formats.includes("docx"),
+      // Both editions render the trees validation parses (the same tree, neither changes it),
+      // instead of parsing each document again: a build parses each body once.
+      keepBodies: formats,
       // The validation that guards publishing shares validate's cache: after `samdok validate`
       // (as in `npm start`) the documents are not parsed for it again. Not in CI unless asked for.
       ...cacheOptions({ cwd: io.cwd, env: io.env, lang, cache: flags.cache, location: flags.cacheLocation, note: (line) => io.stderr.write(`${line}\n`) }),
