@@ -42,7 +42,9 @@ async function bundle(): Promise<void> {
   } catch (error) {
     // Without the bundler (installed without dev dependencies, or no native build of it for this platform),
     // samdok still works: bin/samdok.js runs build/cli/ instead, only slower to start.
-    process.stdout.write(`samdok: kunde inte bunta (${(error as Error).message.split("\n")[0]}); bin/samdok.js kör build/cli/ i stället.\n`);
+    process.stdout.write(
+      `samdok: kunde inte bunta (${(error as Error).message.split("\n")[0]}); bin/samdok.js kör build/cli/ i stället.\n`,
+    );
     return;
   }
   mkdirSync(out, { recursive: true });

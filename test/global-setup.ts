@@ -89,7 +89,8 @@ function stale(): Stale | undefined {
   }
   for (const source of SOURCES) {
     const newest = newestFile(path.join(REPO, source));
-    if (newest && newest.mtimeMs > built) return { missing: false, reason: `${path.relative(REPO, newest.file)} är nyare än build/ / is newer than build/` };
+    if (newest && newest.mtimeMs > built)
+      return { missing: false, reason: `${path.relative(REPO, newest.file)} är nyare än build/ / is newer than build/` };
   }
   return undefined;
 }
@@ -137,7 +138,8 @@ async function buildIfStale(): Promise<string> {
     const result = spawnSync("npm", ["run", "build"], { cwd: REPO, stdio: "inherit", shell: process.platform === "win32" });
     let failure = "";
     if (result.error) failure = `kunde inte starta / could not start npm run build: ${result.error.message}`;
-    else if (result.status !== 0) failure = `npm run build misslyckades / failed (${result.signal ?? `exit ${result.status}`}); se kompilatorns utdata ovanför testerna / see the compiler's output above the tests`;
+    else if (result.status !== 0)
+      failure = `npm run build misslyckades / failed (${result.signal ?? `exit ${result.status}`}); se kompilatorns utdata ovanför testerna / see the compiler's output above the tests`;
     const after = stale();
     // A missing output is a build that did not do its work (the bundler absent, say); a source saved
     // during the build is someone editing, and the next run builds again.

@@ -31,7 +31,12 @@ export function initCommand(io: Io, dir: string | undefined, flags: InitFlags): 
   const root = path.resolve(io.cwd, dir ?? ".");
   const docsAbs = path.resolve(root, flags.docs);
   if (!isInside(root, docsAbs)) {
-    throw new UsageError(t(`Dokumentmappen "${flags.docs}" ligger utanför ${root}. Ange en mapp i arkivet, till exempel --docs documents.`, `The documents folder "${flags.docs}" lies outside ${root}. Name a folder inside the repository, for example --docs documents.`));
+    throw new UsageError(
+      t(
+        `Dokumentmappen "${flags.docs}" ligger utanför ${root}. Ange en mapp i arkivet, till exempel --docs documents.`,
+        `The documents folder "${flags.docs}" lies outside ${root}. Name a folder inside the repository, for example --docs documents.`,
+      ),
+    );
   }
   const docs = toPosix(path.relative(root, docsAbs)) || ".";
   const configAbs = path.join(docsAbs, CONFIG_FILE);
@@ -66,7 +71,11 @@ export function initCommand(io: Io, dir: string | undefined, flags: InitFlags): 
 
   const out: string[] = [];
   if (written.length > 0) out.push(t("Skrev:", "Wrote:"), ...written.map((f) => `  ${f}`));
-  if (kept.length > 0) out.push(t("Fanns redan och lämnades orörda (skriv över med --force):", "Already there and left alone (overwrite with --force):"), ...kept.map((f) => `  ${f}`));
+  if (kept.length > 0)
+    out.push(
+      t("Fanns redan och lämnades orörda (skriv över med --force):", "Already there and left alone (overwrite with --force):"),
+      ...kept.map((f) => `  ${f}`),
+    );
   out.push(
     "",
     t(

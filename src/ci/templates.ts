@@ -24,13 +24,26 @@ export function configTemplate(o: TemplateOptions): string {
   const config = {
     $schema: o.schemaPath,
     namn: `${PLACEHOLDER} Samverkansdokument för regionen och länets kommuner`,
-    region: { kod: "region-00", namn: `${PLACEHOLDER} Region Exempel (kod region-LL och länskod LL, t.ex. region-04 och 04)`, lanskod: "00" },
-    parter: [
-      { kod: "0000", namn: `${PLACEHOLDER} Exempels kommun (fyrsiffrig kommunkod enligt SCB, en rad per kommun)` },
+    region: {
+      kod: "region-00",
+      namn: `${PLACEHOLDER} Region Exempel (kod region-LL och länskod LL, t.ex. region-04 och 04)`,
+      lanskod: "00",
+    },
+    parter: [{ kod: "0000", namn: `${PLACEHOLDER} Exempels kommun (fyrsiffrig kommunkod enligt SCB, en rad per kommun)` }],
+    beslutsorgan: [
+      {
+        id: "styrgrupp",
+        namn: `${PLACEHOLDER} Länets styrgrupp för samverkan`,
+        beskrivning: "Fastställer gemensamma riktlinjer och rutiner.",
+      },
     ],
-    beslutsorgan: [{ id: "styrgrupp", namn: `${PLACEHOLDER} Länets styrgrupp för samverkan`, beskrivning: "Fastställer gemensamma riktlinjer och rutiner." }],
     roller: [
-      { id: "narvardskoordinator", namn: "Närvårdskoordinator", organisation: `${PLACEHOLDER} Region Exempel`, epost: "andra-funktionsbrevlada@example.se" },
+      {
+        id: "narvardskoordinator",
+        namn: "Närvårdskoordinator",
+        organisation: `${PLACEHOLDER} Region Exempel`,
+        epost: "andra-funktionsbrevlada@example.se",
+      },
     ],
     spar: [{ id: "gemensamma-rutiner", namn: `${PLACEHOLDER} Gemensamma rutiner` }],
     revisionsintervall: { överenskommelse: 48, riktlinje: 36, rutin: 24, policy: 48, målbild: 48, färdplan: 48, handlingsplan: 12 },

@@ -51,7 +51,10 @@ export async function resolveDocument(io: Io, arg: string, flagIn: string | unde
   const broken = (r: DocumentResult): UsageError =>
     new UsageError(
       pick(
-        { sv: `${r.file} kan inte läsas eller har fel i YAML-huvudet. Rätta felen först (samdok validate ${r.file}).`, en: `${r.file} cannot be read or its front matter has errors. Fix them first (samdok validate ${r.file}).` },
+        {
+          sv: `${r.file} kan inte läsas eller har fel i YAML-huvudet. Rätta felen först (samdok validate ${r.file}).`,
+          en: `${r.file} cannot be read or its front matter has errors. Fix them first (samdok validate ${r.file}).`,
+        },
         lang,
       ),
     );
@@ -66,14 +69,20 @@ export async function resolveDocument(io: Io, arg: string, flagIn: string | unde
   if (matches.length > 1) {
     throw new UsageError(
       pick(
-        { sv: `Flera dokument har id ${arg}: ${matches.map((m) => m.result.file).join(", ")}. Ange filen i stället.`, en: `Several documents have the id ${arg}: ${matches.map((m) => m.result.file).join(", ")}. Name the file instead.` },
+        {
+          sv: `Flera dokument har id ${arg}: ${matches.map((m) => m.result.file).join(", ")}. Ange filen i stället.`,
+          en: `Several documents have the id ${arg}: ${matches.map((m) => m.result.file).join(", ")}. Name the file instead.`,
+        },
         lang,
       ),
     );
   }
   const bad = loaded.skipped.find((r) => r.data?.id === arg);
   if (bad) throw broken(bad);
-  const guess = closest(arg, loaded.docs.map((d) => d.doc.id));
+  const guess = closest(
+    arg,
+    loaded.docs.map((d) => d.doc.id),
+  );
   throw new UsageError(
     pick(
       {
@@ -85,31 +94,41 @@ export async function resolveDocument(io: Io, arg: string, flagIn: string | unde
   );
 }
 
-
 /**
  * Validates `text` as the content of `absPath` (the rest of the set as on
  * disk), writes it atomically unless that broke the front matter, and shows
  * the findings. Returns the exit code.
  */
-export async function validateAndWrite(io: Io, absPath: string, text: string, before: DocumentResult | undefined, done: string): Promise<number> {
+export async function validateAndWrite(
+  io: Io,
+  absPath: string,
+  text: string,
+  before: DocumentResult | undefined,
+  done: string,
+): Promise<number> {
   const lang = io.lang;
   const bytes = new TextEncoder().encode(text);
   // A new file must exist before the set can be discovered with it.
   const isNew = !existsSync(absPath);
   if (isNew) writeFileAtomic(absPath, bytes);
-  const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readDocumentFile(q)))(p));
+  const readFile = (p: string): Uint8Array =>
+    path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readDocumentFile(q)))(p);
   const run = await runValidation({ paths: [absPath], cwd: io.cwd, lang, today: today(io), readFile });
   const result = run.results[0];
   const hadParseErrors = before?.diagnostics.some((d) => d.severity === "error" && PARSE_RULES.has(d.ruleId)) ?? false;
   const broke = !hadParseErrors && (result?.diagnostics.some((d) => d.severity === "error" && PARSE_RULES.has(d.ruleId)) ?? true);
   const show = (): void => {
     if (result && result.diagnostics.length > 0) {
-      io.stdout.write(stylish({ results: [result], summary: run.summary, lang, rules, color: useColor(io.stdout, io.env), version: samdokVersion() }));
+      io.stdout.write(
+        stylish({ results: [result], summary: run.summary, lang, rules, color: useColor(io.stdout, io.env), version: samdokVersion() }),
+      );
     }
   };
   if (broke && !isNew) {
     show();
-    io.stderr.write(`samdok: ${pick({ sv: "Ändringen skulle göra YAML-huvudet ogiltigt och skrevs inte. Filen är orörd.", en: "The change would make the front matter invalid and was not written. The file is untouched." }, lang)}\n`);
+    io.stderr.write(
+      `samdok: ${pick({ sv: "Ändringen skulle göra YAML-huvudet ogiltigt och skrevs inte. Filen är orörd.", en: "The change would make the front matter invalid and was not written. The file is untouched." }, lang)}\n`,
+    );
     return EXIT_FINDINGS;
   }
   if (!isNew) writeFileAtomic(absPath, bytes);
@@ -141,7 +160,16 @@ export function changedWhileWorking(io: Io, file: string): UsageError {
 
 /** One document through the per-document rules, as `validate` runs them. */
 function analyzeOne(io: Io, entry: LoadedDoc, bytes: Uint8Array): DocumentResult {
-  return analyzeDocument({ file: entry.result.file, rootPath: entry.result.rootPath, absPath: entry.absPath, bytes, loaded: entry.loaded, lang: io.lang, today: today(io), rules: documentRules() });
+  return analyzeDocument({
+    file: entry.result.file,
+    rootPath: entry.result.rootPath,
+    absPath: entry.absPath,
+    bytes,
+    loaded: entry.loaded,
+    lang: io.lang,
+    today: today(io),
+    rules: documentRules(),
+  });
 }
 
 /**
@@ -197,7 +225,14 @@ export function addedErrors(before: DocumentResult, after: DocumentResult): Diag
  * when it adds an error to the document or when the file changed since it
  * was read; otherwise validated with its set, written, and the findings shown.
  */
-export async function validateAndReplace(io: Io, entry: LoadedDoc, original: Original, text: string, done: string, hints: readonly string[] = []): Promise<number> {
+export async function validateAndReplace(
+  io: Io,
+  entry: LoadedDoc,
+  original: Original,
+  text: string,
+  done: string,
+  hints: readonly string[] = [],
+): Promise<number> {
   const lang = io.lang;
   const absPath = entry.absPath;
   const bytes = new TextEncoder().encode(text);
@@ -218,7 +253,8 @@ export async function validateAndReplace(io: Io, entry: LoadedDoc, original: Ori
       ].join("\n"),
     );
   }
-  const readFile = (p: string): Uint8Array => (path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readDocumentFile(q)))(p));
+  const readFile = (p: string): Uint8Array =>
+    path.resolve(p) === absPath ? bytes : (io.readFile ?? ((q: string) => readDocumentFile(q)))(p);
   const run = await runValidation({ paths: [absPath], cwd: io.cwd, lang, today: today(io), readFile });
   const result = run.results[0];
   try {
@@ -229,8 +265,9 @@ export async function validateAndReplace(io: Io, entry: LoadedDoc, original: Ori
   }
   io.stdout.write(`${safeMessage([done, ...hints].join("\n"))}\n`);
   if (result && result.diagnostics.length > 0) {
-    io.stdout.write(stylish({ results: [result], summary: run.summary, lang, rules, color: useColor(io.stdout, io.env), version: samdokVersion() }));
+    io.stdout.write(
+      stylish({ results: [result], summary: run.summary, lang, rules, color: useColor(io.stdout, io.env), version: samdokVersion() }),
+    );
   }
   return run.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
-

@@ -27,7 +27,10 @@ export function loadNamed(io: Io, paths: string[]): Promise<LoadedDocuments> {
 /** Says which named documents were left out, and why, on stderr. */
 export function mentionSkipped(io: Io, skipped: readonly DocumentResult[]): void {
   if (skipped.length === 0) return;
-  const shown = skipped.slice(0, 5).map((r) => safeText(r.file)).join(", ");
+  const shown = skipped
+    .slice(0, 5)
+    .map((r) => safeText(r.file))
+    .join(", ");
   const more = skipped.length > 5 ? pick({ sv: ` och ${skipped.length - 5} till`, en: ` and ${skipped.length - 5} more` }, io.lang) : "";
   io.stderr.write(
     `samdok: ${pick(
@@ -42,6 +45,7 @@ export function mentionSkipped(io: Io, skipped: readonly DocumentResult[]): void
 
 export function writeOutput(io: Io, target: string, text: string, what: string): void {
   writeOutputFile(io, target, text);
-  io.stdout.write(`${safeMessage(pick({ sv: `Skrev ${toPosix(path.relative(io.cwd, target))}: ${what}.`, en: `Wrote ${toPosix(path.relative(io.cwd, target))}: ${what}.` }, io.lang))}\n`);
+  io.stdout.write(
+    `${safeMessage(pick({ sv: `Skrev ${toPosix(path.relative(io.cwd, target))}: ${what}.`, en: `Wrote ${toPosix(path.relative(io.cwd, target))}: ${what}.` }, io.lang))}\n`,
+  );
 }
-

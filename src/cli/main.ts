@@ -82,7 +82,9 @@ function translateError(error: CommanderError, lang: Lang): string {
     case "commander.missingMandatoryOptionValue":
       return `Flaggan ${q[0] ?? ""} måste anges.`;
     case "commander.invalidArgument":
-      return m.replace(/^option '([^']*)' argument '([^']*)' is invalid\./, "Värdet '$2' för flaggan $1 är ogiltigt.").replace(/Allowed choices are (.*)\./, "Tillåtna värden: $1.");
+      return m
+        .replace(/^option '([^']*)' argument '([^']*)' is invalid\./, "Värdet '$2' för flaggan $1 är ogiltigt.")
+        .replace(/Allowed choices are (.*)\./, "Tillåtna värden: $1.");
     case "commander.excessArguments":
       return `För många argument. ${m}`;
     default:
@@ -107,10 +109,19 @@ export async function main(options: MainOptions): Promise<number> {
 
   const program = new Command("samdok");
   program
-    .description(t({ sv: "samdok – verktyg för samverkansdokument mellan region och kommuner: validering, bevakning av revidering och uppföljning, HTML- och Word-utgåvor.", en: "samdok – tools for governance documents shared by a region and its municipalities: validation, review and follow-up tracking, HTML and Word editions." }))
+    .description(
+      t({
+        sv: "samdok – verktyg för samverkansdokument mellan region och kommuner: validering, bevakning av revidering och uppföljning, HTML- och Word-utgåvor.",
+        en: "samdok – tools for governance documents shared by a region and its municipalities: validation, review and follow-up tracking, HTML and Word editions.",
+      }),
+    )
     .version(samdokVersion(), "-V, --version", t({ sv: "visa versionsnumret", en: "output the version number" }))
     .helpOption("-h, --help", t({ sv: "visa hjälp", en: "display help" }))
-    .addOption(new Option("--lang <språk>", t({ sv: "språk för meddelanden och utdata", en: "language of messages and output" })).choices(["sv", "en"]).default("sv"))
+    .addOption(
+      new Option("--lang <språk>", t({ sv: "språk för meddelanden och utdata", en: "language of messages and output" }))
+        .choices(["sv", "en"])
+        .default("sv"),
+    )
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => options.stdout.write(translateHelp(s, lang)),
@@ -154,7 +165,9 @@ export async function main(options: MainOptions): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
       // A message can quote what was typed or name a file: shown as text, inert in a CI log.
-      options.stderr.write(`samdok: ${safeMessage(translateError(error, lang))}\n${t({ sv: "Se `samdok --help`.", en: "See `samdok --help`." })}\n`);
+      options.stderr.write(
+        `samdok: ${safeMessage(translateError(error, lang))}\n${t({ sv: "Se `samdok --help`.", en: "See `samdok --help`." })}\n`,
+      );
       return EXIT_FAILURE;
     }
     if (error instanceof UserError || (error instanceof Error && error.name === "UsageError")) {

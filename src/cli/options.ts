@@ -7,7 +7,10 @@ import type { Lang } from "../core/types.js";
 /** Parsers for option values, with Swedish messages. */
 export function parseWholeNumber(lang: Lang) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(pick({ sv: "Ange ett heltal, till exempel 0 eller 10.", en: "Give a whole number, for example 0 or 10." }, lang));
+    if (!/^\d+$/.test(value))
+      throw new InvalidArgumentError(
+        pick({ sv: "Ange ett heltal, till exempel 0 eller 10.", en: "Give a whole number, for example 0 or 10." }, lang),
+      );
     return Number(value);
   };
 }
@@ -17,7 +20,9 @@ export function parseJobs(lang: Lang) {
   return (value: string): number | "auto" => {
     if (value === "auto") return "auto";
     if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
-      throw new InvalidArgumentError(pick({ sv: "Ange ett antal trådar från 1 till 64, eller auto.", en: "Give a number of threads from 1 to 64, or auto." }, lang));
+      throw new InvalidArgumentError(
+        pick({ sv: "Ange ett antal trådar från 1 till 64, eller auto.", en: "Give a number of threads from 1 to 64, or auto." }, lang),
+      );
     }
     return Number(value);
   };
@@ -25,7 +30,13 @@ export function parseJobs(lang: Lang) {
 
 export function parseDate(lang: Lang) {
   return (value: string): string => {
-    if (!isIsoDate(value)) throw new InvalidArgumentError(pick({ sv: "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-23.", en: "Give a date as YYYY-MM-DD, for example 2026-11-23." }, lang));
+    if (!isIsoDate(value))
+      throw new InvalidArgumentError(
+        pick(
+          { sv: "Ange ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-11-23.", en: "Give a date as YYYY-MM-DD, for example 2026-11-23." },
+          lang,
+        ),
+      );
     return value;
   };
 }
@@ -37,5 +48,11 @@ export function today(io: Io): string {
 
 /** A repeatable, comma-separated option (`--spar a,b --spar c`): every value, in order. */
 export function commaList(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }

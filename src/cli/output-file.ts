@@ -56,7 +56,11 @@ function refuseSpecial(io: Io, target: string): void {
     return; // nothing there yet
   }
   if (stats.isFile() || stats.isSymbolicLink() || stats.isDirectory()) return;
-  const kind = stats.isFIFO() ? { sv: "en namngiven kanal (FIFO)", en: "a named pipe (FIFO)" } : stats.isSocket() ? { sv: "en socket", en: "a socket" } : { sv: "en enhet", en: "a device" };
+  const kind = stats.isFIFO()
+    ? { sv: "en namngiven kanal (FIFO)", en: "a named pipe (FIFO)" }
+    : stats.isSocket()
+      ? { sv: "en socket", en: "a socket" }
+      : { sv: "en enhet", en: "a device" };
   throw new UsageError(
     pick(
       {

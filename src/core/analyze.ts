@@ -56,9 +56,20 @@ export function failedAnalysis(input: Pick<AnalyzeInput, "file" | "rootPath" | "
   const overflow = error instanceof RangeError && /call stack/i.test(error.message);
   const detail = error instanceof Error ? error.message : String(error);
   const message = overflow
-    ? { sv: "Dokumentet är för djupt nästlat för att kunna tolkas (tolken fick slut på stackutrymme). samdok har inte kontrollerat det. Minska antalet nivåer av listor, citat eller formatering.", en: "The document is nested too deeply to be parsed (the parser ran out of stack space). samdok has not checked it. Reduce the levels of lists, quotes or formatting." }
-    : { sv: `Dokumentet kunde inte tolkas (${detail}). samdok har inte kontrollerat det. Rapportera gärna felet.`, en: `The document could not be parsed (${detail}). samdok has not checked it. Please report the error.` };
-  return { file: input.file, rootPath: input.rootPath, fatal: true, diagnostics: [makeDiagnostic(input.file, ruleById("SD001"), "error", [1, 1, 1, 1], pick(message, input.lang))] };
+    ? {
+        sv: "Dokumentet är för djupt nästlat för att kunna tolkas (tolken fick slut på stackutrymme). samdok har inte kontrollerat det. Minska antalet nivåer av listor, citat eller formatering.",
+        en: "The document is nested too deeply to be parsed (the parser ran out of stack space). samdok has not checked it. Reduce the levels of lists, quotes or formatting.",
+      }
+    : {
+        sv: `Dokumentet kunde inte tolkas (${detail}). samdok har inte kontrollerat det. Rapportera gärna felet.`,
+        en: `The document could not be parsed (${detail}). samdok has not checked it. Please report the error.`,
+      };
+  return {
+    file: input.file,
+    rootPath: input.rootPath,
+    fatal: true,
+    diagnostics: [makeDiagnostic(input.file, ruleById("SD001"), "error", [1, 1, 1, 1], pick(message, input.lang))],
+  };
 }
 
 function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
@@ -80,7 +91,15 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
   const split = parseFrontMatter(text);
   if (!split.ok) {
     for (const p of split.problems) {
-      result.diagnostics.push(makeDiagnostic(file, ruleById(p.ruleId), "error", [p.line, p.column, p.endLine ?? p.line, p.endColumn ?? p.column], pick(p.message, lang)));
+      result.diagnostics.push(
+        makeDiagnostic(
+          file,
+          ruleById(p.ruleId),
+          "error",
+          [p.line, p.column, p.endLine ?? p.line, p.endColumn ?? p.column],
+          pick(p.message, lang),
+        ),
+      );
     }
     result.fatal = true;
     return result;
@@ -92,7 +111,15 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
 
   const lines = text.split("\n");
   if (input.stage === "front-matter") {
-    runRules(input, result, { text, lines, fm, facts: NO_FACTS, mdast: () => { throw new Error("the body is not parsed in the front-matter stage"); } });
+    runRules(input, result, {
+      text,
+      lines,
+      fm,
+      facts: NO_FACTS,
+      mdast: () => {
+        throw new Error("the body is not parsed in the front-matter stage");
+      },
+    });
     return result;
   }
   let tree: Root | undefined;
@@ -106,7 +133,17 @@ function analyzeUnguarded(input: AnalyzeInput): DocumentResult {
       const p = error.problem;
       return parseFailure("SD001", [p.line, p.column, p.endLine ?? p.line, p.endColumn ?? p.column], pick(p.message, lang));
     }
-    return parseFailure("SD001", [fm.bodyLine, 1, fm.bodyLine, 1], pick({ sv: `Dokumentets text kunde inte tolkas som Markdown: ${(error as Error).message}`, en: `The document's text could not be parsed as Markdown: ${(error as Error).message}` }, lang));
+    return parseFailure(
+      "SD001",
+      [fm.bodyLine, 1, fm.bodyLine, 1],
+      pick(
+        {
+          sv: `Dokumentets text kunde inte tolkas som Markdown: ${(error as Error).message}`,
+          en: `The document's text could not be parsed as Markdown: ${(error as Error).message}`,
+        },
+        lang,
+      ),
+    );
   }
   result.facts = facts;
 

@@ -277,7 +277,10 @@ export class ResultCache {
     const replaced = [...this.unsaved].filter((f) => this.lines.has(f) || this.written.has(f)).length;
     const live = new Set([...this.lines.keys(), ...this.fresh.keys()]).size;
     try {
-      const add = (): string => sorted(new Map([...this.unsaved].map((f) => [f, this.fresh.get(f) as CacheEntry]))).map(([f, e]) => line(f, e)).join("");
+      const add = (): string =>
+        sorted(new Map([...this.unsaved].map((f) => [f, this.fresh.get(f) as CacheEntry])))
+          .map(([f, e]) => line(f, e))
+          .join("");
       if (!this.rewrite && (this.outdated + replaced) * 2 <= live && appendRegular(this.location, add())) {
         this.outdated += replaced;
       } else {
@@ -379,7 +382,10 @@ export function openResultCache(location: string, globalKey: string, options: Op
       return undefined;
     }
     if (st.size > MAX_CACHE_BYTES) {
-      note(`Cachen ${shown} är större än 256 MB och läses inte; den byggs upp på nytt.`, `The cache ${shown} is larger than 256 MB and is not read; it is built anew.`);
+      note(
+        `Cachen ${shown} är större än 256 MB och läses inte; den byggs upp på nytt.`,
+        `The cache ${shown} is larger than 256 MB and is not read; it is built anew.`,
+      );
     }
   }
   const dir = options.keyDir ?? cacheKeyDir(process.env);
@@ -412,7 +418,11 @@ export interface CacheRequest {
  * asks for one, since the working tree's `.samdokcache` may come from the
  * pull request being checked.
  */
-export function cacheOptions(request: CacheRequest): { cacheLocation?: string; cacheKeyDir?: string; onCacheNote?: (line: string) => void } {
+export function cacheOptions(request: CacheRequest): {
+  cacheLocation?: string;
+  cacheKeyDir?: string;
+  onCacheNote?: (line: string) => void;
+} {
   const { cwd, env, lang } = request;
   if (request.cache === false) return {};
   const location = path.resolve(cwd, request.location ?? CACHE_FILE);

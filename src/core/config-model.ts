@@ -5,7 +5,15 @@
  */
 import type { RuleSetting } from "./types.js";
 export type DocumentType = "överenskommelse" | "riktlinje" | "rutin" | "policy" | "målbild" | "färdplan" | "handlingsplan";
-export const DOCUMENT_TYPES: readonly DocumentType[] = ["överenskommelse", "riktlinje", "rutin", "policy", "målbild", "färdplan", "handlingsplan"];
+export const DOCUMENT_TYPES: readonly DocumentType[] = [
+  "överenskommelse",
+  "riktlinje",
+  "rutin",
+  "policy",
+  "målbild",
+  "färdplan",
+  "handlingsplan",
+];
 
 export interface NamedEntry {
   id: string;
@@ -39,7 +47,6 @@ export interface SamdokConfig {
   lix?: { grans?: number };
   bevakning?: { inom_dagar?: number; forfallen_revision_ar_fel?: boolean };
 }
-
 
 /** Default review intervals in months, used when the configuration sets none. */
 export const DEFAULT_REVIEW_MONTHS: Record<DocumentType, number> = {

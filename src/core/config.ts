@@ -18,7 +18,16 @@ import type { Lang } from "./types.js";
 import { pick, type Localized } from "../i18n/text.js";
 import { rules as allRules } from "../rules/index.js";
 
-export { DOCUMENT_TYPES, DEFAULT_REVIEW_MONTHS, reviewMonths, partyCodes, partyName, roleName, bodyName, trackName } from "./config-model.js";
+export {
+  DOCUMENT_TYPES,
+  DEFAULT_REVIEW_MONTHS,
+  reviewMonths,
+  partyCodes,
+  partyName,
+  roleName,
+  bodyName,
+  trackName,
+} from "./config-model.js";
 export type { DocumentType, NamedEntry, Role, SamdokConfig } from "./config-model.js";
 import type { SamdokConfig } from "./config-model.js";
 
@@ -73,7 +82,6 @@ function entryExists(p: string): boolean {
 
 const cache = new Map<string, { loaded: LoadedConfig; stamp: string }>();
 
-
 function configDiagnostic(file: string, line: number, column: number, message: string): Diagnostic {
   return { file, line, column, ruleId: "SD010", ruleName: "konfiguration", severity: "error", message };
 }
@@ -81,7 +89,9 @@ function configDiagnostic(file: string, line: number, column: number, message: s
 /** A ConfigError located at `line:column` of the configuration. */
 function located(display: string, line: number, column: number, message: Localized, lang: Lang): ConfigError {
   // The diagnostic carries the place and the explanation; the error itself only names the file.
-  return new ConfigError(pick({ sv: `Konfigurationen ${display} har fel.`, en: `The configuration ${display} has errors.` }, lang), [configDiagnostic(display, line, column, pick(message, lang))]);
+  return new ConfigError(pick({ sv: `Konfigurationen ${display} har fel.`, en: `The configuration ${display} has errors.` }, lang), [
+    configDiagnostic(display, line, column, pick(message, lang)),
+  ]);
 }
 
 /**
@@ -113,7 +123,11 @@ function readConfigBytes(configPath: string, display: string, lang: Lang): Buffe
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EISDIR") throw notRegular({ sv: "en mapp", en: "a folder" });
-    if (error instanceof NotRegularFileError) throw notRegular({ sv: "en specialfil (till exempel en namngiven pipe, en enhet eller en socket)", en: "a special file (for example a named pipe, a device or a socket)" });
+    if (error instanceof NotRegularFileError)
+      throw notRegular({
+        sv: "en specialfil (till exempel en namngiven pipe, en enhet eller en socket)",
+        en: "a special file (for example a named pipe, a device or a socket)",
+      });
     if (error instanceof FileTooLargeError) {
       const size = error.size;
       throw located(
@@ -127,8 +141,24 @@ function readConfigBytes(configPath: string, display: string, lang: Lang): Buffe
         lang,
       );
     }
-    if (code === "ENOENT") throw located(display, 1, 1, { sv: `${display} går inte att öppna: filen finns inte (en trasig symbolisk länk?).`, en: `${display} cannot be opened: the file does not exist (a broken symbolic link?).` }, lang);
-    throw located(display, 1, 1, { sv: `Kan inte läsa ${display}: ${(error as Error).message}`, en: `Cannot read ${display}: ${(error as Error).message}` }, lang);
+    if (code === "ENOENT")
+      throw located(
+        display,
+        1,
+        1,
+        {
+          sv: `${display} går inte att öppna: filen finns inte (en trasig symbolisk länk?).`,
+          en: `${display} cannot be opened: the file does not exist (a broken symbolic link?).`,
+        },
+        lang,
+      );
+    throw located(
+      display,
+      1,
+      1,
+      { sv: `Kan inte läsa ${display}: ${(error as Error).message}`, en: `Cannot read ${display}: ${(error as Error).message}` },
+      lang,
+    );
   }
 }
 
@@ -146,7 +176,7 @@ function ruleIdRanges(ids: readonly string[]): string {
   const numbers = ids.map((id) => Number(id.slice(2))).sort((a, b) => a - b);
   const name = (k: number): string => `SD${String(k).padStart(3, "0")}`;
   const runs: string[] = [];
-  for (let k = 0; k < numbers.length; ) {
+  for (let k = 0; k < numbers.length;) {
     let end = k;
     while (end + 1 < numbers.length && (numbers[end + 1] as number) === (numbers[end] as number) + 1) end++;
     runs.push(end === k ? name(numbers[k] as number) : `${name(numbers[k] as number)}–${name(numbers[end] as number)}`);
@@ -182,16 +212,28 @@ function ruleDiagnostics(regler: unknown, positions: PositionMap, display: strin
       const nearRule = near === undefined ? undefined : byKey.get(near);
       const hint: Localized =
         near !== undefined && nearRule
-          ? { sv: ` Menade du "${near}" (${near === nearRule.id ? nearRule.name : nearRule.id})?`, en: ` Did you mean "${near}" (${near === nearRule.id ? nearRule.name : nearRule.id})?` }
+          ? {
+              sv: ` Menade du "${near}" (${near === nearRule.id ? nearRule.name : nearRule.id})?`,
+              en: ` Did you mean "${near}" (${near === nearRule.id ? nearRule.name : nearRule.id})?`,
+            }
           : idShaped
             ? { sv: ` Reglernas id är ${idRanges}.`, en: ` The rules' ids are ${idRanges}.` }
-            : { sv: " Ange regelns id (till exempel SD108) eller namn (till exempel filnamn).", en: " Give the rule's id (for example SD108) or name (for example filnamn)." };
+            : {
+                sv: " Ange regelns id (till exempel SD108) eller namn (till exempel filnamn).",
+                en: " Give the rule's id (for example SD108) or name (for example filnamn).",
+              };
       out.push(
         configDiagnostic(
           display,
           line,
           column,
-          pick({ sv: `Det finns ingen regel "${key}" under "regler".${hint.sv} \`samdok rules\` listar alla regler.`, en: `There is no rule "${key}" under "regler".${hint.en} \`samdok rules\` lists every rule.` }, lang),
+          pick(
+            {
+              sv: `Det finns ingen regel "${key}" under "regler".${hint.sv} \`samdok rules\` listar alla regler.`,
+              en: `There is no rule "${key}" under "regler".${hint.en} \`samdok rules\` lists every rule.`,
+            },
+            lang,
+          ),
         ),
       );
       continue;
@@ -259,7 +301,7 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
   if (!parsed.ok) {
     const yamlLine = looksLikeYaml(decoded.text);
     if (yamlLine !== undefined) {
-      const column = ((decoded.text.split("\n")[yamlLine - 1] ?? "").search(/\S/) + 1) || 1;
+      const column = (decoded.text.split("\n")[yamlLine - 1] ?? "").search(/\S/) + 1 || 1;
       throw located(
         display,
         yamlLine,
@@ -272,7 +314,13 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
       );
     }
     const { line, column, message } = parsed.problem;
-    throw located(display, line, column, { sv: `Konfigurationen är inte giltig JSON: ${message.sv}`, en: `The configuration is not valid JSON: ${message.en}` }, lang);
+    throw located(
+      display,
+      line,
+      column,
+      { sv: `Konfigurationen är inte giltig JSON: ${message.sv}`, en: `The configuration is not valid JSON: ${message.en}` },
+      lang,
+    );
   }
   const data = parsed.value;
   const diagnostics = schemaDiagnostics({
@@ -289,7 +337,10 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
   }
   if (diagnostics.length > 0) {
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new ConfigError(pick({ sv: `Konfigurationen ${display} har fel.`, en: `The configuration ${display} has errors.` }, lang), diagnostics);
+    throw new ConfigError(
+      pick({ sv: `Konfigurationen ${display} har fel.`, en: `The configuration ${display} has errors.` }, lang),
+      diagnostics,
+    );
   }
   const loaded: LoadedConfig = {
     path: configPath,

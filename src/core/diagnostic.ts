@@ -33,7 +33,14 @@ export function rangeOf(input: ReportInput, positions: DocumentResult["positions
  * A rule's report as a diagnostic on `file` at `range`, or undefined when the
  * configuration switches the rule (or this severity of it) off.
  */
-export function fromReport(file: string, rule: RuleMeta, config: SamdokConfig | undefined, input: ReportInput, range: Range, lang: Lang): Diagnostic | undefined {
+export function fromReport(
+  file: string,
+  rule: RuleMeta,
+  config: SamdokConfig | undefined,
+  input: ReportInput,
+  range: Range,
+  lang: Lang,
+): Diagnostic | undefined {
   const severity = severityFor(rule, config, input.severity);
   if (severity === "off") return undefined;
   return makeDiagnostic(file, rule, severity, range, pick(input.message, lang));
@@ -48,5 +55,17 @@ export function ruleIsOn(rule: RuleMeta, config: SamdokConfig | undefined): bool
 export function ruleCrashed(file: string, rule: RuleMeta, error: unknown, lang: Lang, withName = true): Diagnostic {
   const detail = error instanceof Error ? error.message : String(error);
   const which = withName ? `${rule.id} (${rule.name})` : rule.id;
-  return makeDiagnostic(file, rule, "error", [1, 1, 1, 1], pick({ sv: `Internt fel i regeln ${which}: ${detail}. Rapportera gärna felet.`, en: `Internal error in rule ${which}: ${detail}. Please report it.` }, lang));
+  return makeDiagnostic(
+    file,
+    rule,
+    "error",
+    [1, 1, 1, 1],
+    pick(
+      {
+        sv: `Internt fel i regeln ${which}: ${detail}. Rapportera gärna felet.`,
+        en: `Internal error in rule ${which}: ${detail}. Please report it.`,
+      },
+      lang,
+    ),
+  );
 }

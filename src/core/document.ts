@@ -67,4 +67,12 @@ export interface SamDoc {
   andringshistorik?: Andring[];
 }
 
-export const TYPE_ORDER: readonly DocumentType[] = ["målbild", "policy", "färdplan", "överenskommelse", "riktlinje", "handlingsplan", "rutin"];
+export const TYPE_ORDER: readonly DocumentType[] = [
+  "målbild",
+  "policy",
+  "färdplan",
+  "överenskommelse",
+  "riktlinje",
+  "handlingsplan",
+  "rutin",
+];

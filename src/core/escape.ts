@@ -42,11 +42,17 @@ import { safeText } from "./safe-text.js";
  * (as `&#39;`, which every HTML version knows) as character references.
  */
 export function htmlText(value: string): string {
-  return safeText(value, { multiline: true }).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return safeText(value, { multiline: true })
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** Characters XML 1.0 cannot hold at all (U+FFFE/U+FFFF; controls and lone surrogates `safeText` has already replaced): dropped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * XML text content: controls shown as symbols (`safeText`, line breaks kept;
@@ -55,7 +61,13 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
  * U+FFFE and U+FFFF, which a strict XML reader rejects.
  */
 export function xmlText(value: string): string {
-  return safeText(value, { multiline: true }).replace(NOT_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return safeText(value, { multiline: true })
+    .replace(NOT_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /**
@@ -105,7 +117,11 @@ export function csvField(value: string | number, text = true): string {
  * the calendar writer's business (due/format/ics.ts).
  */
 export function icsText(value: string): string {
-  return safeText(value.replace(/\r\n/g, "\n"), { multiline: true }).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
+  return safeText(value.replace(/\r\n/g, "\n"), { multiline: true })
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\n/g, "\\n");
 }
 
 /**

@@ -75,7 +75,8 @@ export function parseFrontMatter(text: string): SplitResult {
   // Size and nesting the YAML parser could not survive (minutes, gigabytes, a stack overflow)
   // are refused before it parses (limits.ts).
   const deep = checkYamlSize(lines, 2, close) ?? checkYamlDepth(lines, 2, close);
-  if (deep) return { ok: false, bodyLine: close + 2, problems: [{ ruleId: "SD003", line: deep.line, column: deep.column, message: deep.message }] };
+  if (deep)
+    return { ok: false, bodyLine: close + 2, problems: [{ ruleId: "SD003", line: deep.line, column: deep.column, message: deep.message }] };
 
   let doc: Document.Parsed | undefined;
   const lineCounter = new LineCounter();
@@ -112,14 +113,22 @@ export function parseFrontMatter(text: string): SplitResult {
     if (error instanceof RangeError) {
       // A stack overflow in the parser: nesting the pre-scan did not see.
       const problem = yamlTooDeep(2, 1);
-      return { ok: false, bodyLine: close + 2, problems: [{ ruleId: "SD003", line: problem.line, column: problem.column, message: problem.message }] };
+      return {
+        ok: false,
+        bodyLine: close + 2,
+        problems: [{ ruleId: "SD003", line: problem.line, column: problem.column, message: problem.message }],
+      };
     }
     throw error;
   }
   const bodyLine = close + 2;
   if (problems.length > 0 || doc === undefined) return { ok: false, problems, bodyLine };
   if (data === null || data === undefined) {
-    return { ok: false, bodyLine, problems: [{ ruleId: "SD002", line: 1, column: 1, endLine: close + 1, endColumn: 4, message: fill(M.emptyFrontMatter) }] };
+    return {
+      ok: false,
+      bodyLine,
+      problems: [{ ruleId: "SD002", line: 1, column: 1, endLine: close + 1, endColumn: 4, message: fill(M.emptyFrontMatter) }],
+    };
   }
   if (typeof data !== "object" || Array.isArray(data)) {
     return { ok: false, bodyLine, problems: [{ ruleId: "SD003", line: 2, column: 1, message: fill(M.notMapping) }] };
@@ -130,7 +139,13 @@ export function parseFrontMatter(text: string): SplitResult {
   };
 }
 
-function fail(ruleId: FrontMatterProblem["ruleId"], line: number, column: number, message: FrontMatterProblem["message"], endColumn?: number): SplitResult {
+function fail(
+  ruleId: FrontMatterProblem["ruleId"],
+  line: number,
+  column: number,
+  message: FrontMatterProblem["message"],
+  endColumn?: number,
+): SplitResult {
   const problem: FrontMatterProblem = { ruleId, line, column, message };
   if (endColumn !== undefined && endColumn > column) {
     problem.endLine = line;
@@ -162,7 +177,11 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
     const end = lineCounter.linePos(Math.max(to, from + 1));
     // yaml turns a stack overflow into an error at wherever the stack ran out.
     const overflow = /Maximum call stack size exceeded/.test(error.message);
-    const message = quote ? unclosedQuote(quote) : overflow ? yamlTooDeep(start.line, start.col).message : yamlMessage(error.code, error.message);
+    const message = quote
+      ? unclosedQuote(quote)
+      : overflow
+        ? yamlTooDeep(start.line, start.col).message
+        : yamlMessage(error.code, error.message);
     const problem: FrontMatterProblem = { ruleId: "SD003", line: start.line, column: start.col, message };
     if (end.line > start.line || end.col > start.col) {
       problem.endLine = end.line;

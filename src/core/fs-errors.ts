@@ -45,7 +45,11 @@ const ACTIONS: Record<string, Localized> = {
 export const PLAIN_FS_CODES = new Set(Object.keys(REASONS));
 
 export function isFsError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && PLAIN_FS_CODES.has((error as NodeJS.ErrnoException).code as string);
+  return (
+    error instanceof Error &&
+    typeof (error as NodeJS.ErrnoException).code === "string" &&
+    PLAIN_FS_CODES.has((error as NodeJS.ErrnoException).code as string)
+  );
 }
 
 /** "disken är full": the reason alone, or undefined for an error that is not a known file-system error. */

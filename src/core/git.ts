@@ -44,7 +44,12 @@ export class Git {
     } catch (error) {
       const e = error as NodeJS.ErrnoException & { stderr?: Buffer; status?: number };
       if (e.code === "ENOENT") {
-        throw new UsageError(this.t("git hittades inte. --changed-since behöver git installerat och på PATH.", "git was not found. --changed-since needs git installed and on PATH."));
+        throw new UsageError(
+          this.t(
+            "git hittades inte. --changed-since behöver git installerat och på PATH.",
+            "git was not found. --changed-since needs git installed and on PATH.",
+          ),
+        );
       }
       throw new GitFailure(String(e.stderr ?? e.message).trim());
     }
@@ -60,7 +65,12 @@ export class Git {
       return this.text(["rev-parse", "--show-toplevel"]).trim();
     } catch (error) {
       if (!(error instanceof GitFailure)) throw error;
-      throw new UsageError(this.t(`--changed-since fungerar bara i ett git-arkiv, och ${this.cwd} är inte i något (${error.message}).`, `--changed-since works only inside a git repository, and ${this.cwd} is not in one (${error.message}).`));
+      throw new UsageError(
+        this.t(
+          `--changed-since fungerar bara i ett git-arkiv, och ${this.cwd} är inte i något (${error.message}).`,
+          `--changed-since works only inside a git repository, and ${this.cwd} is not in one (${error.message}).`,
+        ),
+      );
     }
   }
 
@@ -74,7 +84,10 @@ export class Git {
         shallow = false;
       }
       return shallow
-        ? this.t(" Arkivet är en grund klon: hämta hela historiken (i GitHub Actions: actions/checkout med fetch-depth: 0, eller git fetch --unshallow).", " The repository is a shallow clone: fetch the whole history (in GitHub Actions: actions/checkout with fetch-depth: 0, or git fetch --unshallow).")
+        ? this.t(
+            " Arkivet är en grund klon: hämta hela historiken (i GitHub Actions: actions/checkout med fetch-depth: 0, eller git fetch --unshallow).",
+            " The repository is a shallow clone: fetch the whole history (in GitHub Actions: actions/checkout with fetch-depth: 0, or git fetch --unshallow).",
+          )
         : "";
     };
     if (ref.startsWith("-")) throw new UsageError(this.t(`"${ref}" är ingen git-referens.`, `"${ref}" is not a git ref.`));
@@ -94,7 +107,10 @@ export class Git {
     } catch (error) {
       if (!(error instanceof GitFailure)) throw error;
       throw new UsageError(
-        this.t(`"${ref}" och HEAD har ingen gemensam historik, så det går inte att säga vad som ändrats.${shallowHint()}`, `"${ref}" and HEAD share no history, so what changed cannot be told.${shallowHint()}`),
+        this.t(
+          `"${ref}" och HEAD har ingen gemensam historik, så det går inte att säga vad som ändrats.${shallowHint()}`,
+          `"${ref}" and HEAD share no history, so what changed cannot be told.${shallowHint()}`,
+        ),
       );
     }
   }
@@ -105,10 +121,22 @@ export class Git {
    * untracked files. Paths are relative to the repository's root.
    */
   changesSince(base: string): Change[] {
-    const out = this.text(["-c", "core.quotePath=false", "diff", "--name-status", "-z", "-M", "--no-color", "--no-ext-diff", "--no-relative", base, "--"]);
+    const out = this.text([
+      "-c",
+      "core.quotePath=false",
+      "diff",
+      "--name-status",
+      "-z",
+      "-M",
+      "--no-color",
+      "--no-ext-diff",
+      "--no-relative",
+      base,
+      "--",
+    ]);
     const fields = out.split("\0");
     const changes: Change[] = [];
-    for (let i = 0; i < fields.length; ) {
+    for (let i = 0; i < fields.length;) {
       const status = fields[i++] ?? "";
       if (status === "") continue;
       const letter = status[0];
@@ -124,7 +152,9 @@ export class Git {
         changes.push({ kind: letter === "A" ? "added" : letter === "D" ? "deleted" : "modified", path: p });
       }
     }
-    const untracked = this.text(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", ":/"]).split("\0").filter((p) => p !== "");
+    const untracked = this.text(["ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--", ":/"])
+      .split("\0")
+      .filter((p) => p !== "");
     for (const p of untracked) changes.push({ kind: "added", path: p });
     return changes;
   }
@@ -133,7 +163,9 @@ export class Git {
   filesAt(commit: string, prefix: string): string[] {
     const args = ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit];
     if (prefix !== "") args.push("--", prefix);
-    return this.text(args).split("\0").filter((p) => p !== "");
+    return this.text(args)
+      .split("\0")
+      .filter((p) => p !== "");
   }
 
   /** The contents of files at `commit`, in one `git cat-file --batch`; missing files are absent from the map. */
@@ -170,9 +202,17 @@ export class GitFailure extends Error {}
  */
 export function gitRevision(cwd: string): string | undefined {
   try {
-    const out = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
+    const out = execFileSync("git", ["rev-parse", "--short=12", "HEAD"], {
+      cwd,
+      stdio: ["ignore", "pipe", "ignore"],
+      encoding: "utf8",
+    }).trim();
     if (!/^[0-9a-f]{7,40}$/.test(out)) return undefined;
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd, stdio: ["ignore", "pipe", "ignore"], encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+      cwd,
+      stdio: ["ignore", "pipe", "ignore"],
+      encoding: "utf8",
+    }).trim();
     return dirty ? `${out}+ändrad` : out;
   } catch {
     return undefined;

@@ -520,7 +520,11 @@ function tooHeavy(line: number, counts: BodyCounts): LimitProblem {
     .slice(0, 3)
     .map(([, count, words]) => fill(words, { count: grouped(count) }));
   const shown: Localized = { sv: heaviest.map((x) => x.sv).join(", "), en: heaviest.map((x) => x.en).join(", ") };
-  return { line, column: 1, message: fill(LIMIT_MESSAGES.tooHeavy, { line: grouped(line), counts: shown, limit: Math.round(MAX_WEIGHT_KB / 1024) }) };
+  return {
+    line,
+    column: 1,
+    message: fill(LIMIT_MESSAGES.tooHeavy, { line: grouped(line), counts: shown, limit: Math.round(MAX_WEIGHT_KB / 1024) }),
+  };
 }
 
 /** Most lines of YAML front matter (the documents' largest has 134). */
@@ -597,7 +601,8 @@ export function checkYamlDepth(lines: readonly string[], from: number, to: numbe
       }
       const before = i > 0 ? line.charCodeAt(i - 1) : SPACE;
       if ((c === 0x22 || c === 0x27) && (isWhitespace(before) || before === 0x5b || before === 0x7b || before === 0x2c)) quote = c;
-      else if (c === 0x23 && isWhitespace(before)) break; // a comment
+      else if (c === 0x23 && isWhitespace(before))
+        break; // a comment
       else if (c === 0x5b || c === 0x7b) {
         flow++;
         if (indents.length + flow > MAX_DEPTH) return yamlTooDeep(n, i + 1);

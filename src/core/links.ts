@@ -107,7 +107,10 @@ export function resolvePath(written: string, folder: string, reading?: LinkReadi
 export function resolvePath(written: string, folder: string, reading: LinkReading = {}): RootPath {
   const absolute = written.startsWith("/");
   if (absolute && (reading.absolute ?? "unresolved") === "unresolved") return { outside: false };
-  const joined = absolute && reading.absolute === "from-root" ? path.posix.normalize(written.slice(1)) : path.posix.normalize(path.posix.join(folder, written));
+  const joined =
+    absolute && reading.absolute === "from-root"
+      ? path.posix.normalize(written.slice(1))
+      : path.posix.normalize(path.posix.join(folder, written));
   const outside = joined === ".." || joined.startsWith("../");
   return { rootPath: (reading.trailingSlash ?? "drop") === "drop" ? joined.replace(/\/$/, "") : joined, outside };
 }

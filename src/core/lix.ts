@@ -91,6 +91,8 @@ export function computeLix(tree: Root): LixResult {
     if (current) current.count = add(current.count, c);
   }
   const result: LixResult = { ...lixOf(total), sections: [] };
-  result.sections = sections.filter((s) => s.count.words > 0).map((s): LixSection => ({ heading: s.heading, line: s.line, ...lixOf(s.count) }));
+  result.sections = sections
+    .filter((s) => s.count.words > 0)
+    .map((s): LixSection => ({ heading: s.heading, line: s.line, ...lixOf(s.count) }));
   return result;
 }

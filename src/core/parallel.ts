@@ -21,7 +21,18 @@ import type { Lang } from "./types.js";
 
 export type WorkerRequest =
   | { kind: "config"; key: number; loaded: LoadedConfig }
-  | { kind: "analyze"; id: number; config: number; file: string; rootPath: string; abs: string; bytes: Uint8Array; lang: Lang; today: string; keepBody: boolean };
+  | {
+      kind: "analyze";
+      id: number;
+      config: number;
+      file: string;
+      rootPath: string;
+      abs: string;
+      bytes: Uint8Array;
+      lang: Lang;
+      today: string;
+      keepBody: boolean;
+    };
 
 /** A result's JSON text and, when asked for, the document's body for the editions (`editionBody`). */
 export interface Analysed {
@@ -54,7 +65,8 @@ const MAX_AUTO_THREADS = 4;
  */
 export function workerCount(jobs: number | "auto" | undefined, pending: number): number {
   if (pending === 0) return 0;
-  const threads = jobs === undefined || jobs === "auto" ? workersFor(pending, Math.min(cores(), MAX_AUTO_THREADS)) : Math.min(jobs, pending);
+  const threads =
+    jobs === undefined || jobs === "auto" ? workersFor(pending, Math.min(cores(), MAX_AUTO_THREADS)) : Math.min(jobs, pending);
   // One worker would only move the main thread's parsing to another thread.
   return threads >= 2 ? threads : 0;
 }

@@ -126,6 +126,9 @@ export function readErrorMessage(error: unknown): Localized {
   if (error instanceof FileTooLargeError) return tooLargeMessage(error.size);
   const code = (error as NodeJS.ErrnoException).code;
   // The system's own message for a failure without words of samdok's.
-  const why = typeof code === "string" && Object.hasOwn(READ_ERROR_REASON, code) ? fill(READ_ERROR_REASON[code as keyof typeof READ_ERROR_REASON]) : String((error as Error).message);
+  const why =
+    typeof code === "string" && Object.hasOwn(READ_ERROR_REASON, code)
+      ? fill(READ_ERROR_REASON[code as keyof typeof READ_ERROR_REASON])
+      : String((error as Error).message);
   return fill(READ_MESSAGES.cannotRead, { why });
 }

@@ -153,5 +153,8 @@ export function jsonText(value: unknown, indent?: number): string {
   let text = JSON.stringify(value, null, indent) ?? "null";
   // JSON.stringify writes a surrogate as `\uXXXX` only when it is alone: then, and only then, make the strings whole.
   if (/\\u[dD][89a-fA-F]/.test(text)) text = JSON.stringify(wellFormedValue(value), null, indent) ?? "null";
-  return neutralizeWorkflowCommands(text.replace(JSON_ESCAPE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`), "json");
+  return neutralizeWorkflowCommands(
+    text.replace(JSON_ESCAPE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    "json",
+  );
 }

@@ -106,13 +106,13 @@ export function schemaAt(root: JsonSchema, pointer: string): JsonSchema | undefi
 export function fieldLabel(root: JsonSchema, pointer: string, lang: Lang): string | undefined {
   const node = schemaAt(root, pointer);
   if (!node) return undefined;
-  if (lang === "en") return ((node["x-en"] as { title?: string } | undefined)?.title) ?? (node.title as string | undefined);
+  if (lang === "en") return (node["x-en"] as { title?: string } | undefined)?.title ?? (node.title as string | undefined);
   return node.title as string | undefined;
 }
 
 function fieldDescription(node: JsonSchema | undefined, lang: Lang): string {
   if (!node) return "";
-  if (lang === "en") return ((node["x-en"] as { description?: string } | undefined)?.description) ?? "";
+  if (lang === "en") return (node["x-en"] as { description?: string } | undefined)?.description ?? "";
   return (node.description as string | undefined) ?? "";
 }
 
@@ -125,7 +125,8 @@ function yamlExample(key: string, value: unknown): string {
   if (value === undefined) return "";
   if (Array.isArray(value)) return `${key}: [${value.map((v) => JSON.stringify(v)).join(", ")}]`;
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${key}: ${value}`;
-  if (typeof value === "string" && /^[a-zåäö][a-zåäö0-9 -]*$/i.test(value) && !/^(yes|no|true|false|null|on|off)$/i.test(value)) return `${key}: ${value}`;
+  if (typeof value === "string" && /^[a-zåäö][a-zåäö0-9 -]*$/i.test(value) && !/^(yes|no|true|false|null|on|off)$/i.test(value))
+    return `${key}: ${value}`;
   return `${key}: ${JSON.stringify(value)}`;
 }
 
@@ -164,7 +165,9 @@ function describeType(value: unknown): Localized {
 
 /** The type the schema asks for, for "ska vara …"; a type without words is shown as Ajv names it. */
 function expectedType(type: unknown): Text {
-  return typeof type === "string" && Object.hasOwn(EXPECTED_TYPE, type) ? fill(EXPECTED_TYPE[type as keyof typeof EXPECTED_TYPE]) : String(type);
+  return typeof type === "string" && Object.hasOwn(EXPECTED_TYPE, type)
+    ? fill(EXPECTED_TYPE[type as keyof typeof EXPECTED_TYPE])
+    : String(type);
 }
 
 function quote(value: unknown): string {
@@ -187,7 +190,10 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
   const params = error.params as Record<string, unknown>;
   /** A field as the reader sees it: `key` (title), and which entry of a list. */
   const label = (p: string): Localized => {
-    const name = segments(p).filter((s) => !/^\d+$/.test(s)).pop() ?? "";
+    const name =
+      segments(p)
+        .filter((s) => !/^\d+$/.test(s))
+        .pop() ?? "";
     const index = segments(p).at(-1);
     const entry = index !== undefined && /^\d+$/.test(index) ? fill(FIELD.entry, { number: Number(index) + 1 }) : "";
     return both((lang) => {
@@ -316,7 +322,11 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
     case "maxLength": {
       return {
         range: valueRange(pointer),
-        message: fill(SCHEMA_MESSAGES[error.keyword], { field: label(pointer), limit: Number(params.limit), length: String(error.data ?? "").length }),
+        message: fill(SCHEMA_MESSAGES[error.keyword], {
+          field: label(pointer),
+          limit: Number(params.limit),
+          length: String(error.data ?? "").length,
+        }),
       };
     }
     case "uniqueItems": {
@@ -347,7 +357,10 @@ function explain(error: ErrorObject, root: JsonSchema, input: SchemaDiagnosticsI
       if (input.lang === "sv") localizeSv([copy]);
       return {
         range: valueRange(pointer),
-        message: fill(SCHEMA_MESSAGES.other, { field: label(pointer), ajvMessage: { sv: copy.message ?? error.keyword, en: error.message ?? error.keyword } }),
+        message: fill(SCHEMA_MESSAGES.other, {
+          field: label(pointer),
+          ajvMessage: { sv: copy.message ?? error.keyword, en: error.message ?? error.keyword },
+        }),
       };
     }
   }

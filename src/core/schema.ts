@@ -50,7 +50,13 @@ export function schemaHash(): string {
 export function createAjv(source = false): Ajv2020 {
   // Loaded here, not at the top: with the validators compiled by `npm run build`, a run never needs Ajv's compiler.
   const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-  const instance = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true, ...(source ? { code: { source: true } } : {}) });
+  const instance = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    verbose: true,
+    ...(source ? { code: { source: true } } : {}),
+  });
   // ajv-formats is CommonJS; under NodeNext its default export is not callable.
   const addFormats = require("ajv-formats") as (a: Ajv2020, formats: string[]) => Ajv2020;
   addFormats(instance, ["date", "email"]);

@@ -52,7 +52,14 @@ export async function loadDocuments(options: Omit<RunOptions, "stage">): Promise
  * Only a regular file is opened: a FIFO put there since validation would block.
  */
 export function documentText(absPath: string, bodyLine = 1): { text: string; body: string } {
-  const text = normalizeText(readDocumentFile(absPath).toString("utf8").replace(/^\uFEFF/, ""));
-  const body = text.split("\n").slice(bodyLine - 1).join("\n");
+  const text = normalizeText(
+    readDocumentFile(absPath)
+      .toString("utf8")
+      .replace(/^\uFEFF/, ""),
+  );
+  const body = text
+    .split("\n")
+    .slice(bodyLine - 1)
+    .join("\n");
   return { text, body };
 }

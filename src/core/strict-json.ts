@@ -82,17 +82,33 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
     if (i >= n) return new Stop(n, { sv: `Filen tar slut för tidigt: ${expected.sv}`, en: `The file ends too early: ${expected.en}` });
     const ch = text[i] as string;
     if (ch === "/" && (text[i + 1] === "/" || text[i + 1] === "*")) {
-      return new Stop(i, { sv: "Kommentarer är inte tillåtna i JSON. Ta bort kommentaren, eller skriv anteckningen som ett värde.", en: "Comments are not allowed in JSON. Remove the comment." });
+      return new Stop(i, {
+        sv: "Kommentarer är inte tillåtna i JSON. Ta bort kommentaren, eller skriv anteckningen som ett värde.",
+        en: "Comments are not allowed in JSON. Remove the comment.",
+      });
     }
-    if (ch === "#") return new Stop(i, { sv: "Kommentarer (#) är inte tillåtna i JSON. Ta bort kommentaren.", en: "Comments (#) are not allowed in JSON. Remove the comment." });
+    if (ch === "#")
+      return new Stop(i, {
+        sv: "Kommentarer (#) är inte tillåtna i JSON. Ta bort kommentaren.",
+        en: "Comments (#) are not allowed in JSON. Remove the comment.",
+      });
     if (ch === "'") {
-      return new Stop(i, { sv: `Text skrivs inom dubbla citattecken (") i JSON, inte enkla ('). ${expected.sv}`, en: `Text is written in double quotes (") in JSON, not single ('). ${expected.en}` });
+      return new Stop(i, {
+        sv: `Text skrivs inom dubbla citattecken (") i JSON, inte enkla ('). ${expected.sv}`,
+        en: `Text is written in double quotes (") in JSON, not single ('). ${expected.en}`,
+      });
     }
     if (ch === "&" || ch === "*") {
-      return new Stop(i, { sv: "Ankare och alias (& och *) finns i YAML men inte i JSON. Skriv ut värdet.", en: "Anchors and aliases (& and *) exist in YAML but not in JSON. Write the value out." });
+      return new Stop(i, {
+        sv: "Ankare och alias (& och *) finns i YAML men inte i JSON. Skriv ut värdet.",
+        en: "Anchors and aliases (& and *) exist in YAML but not in JSON. Write the value out.",
+      });
     }
     if (ch === "\u201c" || ch === "\u201d" || ch === "\u00ab" || ch === "\u00bb") {
-      return new Stop(i, { sv: `Typografiska citattecken (${ch}) gäller inte i JSON; använd raka citattecken ("). Ordbehandlare byter ofta ut dem.`, en: `Typographic quotes (${ch}) are not valid in JSON; use straight quotes (").` });
+      return new Stop(i, {
+        sv: `Typografiska citattecken (${ch}) gäller inte i JSON; använd raka citattecken ("). Ordbehandlare byter ofta ut dem.`,
+        en: `Typographic quotes (${ch}) are not valid in JSON; use straight quotes (").`,
+      });
     }
     return new Stop(i, { sv: `Oväntat tecken ${shown(ch)}. ${expected.sv}`, en: `Unexpected character ${shown(ch)}. ${expected.en}` });
   };
@@ -132,12 +148,21 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
         continue;
       }
       if (c === 0x0a || c === 0x0d) {
-        throw new Stop(start, { sv: "Citattecknet som börjar här stängs inte på samma rad. En text i JSON får inte gå över flera rader; skriv \\n för en radbrytning.", en: "The quote that starts here is not closed on the same line. A JSON string cannot span lines; write \\n for a line break." });
+        throw new Stop(start, {
+          sv: "Citattecknet som börjar här stängs inte på samma rad. En text i JSON får inte gå över flera rader; skriv \\n för en radbrytning.",
+          en: "The quote that starts here is not closed on the same line. A JSON string cannot span lines; write \\n for a line break.",
+        });
       }
       if (c < 0x20) {
         throw new Stop(i, {
-          sv: c === 0x09 ? "Tabbtecken är inte tillåtna inuti en text i JSON; skriv \\t eller ett mellanslag." : `Styrtecknet ${shown(text[i] as string)} är inte tillåtet inuti en text i JSON.`,
-          en: c === 0x09 ? "Tab characters are not allowed inside a JSON string; write \\t or a space." : `The control character ${shown(text[i] as string)} is not allowed inside a JSON string.`,
+          sv:
+            c === 0x09
+              ? "Tabbtecken är inte tillåtna inuti en text i JSON; skriv \\t eller ett mellanslag."
+              : `Styrtecknet ${shown(text[i] as string)} är inte tillåtet inuti en text i JSON.`,
+          en:
+            c === 0x09
+              ? "Tab characters are not allowed inside a JSON string; write \\t or a space."
+              : `The control character ${shown(text[i] as string)} is not allowed inside a JSON string.`,
         });
       }
       i++;
@@ -155,7 +180,9 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
         sv: leadingZero
           ? `Talet ${token} är inte giltigt i JSON: ett tal får inte börja med 0. Skriv det utan inledande nolla, eller som text inom citattecken ("${token}").`
           : `${JSON.stringify(token)} är inte ett giltigt tal i JSON (till exempel 24, 0.5 eller -3).`,
-        en: leadingZero ? `The number ${token} is not valid JSON: a number cannot start with 0. Write it without the leading zero, or as a string.` : `${JSON.stringify(token)} is not a valid JSON number (for example 24, 0.5 or -3).`,
+        en: leadingZero
+          ? `The number ${token} is not valid JSON: a number cannot start with 0. Write it without the leading zero, or as a string.`
+          : `${JSON.stringify(token)} is not a valid JSON number (for example 24, 0.5 or -3).`,
       });
     }
     i += m[0].length;
@@ -169,15 +196,28 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
       i += word.length;
       return word === "null" ? null : word === "true";
     }
-    if (word === undefined) throw unexpected({ sv: "Här väntades ett värde: text inom citattecken, ett tal, true, false, null, [ eller {.", en: "A value was expected here: a string in quotes, a number, true, false, null, [ or {." });
+    if (word === undefined)
+      throw unexpected({
+        sv: "Här väntades ett värde: text inom citattecken, ett tal, true, false, null, [ eller {.",
+        en: "A value was expected here: a string in quotes, a number, true, false, null, [ or {.",
+      });
     const lower = word.toLowerCase();
     if (["true", "false", "yes", "no", "on", "off", "ja", "nej"].includes(lower)) {
-      throw new Stop(i, { sv: `${word} är inte ett värde i JSON. Skriv true eller false, med små bokstäver.`, en: `${word} is not a JSON value. Write true or false, in lower case.` });
+      throw new Stop(i, {
+        sv: `${word} är inte ett värde i JSON. Skriv true eller false, med små bokstäver.`,
+        en: `${word} is not a JSON value. Write true or false, in lower case.`,
+      });
     }
     if (["nan", "infinity", "undefined", "none"].includes(lower)) {
-      throw new Stop(i, { sv: `${word} finns inte i JSON. Skriv ett tal, eller null.`, en: `${word} does not exist in JSON. Write a number, or null.` });
+      throw new Stop(i, {
+        sv: `${word} finns inte i JSON. Skriv ett tal, eller null.`,
+        en: `${word} does not exist in JSON. Write a number, or null.`,
+      });
     }
-    throw new Stop(i, { sv: `Text skrivs inom dubbla citattecken i JSON: "${word}".`, en: `Text is written in double quotes in JSON: "${word}".` });
+    throw new Stop(i, {
+      sv: `Text skrivs inom dubbla citattecken i JSON: "${word}".`,
+      en: `Text is written in double quotes in JSON: "${word}".`,
+    });
   };
 
   const tooDeep = (start: number): Stop =>
@@ -221,15 +261,24 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
       ws();
       if (text[i] !== '"') {
         if (text[i] === "}" && comma >= 0) {
-          throw new Stop(comma, { sv: "Kommatecken efter sista värdet är inte tillåtet i JSON. Ta bort kommatecknet.", en: "A comma after the last value is not allowed in JSON. Remove the comma." });
+          throw new Stop(comma, {
+            sv: "Kommatecken efter sista värdet är inte tillåtet i JSON. Ta bort kommatecknet.",
+            en: "A comma after the last value is not allowed in JSON. Remove the comma.",
+          });
         }
         if (i < n && /[A-Za-z_$]/.test(text[i] as string)) {
           WORD.lastIndex = i;
           const word = WORD.exec(text)?.[0] ?? "";
-          throw new Stop(i, { sv: `Namnet ska stå inom dubbla citattecken i JSON: "${word}".`, en: `The name must be in double quotes in JSON: "${word}".` });
+          throw new Stop(i, {
+            sv: `Namnet ska stå inom dubbla citattecken i JSON: "${word}".`,
+            en: `The name must be in double quotes in JSON: "${word}".`,
+          });
         }
         if (i >= n) throw unclosed(open, "}");
-        throw unexpected({ sv: 'Här väntades ett namn inom dubbla citattecken, till exempel "region".', en: 'A name in double quotes was expected here, for example "region".' });
+        throw unexpected({
+          sv: 'Här väntades ett namn inom dubbla citattecken, till exempel "region".',
+          en: 'A name in double quotes was expected here, for example "region".',
+        });
       }
       const keyStart = i;
       const key = string();
@@ -262,7 +311,11 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
         return out;
       }
       if (i >= n) throw unclosed(open, "}");
-      if (text[i] === '"') throw new Stop(i, { sv: "Kommatecken saknas före detta namn (efter värdet före).", en: "A comma is missing before this name (after the previous value)." });
+      if (text[i] === '"')
+        throw new Stop(i, {
+          sv: "Kommatecken saknas före detta namn (efter värdet före).",
+          en: "A comma is missing before this name (after the previous value).",
+        });
       throw unexpected({ sv: "Här väntades , eller }.", en: "A , or } was expected here." });
     }
   };
@@ -280,7 +333,10 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
     for (;;) {
       ws();
       if (text[i] === "]" && comma >= 0) {
-        throw new Stop(comma, { sv: "Kommatecken efter sista värdet är inte tillåtet i JSON. Ta bort kommatecknet.", en: "A comma after the last value is not allowed in JSON. Remove the comma." });
+        throw new Stop(comma, {
+          sv: "Kommatecken efter sista värdet är inte tillåtet i JSON. Ta bort kommatecknet.",
+          en: "A comma after the last value is not allowed in JSON. Remove the comma.",
+        });
       }
       if (i >= n) throw unclosed(open, "]");
       out.push(value(`${pointer}/${out.length}`, depth));
@@ -297,7 +353,10 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
       if (i >= n) throw unclosed(open, "]");
       const c = text[i] as string;
       if (c === '"' || c === "{" || c === "[" || c === "-" || (c >= "0" && c <= "9")) {
-        throw new Stop(i, { sv: "Kommatecken saknas före detta värde (efter värdet före).", en: "A comma is missing before this value (after the previous value)." });
+        throw new Stop(i, {
+          sv: "Kommatecken saknas före detta värde (efter värdet före).",
+          en: "A comma is missing before this value (after the previous value).",
+        });
       }
       throw unexpected({ sv: "Här väntades , eller ].", en: "A , or ] was expected here." });
     }
@@ -312,7 +371,17 @@ export function parseStrictJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRe
   try {
     ws();
     if (i >= n) {
-      return { ok: false, problem: { line: 1, column: 1, message: { sv: "Filen är tom. Konfigurationen ska vara ett JSON-objekt: { … }.", en: "The file is empty. The configuration must be a JSON object: { … }." } } };
+      return {
+        ok: false,
+        problem: {
+          line: 1,
+          column: 1,
+          message: {
+            sv: "Filen är tom. Konfigurationen ska vara ett JSON-objekt: { … }.",
+            en: "The file is empty. The configuration must be a JSON object: { … }.",
+          },
+        },
+      };
     }
     const result = value("", 0);
     ws();

@@ -1,7 +1,11 @@
 /** "Did you mean …?" for misspelt keys and values. */
 
 function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[_\s-]+/g, "_");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[_\s-]+/g, "_");
 }
 
 /**

@@ -19,7 +19,12 @@ export function codeFingerprint(): string {
   const names: string[] = [];
   for (const sub of ["", "pipeline/"]) {
     try {
-      names.push(...readdirSync(new URL(sub, dir)).filter((f) => f.endsWith(".js") || f.endsWith(".cjs")).sort().map((f) => sub + f));
+      names.push(
+        ...readdirSync(new URL(sub, dir))
+          .filter((f) => f.endsWith(".js") || f.endsWith(".cjs"))
+          .sort()
+          .map((f) => sub + f),
+      );
     } catch {
       // no folder to list: only the rules' index counts
     }

@@ -31,7 +31,17 @@ port.on("message", (message: WorkerRequest) => {
     if (!loaded) throw new Error(`configuration ${message.config} was never sent`);
     let body: Root | undefined;
     const onBody = message.keepBody ? (tree: Root): void => void (body = editionBody(tree, { lines: true })) : undefined;
-    const json = analyzeToText({ file: message.file, rootPath: message.rootPath, absPath: message.abs, bytes: message.bytes, loaded, lang: message.lang, today: message.today, rules, ...(onBody ? { onBody } : {}) });
+    const json = analyzeToText({
+      file: message.file,
+      rootPath: message.rootPath,
+      absPath: message.abs,
+      bytes: message.bytes,
+      loaded,
+      lang: message.lang,
+      today: message.today,
+      rules,
+      ...(onBody ? { onBody } : {}),
+    });
     reply = body ? { id: message.id, json, body } : { id: message.id, json };
   } catch (error) {
     reply = { id: message.id, error: (error as Error).message ?? String(error) };

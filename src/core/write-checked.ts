@@ -45,7 +45,10 @@ export function hashBytes(bytes: Uint8Array): string {
  * Reads a file and remembers what it was. The time and size are taken before
  * the bytes, so a save during the read shows up as a change later.
  */
-export function readWithSnapshot(target: string, read: (p: string) => Uint8Array = (p) => readDocumentFile(p)): { bytes: Uint8Array; snapshot: FileSnapshot } {
+export function readWithSnapshot(
+  target: string,
+  read: (p: string) => Uint8Array = (p) => readDocumentFile(p),
+): { bytes: Uint8Array; snapshot: FileSnapshot } {
   const stat = statSync(target, { bigint: true });
   const bytes = read(target);
   return { bytes, snapshot: { hash: hashBytes(bytes), size: stat.size, mtimeNs: stat.mtimeNs, mode: Number(stat.mode & 0o7777n) } };

@@ -24,12 +24,20 @@ export function categoryLabel(c: RuleMeta["category"]): Localized {
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 export function rulesMarkdownTable(lang: Lang = "sv"): string {
-  const head = lang === "sv" ? "| Id | Namn | Område | Standardnivå | Kontrollerar |\n|---|---|---|---|---|\n" : "| Id | Name | Area | Default | Checks |\n|---|---|---|---|---|\n";
+  const head =
+    lang === "sv"
+      ? "| Id | Namn | Område | Standardnivå | Kontrollerar |\n|---|---|---|---|---|\n"
+      : "| Id | Name | Area | Default | Checks |\n|---|---|---|---|---|\n";
   return (
     head +
     rules
       .map((r) => {
-        const sev = r.configurable === false ? pick({ sv: "fel (alltid)", en: "error (always)" }, lang) : r.defaultSeverity === "error" ? pick({ sv: "fel", en: "error" }, lang) : pick({ sv: "varning", en: "warning" }, lang);
+        const sev =
+          r.configurable === false
+            ? pick({ sv: "fel (alltid)", en: "error (always)" }, lang)
+            : r.defaultSeverity === "error"
+              ? pick({ sv: "fel", en: "error" }, lang)
+              : pick({ sv: "varning", en: "warning" }, lang);
         return `| ${r.id} | \`${r.name}\` | ${pick(CATEGORY[r.category], lang)} | ${sev} | ${cell(pick(r.description, lang))} |`;
       })
       .join("\n") +

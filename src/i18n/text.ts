@@ -20,7 +20,9 @@ export function formatNumber(value: number, lang: Lang, fractionDigits = 0): str
   return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
     minimumFractionDigits: fractionDigits,
     maximumFractionDigits: fractionDigits,
-  }).format(value).replace(/\u00a0|\u202f/g, " ");
+  })
+    .format(value)
+    .replace(/\u00a0|\u202f/g, " ");
 }
 
 /** "1 fil" / "2 filer". */

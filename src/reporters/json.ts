@@ -13,7 +13,14 @@ export const json: Reporter = ({ results, summary }) => {
     const entry: Record<string, unknown> = {
       file: r.file,
       diagnostics: r.diagnostics.map((d) => {
-        const o: Record<string, unknown> = { ruleId: d.ruleId, ruleName: d.ruleName, severity: d.severity, message: d.message, line: d.line, column: d.column };
+        const o: Record<string, unknown> = {
+          ruleId: d.ruleId,
+          ruleName: d.ruleName,
+          severity: d.severity,
+          message: d.message,
+          line: d.line,
+          column: d.column,
+        };
         if (d.endLine !== undefined) o.endLine = d.endLine;
         if (d.endColumn !== undefined) o.endColumn = d.endColumn;
         return o;

@@ -37,7 +37,9 @@ export const junit: Reporter = ({ results, lang }) => {
     }
     const body: string[] = [];
     for (const d of errors) {
-      body.push(`      <failure type="${xmlAttribute(d.ruleId)}" message="${xmlAttribute(d.message)}">${xmlText(`${at(d)} ${d.ruleId}/${d.ruleName}\n${d.message}`)}</failure>`);
+      body.push(
+        `      <failure type="${xmlAttribute(d.ruleId)}" message="${xmlAttribute(d.message)}">${xmlText(`${at(d)} ${d.ruleId}/${d.ruleName}\n${d.message}`)}</failure>`,
+      );
     }
     if (warnings.length > 0) {
       const text = warnings.map((d) => `${at(d)} ${warningLabel} ${d.ruleId}/${d.ruleName}: ${d.message}`).join("\n");

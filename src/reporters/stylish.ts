@@ -2,7 +2,10 @@ import type { Reporter } from "./types.js";
 import { pick, plural } from "../i18n/text.js";
 import { neutralizeWorkflowCommands, safeText } from "../core/safe-text.js";
 
-const ansi = (code: string) => (on: boolean, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+const ansi =
+  (code: string) =>
+  (on: boolean, s: string): string =>
+    on ? `\u001b[${code}m${s}\u001b[0m` : s;
 const red = ansi("31");
 const yellow = ansi("33");
 const dim = ansi("2");
@@ -32,7 +35,9 @@ export const stylish: Reporter = ({ results, summary, lang, color }) => {
     const sevWidth = Math.max(...rows.map((x) => labels[x.sev].length));
     for (const row of rows) {
       const sev = labels[row.sev].padEnd(sevWidth);
-      lines.push(`  ${dim(color, row.pos.padEnd(posWidth))}  ${row.sev === "error" ? red(color, sev) : yellow(color, sev)}  ${row.message}  ${dim(color, row.rule)}`);
+      lines.push(
+        `  ${dim(color, row.pos.padEnd(posWidth))}  ${row.sev === "error" ? red(color, sev) : yellow(color, sev)}  ${row.message}  ${dim(color, row.rule)}`,
+      );
     }
     lines.push("");
   }

@@ -30,4 +30,34 @@ import { rule as sd141 } from "./sd141-personlig-epost.js";
 import { rule as sd142 } from "./sd142-platshallare.js";
 import { rule as sd143 } from "./sd143-lix.js";
 
-export const integrityRules: Rule[] = [sd101, sd102, sd103, sd104, sd105, sd106, sd107, sd108, sd109, sd110, sd111, sd112, sd120, sd121, sd122, sd123, sd124, sd125, sd126, sd130, sd131, sd132, sd133, sd134, sd135, sd140, sd141, sd142, sd143];
+export const integrityRules: Rule[] = [
+  sd101,
+  sd102,
+  sd103,
+  sd104,
+  sd105,
+  sd106,
+  sd107,
+  sd108,
+  sd109,
+  sd110,
+  sd111,
+  sd112,
+  sd120,
+  sd121,
+  sd122,
+  sd123,
+  sd124,
+  sd125,
+  sd126,
+  sd130,
+  sd131,
+  sd132,
+  sd133,
+  sd134,
+  sd135,
+  sd140,
+  sd141,
+  sd142,
+  sd143,
+];

@@ -22,7 +22,9 @@ export const rule: SetRule = {
         const value = data[field];
         const targets: [string, string][] = Array.isArray(value)
           ? // A list item that is not text (a map, a list) is SD005's to report; here it would read "[object Object]".
-            value.flatMap((v, i): [string, string][] => (typeof v === "string" || typeof v === "number" ? [[String(v), `/${field}/${i}`]] : []))
+            value.flatMap((v, i): [string, string][] =>
+              typeof v === "string" || typeof v === "number" ? [[String(v), `/${field}/${i}`]] : [],
+            )
           : typeof value === "string"
             ? [[value, `/${field}`]]
             : [];

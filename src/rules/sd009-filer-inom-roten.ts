@@ -28,7 +28,10 @@ export const rule: SetRule = {
   check(ctx) {
     for (const { doc, range, image, what, resolved, found } of linkedFiles(ctx)) {
       if (!found || found.ok || (found.problem !== "outside" && found.problem !== "special")) continue;
-      ctx.report(doc, { range, message: fileProblemMessage(found.problem, what, resolved.written, resolved.rootPath ?? "", image, found.size ?? 0) });
+      ctx.report(doc, {
+        range,
+        message: fileProblemMessage(found.problem, what, resolved.written, resolved.rootPath ?? "", image, found.size ?? 0),
+      });
     }
   },
 };

@@ -73,7 +73,12 @@ function components(graph: Graph): Map<DocumentResult, number> {
 }
 
 /** The shortest path of documents from `start` to `goal`, staying inside one component. */
-function shortestPath(graph: Graph, component: Map<DocumentResult, number>, start: DocumentResult, goal: DocumentResult): DocumentResult[] | undefined {
+function shortestPath(
+  graph: Graph,
+  component: Map<DocumentResult, number>,
+  start: DocumentResult,
+  goal: DocumentResult,
+): DocumentResult[] | undefined {
   const previous = new Map<DocumentResult, DocumentResult | null>([[start, null]]);
   const queue = [start];
   for (let i = 0; i < queue.length; i++) {
@@ -146,13 +151,19 @@ export const rule: SetRule = {
       ctx,
       replaces,
       { sv: "Ersättningskedjan", en: "The chain of replacements" },
-      { sv: "Ett nyare dokument ersätter ett äldre, aldrig tvärtom. Ta bort den hänvisning som pekar bakåt.", en: "A newer document replaces an older one, never the other way round. Remove the reference that points backwards." },
+      {
+        sv: "Ett nyare dokument ersätter ett äldre, aldrig tvärtom. Ta bort den hänvisning som pekar bakåt.",
+        en: "A newer document replaces an older one, never the other way round. Remove the reference that points backwards.",
+      },
     );
     reportCycles(
       ctx,
       parents,
       { sv: "Kedjan av överordnade dokument", en: "The chain of parent documents" },
-      { sv: "`overordnat` pekar uppåt, till exempel från en rutin till dess riktlinje. Ta bort eller ändra den hänvisning som pekar nedåt.", en: "`overordnat` points upwards, for example from a routine to its guideline. Remove or change the reference that points down." },
+      {
+        sv: "`overordnat` pekar uppåt, till exempel från en rutin till dess riktlinje. Ta bort eller ändra den hänvisning som pekar nedåt.",
+        en: "`overordnat` points upwards, for example from a routine to its guideline. Remove or change the reference that points down.",
+      },
     );
   },
 };

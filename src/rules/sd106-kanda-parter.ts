@@ -14,8 +14,8 @@ export const rule: DocumentRule = {
     en: "Every party code in `parter` and `antaganden` is in the configuration, and every municipality code starts with the region's county code.",
   },
   docs: {
-    sv: "Parterna är regionen (till exempel `region-04`) och kommunerna med sina fyrsiffriga kommunkoder, så som de står i samdok.config.json. En kommunkod börjar med länskoden: i Södermanlands län (04) är Nyköping `0480`. Skriv koden inom citattecken, `\"0480\"`, så att den inledande nollan inte försvinner.",
-    en: "The parties are the region (e.g. `region-04`) and the municipalities with their four-digit codes, as listed in samdok.config.json. A municipality code starts with the county code: in Södermanland (04) Nyköping is `0480`. Quote the code, `\"0480\"`, so the leading zero is kept.",
+    sv: 'Parterna är regionen (till exempel `region-04`) och kommunerna med sina fyrsiffriga kommunkoder, så som de står i samdok.config.json. En kommunkod börjar med länskoden: i Södermanlands län (04) är Nyköping `0480`. Skriv koden inom citattecken, `"0480"`, så att den inledande nollan inte försvinner.',
+    en: 'The parties are the region (e.g. `region-04`) and the municipalities with their four-digit codes, as listed in samdok.config.json. A municipality code starts with the county code: in Södermanland (04) Nyköping is `0480`. Quote the code, `"0480"`, so the leading zero is kept.',
   },
   check(ctx) {
     const { config } = ctx;
@@ -53,8 +53,20 @@ export const rule: DocumentRule = {
       }
       if (known.includes(code)) continue;
       const guess = closest(code, [...known, ...config.parter.map((p) => p.namn), config.region.namn]);
-      const guessCode = guess === undefined ? undefined : known.includes(guess) ? guess : guess === config.region.namn ? config.region.kod : config.parter.find((p) => p.namn === guess)?.kod;
-      const suggestion = guessCode ? { sv: ` Menade du \`${guessCode}\` (${partyName(config, guessCode)})?`, en: ` Did you mean \`${guessCode}\` (${partyName(config, guessCode)})?` } : { sv: "", en: "" };
+      const guessCode =
+        guess === undefined
+          ? undefined
+          : known.includes(guess)
+            ? guess
+            : guess === config.region.namn
+              ? config.region.kod
+              : config.parter.find((p) => p.namn === guess)?.kod;
+      const suggestion = guessCode
+        ? {
+            sv: ` Menade du \`${guessCode}\` (${partyName(config, guessCode)})?`,
+            en: ` Did you mean \`${guessCode}\` (${partyName(config, guessCode)})?`,
+          }
+        : { sv: "", en: "" };
       ctx.report({
         path,
         message: {

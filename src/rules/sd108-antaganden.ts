@@ -13,12 +13,14 @@ export const rule: DocumentRule = {
     en: "Every adoption is by one of the document's parties and of a version that exists in `andringshistorik`.",
   },
   docs: {
-    sv: "`antaganden` visar att varje part har antagit dokumentet i egen nämnd. Parten ska stå i `parter`, och den antagna versionen ska finnas i ändringshistoriken (eller vara dokumentets version om historik saknas). Exempel: `- {part: \"0480\", organ: Socialnämnden, datum: 2025-04-29, version: \"2.0\"}`.",
+    sv: '`antaganden` visar att varje part har antagit dokumentet i egen nämnd. Parten ska stå i `parter`, och den antagna versionen ska finnas i ändringshistoriken (eller vara dokumentets version om historik saknas). Exempel: `- {part: "0480", organ: Socialnämnden, datum: 2025-04-29, version: "2.0"}`.',
     en: "`antaganden` shows that each party adopted the document in its own committee. The party must be in `parter`, and the adopted version must exist in the change history (or be the document's version when there is no history).",
   },
   check(ctx) {
     const parter = strings(ctx.data, "parter").map((p) => p.value);
-    const history = entries(ctx.data, "andringshistorik").map((e) => str(e.value, "version")).filter((v): v is string => v !== undefined);
+    const history = entries(ctx.data, "andringshistorik")
+      .map((e) => str(e.value, "version"))
+      .filter((v): v is string => v !== undefined);
     const current = str(ctx.data, "version");
     const versions = history.length > 0 ? history : current !== undefined ? [current] : [];
     for (const a of entries(ctx.data, "antaganden")) {
@@ -37,15 +39,16 @@ export const rule: DocumentRule = {
       if (version === undefined || versions.length === 0 || versions.includes(version)) continue;
       ctx.report({
         path: `${a.path}/version`,
-        message: history.length > 0
-          ? {
-              sv: `Version ${version} finns inte i \`andringshistorik\` (där finns ${versions.join(", ")}). Ange den version som parten antog, till exempel \`"${versions[versions.length - 1] ?? ""}"\`.`,
-              en: `Version ${version} is not in \`andringshistorik\` (it has ${versions.join(", ")}). Give the version the party adopted, for example \`"${versions[versions.length - 1] ?? ""}"\`.`,
-            }
-          : {
-              sv: `Version ${version} är inte dokumentets version (${current ?? ""}) och det finns ingen \`andringshistorik\` som visar den. Lägg till versionen i \`andringshistorik\` eller rätta versionen.`,
-              en: `Version ${version} is not the document's version (${current ?? ""}) and there is no \`andringshistorik\` that shows it. Add the version to \`andringshistorik\` or correct the version.`,
-            },
+        message:
+          history.length > 0
+            ? {
+                sv: `Version ${version} finns inte i \`andringshistorik\` (där finns ${versions.join(", ")}). Ange den version som parten antog, till exempel \`"${versions[versions.length - 1] ?? ""}"\`.`,
+                en: `Version ${version} is not in \`andringshistorik\` (it has ${versions.join(", ")}). Give the version the party adopted, for example \`"${versions[versions.length - 1] ?? ""}"\`.`,
+              }
+            : {
+                sv: `Version ${version} är inte dokumentets version (${current ?? ""}) och det finns ingen \`andringshistorik\` som visar den. Lägg till versionen i \`andringshistorik\` eller rätta versionen.`,
+                en: `Version ${version} is not the document's version (${current ?? ""}) and there is no \`andringshistorik\` that shows it. Add the version to \`andringshistorik\` or correct the version.`,
+              },
       });
     }
   },

@@ -8,8 +8,8 @@ export const rule: DocumentRule = {
   category: "datum",
   defaultSeverity: "error",
   description: {
-    sv: "Datumen står i rätt ordning: `faststalld_datum` ≤ `giltig_fran` < `giltig_till` (eller \"tills vidare\").",
-    en: "The dates are in order: `faststalld_datum` ≤ `giltig_fran` < `giltig_till` (or \"tills vidare\").",
+    sv: 'Datumen står i rätt ordning: `faststalld_datum` ≤ `giltig_fran` < `giltig_till` (eller "tills vidare").',
+    en: 'The dates are in order: `faststalld_datum` ≤ `giltig_fran` < `giltig_till` (or "tills vidare").',
   },
   docs: {
     sv: "Ett dokument beslutas först och börjar sedan gälla, och giltighetstiden slutar efter att den har börjat. Exempel: `faststalld_datum: 2025-03-20`, `giltig_fran: 2025-05-01`, `giltig_till: 2029-04-30` eller `giltig_till: tills vidare`. Ett dokument som gäller från ett datum före beslutet (retroaktivt) ger en varning; en giltighetstid som slutar innan den börjar är ett fel.",

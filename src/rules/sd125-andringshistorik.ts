@@ -13,14 +13,19 @@ export const rule: DocumentRule = {
     en: "`andringshistorik` is in date order with increasing versions, oldest first, and its newest entry is the document's `version`.",
   },
   docs: {
-    sv: "Ändringshistoriken visar vad som hänt med dokumentet, version för version. Skriv den äldsta posten först och lägg till en ny post längst ned för varje ny version. Exempel: 1.0 (2021-03-25), 1.1 (2023-03-23), 2.0 (2025-03-20) och `version: \"2.0\"`.",
-    en: "The change history shows what happened to the document, version by version. Write the oldest entry first and add a new entry at the bottom for each new version. Example: 1.0 (2021-03-25), 1.1 (2023-03-23), 2.0 (2025-03-20) and `version: \"2.0\"`.",
+    sv: 'Ändringshistoriken visar vad som hänt med dokumentet, version för version. Skriv den äldsta posten först och lägg till en ny post längst ned för varje ny version. Exempel: 1.0 (2021-03-25), 1.1 (2023-03-23), 2.0 (2025-03-20) och `version: "2.0"`.',
+    en: 'The change history shows what happened to the document, version by version. Write the oldest entry first and add a new entry at the bottom for each new version. Example: 1.0 (2021-03-25), 1.1 (2023-03-23), 2.0 (2025-03-20) and `version: "2.0"`.',
   },
   check(ctx) {
-    const list = entries(ctx.data, "andringshistorik").map((e) => ({ ...e, version: str(e.value, "version"), date: date(e.value, "datum") }));
+    const list = entries(ctx.data, "andringshistorik").map((e) => ({
+      ...e,
+      version: str(e.value, "version"),
+      date: date(e.value, "datum"),
+    }));
     if (list.length === 0) return;
     // A list written newest first: one finding, not one per entry.
-    const reversed = list.length >= 2 && list.every((e, i) => i === 0 || (compareDocumentVersions(e.version, list[i - 1]?.version) ?? 0) < 0);
+    const reversed =
+      list.length >= 2 && list.every((e, i) => i === 0 || (compareDocumentVersions(e.version, list[i - 1]?.version) ?? 0) < 0);
     if (reversed) {
       ctx.report({
         path: "/andringshistorik",

@@ -47,8 +47,8 @@ export const rule: DocumentRule = {
     en: "The document type's required headings (from the configuration) are present and in the order the configuration gives.",
   },
   docs: {
-    sv: "Konfigurationen anger under `obligatoriska_rubriker` vilka rubriker varje dokumenttyp ska ha, till exempel för en rutin `[\"Syfte\", \"Ansvar\", \"Arbetsgång\"]`. Rubrikerna jämförs utan hänsyn till stora och små bokstäver, inledande nummer (\"2. Syfte\") och kolon. Andra rubriker får stå mellan dem. Upphävda dokument kontrolleras inte, så att en ny obligatorisk rubrik inte gör arkivet felaktigt.",
-    en: "The configuration's `obligatoriska_rubriker` gives the headings each type must have, e.g. for a routine `[\"Syfte\", \"Ansvar\", \"Arbetsgång\"]`. Headings compare ignoring case, a leading number (\"2. Syfte\") and a colon. Other headings may stand between them. Repealed documents are not checked, so that a new required heading does not put the archive in error.",
+    sv: 'Konfigurationen anger under `obligatoriska_rubriker` vilka rubriker varje dokumenttyp ska ha, till exempel för en rutin `["Syfte", "Ansvar", "Arbetsgång"]`. Rubrikerna jämförs utan hänsyn till stora och små bokstäver, inledande nummer ("2. Syfte") och kolon. Andra rubriker får stå mellan dem. Upphävda dokument kontrolleras inte, så att en ny obligatorisk rubrik inte gör arkivet felaktigt.',
+    en: 'The configuration\'s `obligatoriska_rubriker` gives the headings each type must have, e.g. for a routine `["Syfte", "Ansvar", "Arbetsgång"]`. Headings compare ignoring case, a leading number ("2. Syfte") and a colon. Other headings may stand between them. Repealed documents are not checked, so that a new required heading does not put the archive in error.',
   },
   check(ctx) {
     const type = str(ctx.data, "dokumenttyp");
@@ -94,11 +94,24 @@ export const rule: DocumentRule = {
       const requiredKeys = new Set(required.map(headingKey));
       const similar = keys.findIndex((k) => k.length > 2 && !requiredKeys.has(k) && (k.includes(wanted) || wanted.includes(k)));
       const similarHeading = similar === -1 ? undefined : headings[similar];
-      const hint = similarHeading ? { sv: ` (Rubriken "${similarHeading.text}" på rad ${similarHeading.line} liknar den; byt i så fall namn på den.)`, en: ` (The heading "${similarHeading.text}" on line ${similarHeading.line} is similar; rename it if that is the one.)` } : { sv: "", en: "" };
+      const hint = similarHeading
+        ? {
+            sv: ` (Rubriken "${similarHeading.text}" på rad ${similarHeading.line} liknar den; byt i så fall namn på den.)`,
+            en: ` (The heading "${similarHeading.text}" on line ${similarHeading.line} is similar; rename it if that is the one.)`,
+          }
+        : { sv: "", en: "" };
       const place = nextHeading
-        ? { input: at(nextHeading), sv: `Lägg till \`## ${missing.name}\` före rubriken "${nextHeading.text}".`, en: `Add \`## ${missing.name}\` before the heading "${nextHeading.text}".` }
+        ? {
+            input: at(nextHeading),
+            sv: `Lägg till \`## ${missing.name}\` före rubriken "${nextHeading.text}".`,
+            en: `Add \`## ${missing.name}\` before the heading "${nextHeading.text}".`,
+          }
         : prevHeading
-          ? { input: at(prevHeading), sv: `Lägg till \`## ${missing.name}\` efter avsnittet "${prevHeading.text}".`, en: `Add \`## ${missing.name}\` after the section "${prevHeading.text}".` }
+          ? {
+              input: at(prevHeading),
+              sv: `Lägg till \`## ${missing.name}\` efter avsnittet "${prevHeading.text}".`,
+              en: `Add \`## ${missing.name}\` after the section "${prevHeading.text}".`,
+            }
           : { input: startOfText(), sv: `Lägg till \`## ${missing.name}\`.`, en: `Add \`## ${missing.name}\`.` };
       ctx.report({
         ...place.input,

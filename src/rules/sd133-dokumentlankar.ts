@@ -45,7 +45,9 @@ export const rule: SetRule = {
         const slugs = target.facts.headings.map((h) => h.slug);
         if (slugs.includes(resolved.fragment)) continue;
         const guess = closest(resolved.fragment, slugs);
-        const where = sameDocument ? { sv: "i detta dokument", en: "in this document" } : { sv: `i \`${resolved.written}\``, en: `in \`${resolved.written}\`` };
+        const where = sameDocument
+          ? { sv: "i detta dokument", en: "in this document" }
+          : { sv: `i \`${resolved.written}\``, en: `in \`${resolved.written}\`` };
         ctx.report(doc, {
           range,
           message: {

@@ -41,7 +41,10 @@ export const rule: SetRule = {
       // A folder is not a file anyone could publish, but it is there: no finding. A symbolic link out of
       // the root and a special file are SD009's, which cannot be switched off.
       if (!found || found.ok || found.problem === "directory" || found.problem === "outside" || found.problem === "special") continue;
-      ctx.report(doc, { range, message: fileProblemMessage(found.problem, what, resolved.written, resolved.rootPath ?? "", image, found.size ?? 0) });
+      ctx.report(doc, {
+        range,
+        message: fileProblemMessage(found.problem, what, resolved.written, resolved.rootPath ?? "", image, found.size ?? 0),
+      });
     }
   },
 };

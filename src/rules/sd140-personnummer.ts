@@ -21,7 +21,10 @@ export const rule: DocumentRule = {
     for (const m of findIdNumbers(ctx.text, ctx.today)) {
       const where = index.range(m.index, m.index + m.text.length);
       const inFrontMatter = where[0] <= ctx.closeLine;
-      const kind = m.kind === "personnummer" ? { sv: "ett personnummer", en: "a personnummer (personal identity number)" } : { sv: "ett samordningsnummer", en: "a samordningsnummer (coordination number)" };
+      const kind =
+        m.kind === "personnummer"
+          ? { sv: "ett personnummer", en: "a personnummer (personal identity number)" }
+          : { sv: "ett samordningsnummer", en: "a samordningsnummer (coordination number)" };
       ctx.report({
         range: where,
         message: {

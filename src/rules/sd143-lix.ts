@@ -27,8 +27,8 @@ export const rule: DocumentRule = {
     en: "Readability (LIX) of the whole text and of each top-level section is not above the configured limit (default 55).",
   },
   docs: {
-    sv: "LIX = ord per mening + andelen långa ord (fler än sex bokstäver) i procent. Under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår (dagstidning), 50–60 svår (typisk myndighetstext), över 60 mycket svår. Språklagen kräver vårdat, enkelt och begripligt språk. Sänk LIX med kortare meningar och vanliga ord: \"Vid genomförandet av uppföljningen ska verksamhetsföreträdare medverka\" blir \"Cheferna är med när vi följer upp\". Upphävda dokument bedöms inte. Text med färre än 30 ord (ett kort avsnitt) bedöms inte, eftersom LIX då inte säger något: ett enda långt ord ger LIX 101. Gränsen ställs in med `\"lix\": {\"grans\": 55}` i samdok.config.json; värdena finns i `samdok validate --format json`.",
-    en: "LIX = words per sentence + the share of long words (more than six letters) in per cent. Under 30 very easy, 30–40 easy, 40–50 medium (newspaper), 50–60 difficult (typical official text), over 60 very difficult. Lower it with shorter sentences and common words. Repealed documents are not judged. Text of fewer than 30 words (a short section) is not judged, since LIX then means nothing: a single long word scores 101. The limit is set with `\"lix\": {\"grans\": 55}` in samdok.config.json; the figures are in `samdok validate --format json`.",
+    sv: 'LIX = ord per mening + andelen långa ord (fler än sex bokstäver) i procent. Under 30 mycket lätt, 30–40 lätt, 40–50 medelsvår (dagstidning), 50–60 svår (typisk myndighetstext), över 60 mycket svår. Språklagen kräver vårdat, enkelt och begripligt språk. Sänk LIX med kortare meningar och vanliga ord: "Vid genomförandet av uppföljningen ska verksamhetsföreträdare medverka" blir "Cheferna är med när vi följer upp". Upphävda dokument bedöms inte. Text med färre än 30 ord (ett kort avsnitt) bedöms inte, eftersom LIX då inte säger något: ett enda långt ord ger LIX 101. Gränsen ställs in med `"lix": {"grans": 55}` i samdok.config.json; värdena finns i `samdok validate --format json`.',
+    en: 'LIX = words per sentence + the share of long words (more than six letters) in per cent. Under 30 very easy, 30–40 easy, 40–50 medium (newspaper), 50–60 difficult (typical official text), over 60 very difficult. Lower it with shorter sentences and common words. Repealed documents are not judged. Text of fewer than 30 words (a short section) is not judged, since LIX then means nothing: a single long word scores 101. The limit is set with `"lix": {"grans": 55}` in samdok.config.json; the figures are in `samdok validate --format json`.',
   },
   check(ctx) {
     const lix = ctx.facts.lix;
@@ -38,7 +38,7 @@ export const rule: DocumentRule = {
     const sv = (n: number): string => formatNumber(n, "sv", 1);
     const en = (n: number): string => formatNumber(n, "en", 1);
     const advice = {
-      sv: "Skriv kortare meningar (högst 15–20 ord) och byt långa ord mot vanliga, till exempel \"när vi följer upp\" i stället för \"vid genomförandet av uppföljningen\".",
+      sv: 'Skriv kortare meningar (högst 15–20 ord) och byt långa ord mot vanliga, till exempel "när vi följer upp" i stället för "vid genomförandet av uppföljningen".',
       en: "Write shorter sentences (at most 15–20 words) and use common words instead of long ones.",
     };
     const headings = ctx.facts.headings;

@@ -16,8 +16,8 @@ export const rule: DocumentRule = {
       "Ett fastställt dokument ska revideras (aktualitetsprövas) senast det datum som står i `revideras_senast`. När datumet har passerats är revisionen förfallen. " +
       "Det är normalt en varning, eftersom den som ändrar något annat i en pull request inte ska stoppas av en revision som någon annan äger. " +
       'Vill samlingen att en förfallen revision ska stoppa (också utgåvor), sätt `"bevakning": {"forfallen_revision_ar_fel": true}` i samdok.config.json. ' +
-      "Exempel: `revideras_senast: 2026-09-30` ger i november 2026 \"Revisionen är förfallen sedan 30 september 2026 (54 dagar)\". " +
-      'Åtgärd: revidera dokumentet (`samdok revise`), eller granska det och flytta `revideras_senast` med en rad i `andringshistorik`, till exempel `beskrivning: Granskad utan ändring.`',
+      'Exempel: `revideras_senast: 2026-09-30` ger i november 2026 "Revisionen är förfallen sedan 30 september 2026 (54 dagar)". ' +
+      "Åtgärd: revidera dokumentet (`samdok revise`), eller granska det och flytta `revideras_senast` med en rad i `andringshistorik`, till exempel `beskrivning: Granskad utan ändring.`",
     en:
       "An adopted document must be revised by the date in `revideras_senast`; after that date its revision is overdue. " +
       "It is a warning by default, because whoever changes something else in a pull request should not be stopped by a revision someone else owns. " +

@@ -23,7 +23,9 @@ export const rule: ChangeRule = {
       const before = c.base?.data?.id;
       const now = c.head.data?.id;
       if (!c.base || typeof before !== "string" || typeof now !== "string" || before === now) continue;
-      const where = c.moved ? { sv: ` (filen hette då ${c.base.display})`, en: ` (the file was then ${c.base.display})` } : { sv: "", en: "" };
+      const where = c.moved
+        ? { sv: ` (filen hette då ${c.base.display})`, en: ` (the file was then ${c.base.display})` }
+        : { sv: "", en: "" };
       ctx.report(c.head.result, {
         path: "/id",
         message: {

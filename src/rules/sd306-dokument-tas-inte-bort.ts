@@ -26,7 +26,9 @@ export const rule: ChangeRule = {
       const id = typeof d.data?.id === "string" ? d.data.id : undefined;
       const version = typeof d.data?.version === "string" ? d.data.version : undefined;
       const draft = status === undefined || status === "utkast";
-      const facts = [id ? `id \`${id}\`` : "", status ? `status ${status}` : "", version ? `version ${version}` : ""].filter((s) => s !== "").join(", ");
+      const facts = [id ? `id \`${id}\`` : "", status ? `status ${status}` : "", version ? `version ${version}` : ""]
+        .filter((s) => s !== "")
+        .join(", ");
       ctx.reportOnSet({
         severity: draft ? "warning" : "error",
         message: draft

@@ -17,12 +17,12 @@ export const rule: ChangeRule = {
       "Körs med `samdok validate --changed-since REF`. Att flytta fram `revideras_senast` utan att ändra något annat betyder att dokumentet har granskats (aktualitetsprövats) och fortfarande gäller som det är. " +
       "Granskningen ska synas för läsaren: skriv in den i ändringshistoriken. Eftersom varje rad i `andringshistorik` har en egen, högre version (SD125) får granskningen nästa mindre version, till exempel:\n\n" +
       'version: "2.2"\nandringshistorik:\n  - version: "2.2"\n    datum: 2026-11-23\n    beskrivning: Granskad utan ändring.\n\n' +
-      "Med en ny rad i ändringshistoriken ger regeln inget fynd. Är granskningen inte värd en rad, stäng av regeln i samdok.config.json (\"regler\": {\"SD307\": \"off\"}).",
+      'Med en ny rad i ändringshistoriken ger regeln inget fynd. Är granskningen inte värd en rad, stäng av regeln i samdok.config.json ("regler": {"SD307": "off"}).',
     en:
       "Runs with `samdok validate --changed-since REF`. Moving `revideras_senast` without changing anything else means the document was reviewed and still applies as it is. " +
       "The review should show to readers in the change history. Since every `andringshistorik` entry has its own, higher version (SD125), the review gets the next minor version, for example:\n\n" +
       'version: "2.2"\nandringshistorik:\n  - version: "2.2"\n    datum: 2026-11-23\n    beskrivning: Granskad utan ändring.\n\n' +
-      "With a new change-history entry the rule reports nothing. If a review is not worth an entry, switch the rule off in samdok.config.json (\"regler\": {\"SD307\": \"off\"}).",
+      'With a new change-history entry the rule reports nothing. If a review is not worth an entry, switch the rule off in samdok.config.json ("regler": {"SD307": "off"}).',
   },
   checkChange(ctx) {
     for (const c of ctx.changed) {

@@ -30,7 +30,9 @@ const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? "").split(",").filter(Boolean) : COMPARISONS;
 const unknown = only.filter((name) => !COMPARISONS.includes(name));
 if (unknown.length > 0 || only.length === 0) {
-  console.error(`bench: okänd jämförelse ${unknown.join(", ") || "(ingen)"} / unknown comparison. Välj bland / choose from: ${COMPARISONS.join(", ")}`);
+  console.error(
+    `bench: okänd jämförelse ${unknown.join(", ") || "(ingen)"} / unknown comparison. Välj bland / choose from: ${COMPARISONS.join(", ")}`,
+  );
   process.exit(2);
 }
 const noDocx = process.argv.includes("--no-docx");
@@ -88,7 +90,10 @@ function runTool(command, args, cwd, codes = [0]) {
   const t0 = performance.now();
   const r = spawnSync(file, argv, { cwd, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: "1" } });
   const ms = performance.now() - t0;
-  if (!codes.includes(r.status)) throw new Error(`${path.basename(command)} ${args.slice(0, 8).join(" ")} …: exit ${r.status}\n${r.error ?? ""}${(r.stderr ?? "").slice(0, 2000)}`);
+  if (!codes.includes(r.status))
+    throw new Error(
+      `${path.basename(command)} ${args.slice(0, 8).join(" ")} …: exit ${r.status}\n${r.error ?? ""}${(r.stderr ?? "").slice(0, 2000)}`,
+    );
   let cpu = NaN;
   let rss = NaN;
   if (existsSync(usageFile)) {
@@ -104,11 +109,15 @@ function runTool(command, args, cwd, codes = [0]) {
 function floorRun(dir, extra = []) {
   const rssFile = path.join(tmp, `rss-floor-${Math.random().toString(36).slice(2)}`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--import", path.join(repo, "test/bench/rss-report.mjs"), path.join(repo, "test/bench/floor.mjs"), dir, ...extra], {
-    cwd: repo,
-    encoding: "utf8",
-    env: { ...process.env, SAMDOK_BENCH_RSS: rssFile },
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", path.join(repo, "test/bench/rss-report.mjs"), path.join(repo, "test/bench/floor.mjs"), dir, ...extra],
+    {
+      cwd: repo,
+      encoding: "utf8",
+      env: { ...process.env, SAMDOK_BENCH_RSS: rssFile },
+    },
+  );
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(r.stderr);
   const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, "utf8")) : undefined;
@@ -122,7 +131,14 @@ const ratioText = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}x` : "n/a");
 /** One aim that is a ratio, ours / theirs: PASS when it is at most `limit`. */
 function aimRatio(what, ours, theirs, show, limit) {
   const ratio = ours / theirs;
-  aims.push([what, show(ours), show(theirs), ratioText(ratio), `<= ${limit.toFixed(1)}x`, Number.isFinite(ratio) ? (ratio <= limit ? "PASS" : "MISS") : "n/a"]);
+  aims.push([
+    what,
+    show(ours),
+    show(theirs),
+    ratioText(ratio),
+    `<= ${limit.toFixed(1)}x`,
+    Number.isFinite(ratio) ? (ratio <= limit ? "PASS" : "MISS") : "n/a",
+  ]);
 }
 /** One aim that is an absolute figure: PASS when ours is under `limit`. */
 function aimBelow(what, ours, show, limit) {
@@ -146,7 +162,9 @@ let N = 0;
 if (["due", "validate", "cache"].some(wants)) {
   const set = generateSet(repo, dir, arg("docs", 5000));
   N = set.files;
-  console.log(`samdok bench: ${N} synthetic documents, ${(set.bytes / 1e6).toFixed(1)} MB, node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `samdok bench: ${N} synthetic documents, ${(set.bytes / 1e6).toFixed(1)} MB, node ${process.version}, ${os.cpus().length} cores`,
+  );
 }
 
 // 1. due against the front-matter floor: every file read and its YAML
@@ -164,8 +182,12 @@ section("due", () => {
   const floor = fastest(floors, "wall");
   const items = JSON.parse(due.stdout).items.length;
   console.log(`\ndue, fastest of ${rounds} rounds each (all runs in brackets)`);
-  console.log(`due                         ${fmt(due.ms)}  ${items} items  peak RSS ${mb(highest(dues, "rss"))}  CPU ${fmt(due.cpu)} in all threads  [${all(dues, "ms")}]`);
-  console.log(`front-matter floor          ${fmt(floor.wall)}  whole process, of which ${fmt(fastest(floors, "parse").parse)} read + yaml parse  [${all(floors, "wall")}]`);
+  console.log(
+    `due                         ${fmt(due.ms)}  ${items} items  peak RSS ${mb(highest(dues, "rss"))}  CPU ${fmt(due.cpu)} in all threads  [${all(dues, "ms")}]`,
+  );
+  console.log(
+    `front-matter floor          ${fmt(floor.wall)}  whole process, of which ${fmt(fastest(floors, "parse").parse)} read + yaml parse  [${all(floors, "wall")}]`,
+  );
   aimRatio(`due, ${N} documents / front-matter floor, wall`, due.ms, floor.wall, fmt, 2);
 });
 
@@ -178,7 +200,10 @@ section("validate", () => {
   // Node start-up is part of what a user waits for, and not part of the parse floor: measure it.
   const startup = Math.min(...[0, 1, 2].map(() => runCliOk(["--version"]).ms));
   // markdownlint-cli2's configuration: its default rules, all on; it has no cache.
-  writeFileSync(path.join(tmp, ".markdownlint-cli2.jsonc"), JSON.stringify({ config: { default: true }, noBanner: true, noProgress: true }));
+  writeFileSync(
+    path.join(tmp, ".markdownlint-cli2.jsonc"),
+    JSON.stringify({ config: { default: true }, noBanner: true, noProgress: true }),
+  );
   const floors = [];
   const colds = [];
   const singles = [];
@@ -196,22 +221,34 @@ section("validate", () => {
   const summary = JSON.parse(cold.stdout).summary;
   const ratio = (ms) => `${((ms - startup) / floor).toFixed(2)}x`;
   console.log(`\nvalidate, fastest of ${rounds} rounds each (all runs in brackets)`);
-  console.log(`validate (no cache)         ${fmt(cold.ms)}  ${Math.round(N / (cold.ms / 1000))} documents/s  peak RSS ${mb(highest(colds, "rss"))} (aim < 300 MB)  CPU ${fmt(cold.cpu)} in all threads  [${all(colds, "ms")}]`);
+  console.log(
+    `validate (no cache)         ${fmt(cold.ms)}  ${Math.round(N / (cold.ms / 1000))} documents/s  peak RSS ${mb(highest(colds, "rss"))} (aim < 300 MB)  CPU ${fmt(cold.cpu)} in all threads  [${all(colds, "ms")}]`,
+  );
   console.log(`  findings                  ${summary.errors} errors, ${summary.warnings} warnings in ${summary.files} files`);
-  console.log(`validate --jobs 1           ${fmt(single.ms)}  ${Math.round(N / (single.ms / 1000))} documents/s  peak RSS ${mb(highest(singles, "rss"))}  CPU ${fmt(single.cpu)}  [${all(singles, "ms")}]`);
-  console.log(`bare parse floor            ${fmt(floor)}  (read + yaml + remark-parse/gfm, one thread, own process)  [${all(floors, "parse")}]`);
+  console.log(
+    `validate --jobs 1           ${fmt(single.ms)}  ${Math.round(N / (single.ms / 1000))} documents/s  peak RSS ${mb(highest(singles, "rss"))}  CPU ${fmt(single.cpu)}  [${all(singles, "ms")}]`,
+  );
+  console.log(
+    `bare parse floor            ${fmt(floor)}  (read + yaml + remark-parse/gfm, one thread, own process)  [${all(floors, "parse")}]`,
+  );
   console.log(`node + samdok start-up      ${fmt(startup)}`);
-  console.log(`ratio validate / floor      ${ratio(cold.ms)} wall time (aim <= 1.2x); --jobs 1: ${ratio(single.ms)}; CPU time in all threads: ${(cold.cpu / floor).toFixed(2)}x`);
+  console.log(
+    `ratio validate / floor      ${ratio(cold.ms)} wall time (aim <= 1.2x); --jobs 1: ${ratio(single.ms)}; CPU time in all threads: ${(cold.cpu / floor).toFixed(2)}x`,
+  );
   // CPU time of whole processes, one thread of JavaScript each (plus V8's own
   // garbage-collection and compiler threads in both): the same work, and less
   // at the mercy of a busy host than wall time is.
   const floorCpu = fastest(floors, "cpu").cpu;
-  console.log(`CPU time, --jobs 1 / floor  ${(single.cpu / floorCpu).toFixed(2)}x  (${fmt(single.cpu)} / ${fmt(floorCpu)}, fastest of each; floor runs [${all(floors, "cpu")}])`);
+  console.log(
+    `CPU time, --jobs 1 / floor  ${(single.cpu / floorCpu).toFixed(2)}x  (${fmt(single.cpu)} / ${fmt(floorCpu)}, fastest of each; floor runs [${all(floors, "cpu")}])`,
+  );
   const what = `validate --no-cache, ${N} documents / markdownlint-cli2, wall`;
   if (hasMarkdownlint) {
     const lint = fastest(lints, "ms");
     const findings = lint.stderr.split("\n").filter((l) => / error MD\d+/.test(l)).length;
-    console.log(`markdownlint-cli2           ${fmt(lint.ms)}  ${findings} findings (default rules, no cache, one thread)  peak RSS ${Number.isFinite(lint.rss) ? mb(highest(lints, "rss")) : "n/a"}  [${all(lints, "ms")}]`);
+    console.log(
+      `markdownlint-cli2           ${fmt(lint.ms)}  ${findings} findings (default rules, no cache, one thread)  peak RSS ${Number.isFinite(lint.rss) ? mb(highest(lints, "rss")) : "n/a"}  [${all(lints, "ms")}]`,
+    );
     aimRatio(what, cold.ms, lint.ms, fmt, 1.0);
   } else aimNotInstalled(what, "markdownlint-cli2", "<= 1.0x");
   // The threads' overhead: the same work in one thread costs this much CPU time.
@@ -224,7 +261,9 @@ section("validate", () => {
 // Three times, a different document each time; the fastest counts.
 section("cache", () => {
   runCliOk(["validate", "docs", "--format", "json"], tmp, [0, 1]);
-  const mds = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+  const mds = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort();
   const one = mds[0];
   const warms = [0, 1, 2].map((i) => {
     appendFileSync(path.join(dir, mds[i * 7]), "\nEn ny mening i slutet.\n");
@@ -262,7 +301,9 @@ let editionFiles = [];
 if (["html", "docx"].some(wants)) {
   const set = writeRoutineSet(repo, editionDir, editionDocs);
   editionFiles = set.files;
-  console.log(`\neditions: ${editionDocs} synthetic routines, ${(set.bytes / 1e6).toFixed(1)} MB${hasPandoc ? `, ${pandocVersion.stdout.split("\n")[0]}` : ""}`);
+  console.log(
+    `\neditions: ${editionDocs} synthetic routines, ${(set.bytes / 1e6).toFixed(1)} MB${hasPandoc ? `, ${pandocVersion.stdout.split("\n")[0]}` : ""}`,
+  );
 }
 /** samdok build and pandoc in turns, `rounds` times, each into a fresh output. */
 function editionRounds(format, pandocTo, pandocOut) {
@@ -275,7 +316,26 @@ function editionRounds(format, pandocTo, pandocOut) {
     ours.push(runCliOk(["build", "--format", format, editionDir, "--out", samdokOut, "--no-cache"], editionDir));
     if (!hasPandoc) continue;
     rmSync(theirOut, { force: true });
-    theirs.push(runTool("pandoc", ["-f", "markdown", "-t", pandocTo, "-s", "--toc", "--file-scope", "--metadata", "title=Samlad utgåva", "-o", theirOut, ...editionFiles], editionDir));
+    theirs.push(
+      runTool(
+        "pandoc",
+        [
+          "-f",
+          "markdown",
+          "-t",
+          pandocTo,
+          "-s",
+          "--toc",
+          "--file-scope",
+          "--metadata",
+          "title=Samlad utgåva",
+          "-o",
+          theirOut,
+          ...editionFiles,
+        ],
+        editionDir,
+      ),
+    );
   }
   return { ours, theirs };
 }
@@ -283,24 +343,32 @@ section("html", () => {
   const what = `HTML edition, ${editionDocs} documents / pandoc -s --toc, wall`;
   const { ours, theirs } = editionRounds("html", "html5", "pandoc.html");
   const our = fastest(ours, "ms");
-  console.log(`HTML edition                ${fmt(our.ms)}  peak RSS ${mb(highest(ours, "rss"))}  CPU ${fmt(our.cpu)}  [${all(ours, "ms")}]`);
+  console.log(
+    `HTML edition                ${fmt(our.ms)}  peak RSS ${mb(highest(ours, "rss"))}  CPU ${fmt(our.cpu)}  [${all(ours, "ms")}]`,
+  );
   if (!hasPandoc) return aimNotInstalled(what, "pandoc", "<= 0.6x");
   const their = fastest(theirs, "ms");
-  console.log(`pandoc -s --toc (html5)     ${fmt(their.ms)}  peak RSS ${Number.isFinite(their.rss) ? mb(highest(theirs, "rss")) : "n/a"}  CPU ${Number.isFinite(their.cpu) ? fmt(their.cpu) : "n/a"}  [${all(theirs, "ms")}]`);
+  console.log(
+    `pandoc -s --toc (html5)     ${fmt(their.ms)}  peak RSS ${Number.isFinite(their.rss) ? mb(highest(theirs, "rss")) : "n/a"}  CPU ${Number.isFinite(their.cpu) ? fmt(their.cpu) : "n/a"}  [${all(theirs, "ms")}]`,
+  );
   aimRatio(what, our.ms, their.ms, fmt, 0.6);
 });
 section("docx", () => {
   const what = `Word edition, ${editionDocs} documents / pandoc .docx`;
   const { ours, theirs } = editionRounds("docx", "docx", "pandoc.docx");
   const our = fastest(ours, "ms");
-  console.log(`Word edition                ${fmt(our.ms)}  peak RSS ${mb(highest(ours, "rss"))}  CPU ${fmt(our.cpu)}  [${all(ours, "ms")}]`);
+  console.log(
+    `Word edition                ${fmt(our.ms)}  peak RSS ${mb(highest(ours, "rss"))}  CPU ${fmt(our.cpu)}  [${all(ours, "ms")}]`,
+  );
   if (!hasPandoc) {
     aimNotInstalled(`${what}, wall`, "pandoc", "<= 0.5x");
     aimNotInstalled(`${what}, peak RSS`, "pandoc", "<= 0.5x");
     return;
   }
   const their = fastest(theirs, "ms");
-  console.log(`pandoc --toc (docx)         ${fmt(their.ms)}  peak RSS ${Number.isFinite(their.rss) ? mb(highest(theirs, "rss")) : "n/a"}  CPU ${Number.isFinite(their.cpu) ? fmt(their.cpu) : "n/a"}  [${all(theirs, "ms")}]`);
+  console.log(
+    `pandoc --toc (docx)         ${fmt(their.ms)}  peak RSS ${Number.isFinite(their.rss) ? mb(highest(theirs, "rss")) : "n/a"}  CPU ${Number.isFinite(their.cpu) ? fmt(their.cpu) : "n/a"}  [${all(theirs, "ms")}]`,
+  );
   aimRatio(`${what}, wall`, our.ms, their.ms, fmt, 0.5);
   // Peak memory: the highest of the rounds on each side (it varies little).
   if (hasTime) aimRatio(`${what}, peak RSS`, highest(ours, "rss"), highest(theirs, "rss"), mb, 0.5);
@@ -312,8 +380,14 @@ rmSync(tmp, { recursive: true, force: true });
 if (aims.length > 0) {
   const head = ["what", "ours", "theirs", "ratio", "aim", "result"];
   const widths = head.map((_, c) => Math.max(...[head, ...aims].map((row) => row[c].length)));
-  const line = (row) => row.map((cell, c) => (c === 0 || c >= 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
-  console.log(`\nAims (issue 14), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`);
+  const line = (row) =>
+    row
+      .map((cell, c) => (c === 0 || c >= 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join("  ")
+      .trimEnd();
+  console.log(
+    `\nAims (issue 14), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`,
+  );
   for (const row of aims) console.log(line(row));
 }
 

@@ -40,8 +40,20 @@ try {
 
   // The child reports its own peak memory when it exits (process.resourceUsage().maxRSS, in KiB).
   const probe = path.join(dir, "peak.mjs");
-  writeFileSync(probe, `process.on("exit", () => { process.stderr.write("\\nSAMDOK_MAXRSS_KB=" + process.resourceUsage().maxRSS + "\\n"); });\n`);
-  const cliArgs = [path.join(REPO, "bin/samdok.js"), "build", "--format", "docx", dir, "--out", out, ...(PER_DOCUMENT ? ["--per-document"] : [])];
+  writeFileSync(
+    probe,
+    `process.on("exit", () => { process.stderr.write("\\nSAMDOK_MAXRSS_KB=" + process.resourceUsage().maxRSS + "\\n"); });\n`,
+  );
+  const cliArgs = [
+    path.join(REPO, "bin/samdok.js"),
+    "build",
+    "--format",
+    "docx",
+    dir,
+    "--out",
+    out,
+    ...(PER_DOCUMENT ? ["--per-document"] : []),
+  ];
   // The same work split in its two steps (validation, then the Word edition), to show where the time goes.
   const split = path.join(dir, "split.mjs");
   writeFileSync(
@@ -61,7 +73,12 @@ console.log(JSON.stringify({ documents: edition.documents.length, files: files.l
   const env = { ...process.env, SOURCE_DATE_EPOCH: "1795392000", NO_COLOR: "1" };
   const run = (script) => {
     const started = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ["--import", probe, ...script], { cwd: dir, encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, ["--import", probe, ...script], {
+      cwd: dir,
+      encoding: "utf8",
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { child, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   };
   const { child, seconds } = run(cliArgs);
@@ -69,7 +86,9 @@ console.log(JSON.stringify({ documents: edition.documents.length, files: files.l
   const rss = /SAMDOK_MAXRSS_KB=(\d+)/.exec(child.stderr ?? "");
   const edition = path.join(out, "samlad-utgava.docx");
   if (child.status !== 0 || !existsSync(edition)) {
-    console.error(`docx-bench: bygget misslyckades (exit ${child.status}).\n${child.stdout}\n${(child.stderr ?? "").replace(/\nSAMDOK_MAXRSS_KB=\d+\n/, "")}`);
+    console.error(
+      `docx-bench: bygget misslyckades (exit ${child.status}).\n${child.stdout}\n${(child.stderr ?? "").replace(/\nSAMDOK_MAXRSS_KB=\d+\n/, "")}`,
+    );
     process.exitCode = 1;
   } else {
     const mb = rss ? Number(rss[1]) / 1024 : NaN;
@@ -92,7 +111,10 @@ console.log(JSON.stringify({ documents: edition.documents.length, files: files.l
       console.error(`docx-bench: den uppdelade körningen misslyckades (exit ${parts.child.status}).\n${parts.child.stderr}`);
     }
     // A benchmark reports; it does not fail on a missed aim.
-    if (seconds >= 10 || mb >= 1024) console.log(`  mål:        ej nått (${seconds >= 10 ? "tid" : ""}${seconds >= 10 && mb >= 1024 ? ", " : ""}${mb >= 1024 ? "minne" : ""})`);
+    if (seconds >= 10 || mb >= 1024)
+      console.log(
+        `  mål:        ej nått (${seconds >= 10 ? "tid" : ""}${seconds >= 10 && mb >= 1024 ? ", " : ""}${mb >= 1024 ? "minne" : ""})`,
+      );
   }
 } finally {
   if (KEEP) console.log(`  mapp:       ${dir}`);

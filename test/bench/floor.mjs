@@ -18,8 +18,8 @@ const frontMatterOnly = process.argv.includes("--front-matter");
 // remark is loaded only for the full floor: the front-matter floor does not pay for modules it does not use.
 const processor = frontMatterOnly
   ? undefined
-  : await Promise.all([import("unified"), import("remark-parse"), import("remark-gfm")]).then(([{ unified }, { default: remarkParse }, { default: remarkGfm }]) =>
-      unified().use(remarkParse).use(remarkGfm),
+  : await Promise.all([import("unified"), import("remark-parse"), import("remark-gfm")]).then(
+      ([{ unified }, { default: remarkParse }, { default: remarkGfm }]) => unified().use(remarkParse).use(remarkGfm),
     );
 const t0 = performance.now();
 for (const f of readdirSync(dir).sort()) {

@@ -92,7 +92,9 @@ describe("validate --changed-since on a pull request with mistakes", () => {
   it("names the base version in its findings, on the right lines", () => {
     const version = finding(result.report, "documents/rutin-utskrivning.md", "SD302");
     expect(version).toMatchObject({ severity: "error", line: 6, column: 10 });
-    expect(version.message).toContain("texten har ändrats, men versionen är fortfarande 2.1: i basversionen (origin/main) var versionen 2.1");
+    expect(version.message).toContain(
+      "texten har ändrats, men versionen är fortfarande 2.1: i basversionen (origin/main) var versionen 2.1",
+    );
     expect(version.message).toContain("Höj versionen till 2.2");
     const history = finding(result.report, "documents/rutin-utskrivning.md", "SD303");
     expect(history).toMatchObject({ severity: "error", line: 20 });
@@ -100,14 +102,20 @@ describe("validate --changed-since on a pull request with mistakes", () => {
 
     const id = finding(result.report, "documents/rutin-hjalpmedel-ny.md", "SD304");
     expect(id).toMatchObject({ severity: "error", line: 2 });
-    expect(id.message).toContain("från `rutin-hjalpmedel` till `rutin-hjalpmedel-ny`: i basversionen (origin/main) hade dokumentet id `rutin-hjalpmedel` (filen hette då documents/rutin-hjalpmedel.md)");
+    expect(id.message).toContain(
+      "från `rutin-hjalpmedel` till `rutin-hjalpmedel-ny`: i basversionen (origin/main) hade dokumentet id `rutin-hjalpmedel` (filen hette då documents/rutin-hjalpmedel.md)",
+    );
 
     const reuse = finding(result.report, "documents/rutin-hjalpmedel-hemma.md", "SD305");
-    expect(reuse.message).toContain("Id `rutin-hjalpmedel` tillhörde documents/rutin-hjalpmedel.md i basversionen (origin/main), med status fastställd");
+    expect(reuse.message).toContain(
+      "Id `rutin-hjalpmedel` tillhörde documents/rutin-hjalpmedel.md i basversionen (origin/main), med status fastställd",
+    );
 
     const deletion = finding(result.report, "documents/samdok.config.json", "SD306");
     expect(deletion).toMatchObject({ severity: "error", line: 1, column: 1 });
-    expect(deletion.message).toContain("documents/rutin-lakemedel.md har tagits bort, men i basversionen (origin/main) var det ett dokument med id `rutin-lakemedel`, status fastställd, version 1.0");
+    expect(deletion.message).toContain(
+      "documents/rutin-lakemedel.md har tagits bort, men i basversionen (origin/main) var det ett dokument med id `rutin-lakemedel`, status fastställd, version 1.0",
+    );
     expect(deletion.message).toContain("status: upphävd");
 
     const review = finding(result.report, "documents/riktlinje-nutrition.md", "SD307");
@@ -119,8 +127,12 @@ describe("validate --changed-since on a pull request with mistakes", () => {
   it("gives the same findings as annotations with --format github", async () => {
     const r = await runCli(["validate", "documents", "--changed-since", "origin/main", "--format", "github", "--no-cache"], { cwd: work });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=documents\/rutin-utskrivning\.md,line=6,col=10,endLine=6,endColumn=15,title=SD302 version-hojs::Dokumentet är fastställt/m);
-    expect(r.stdout).toMatch(/^::error file=documents\/samdok\.config\.json,line=1,col=1,title=SD306 dokument-tas-inte-bort::documents\/rutin-lakemedel\.md har tagits bort/m);
+    expect(r.stdout).toMatch(
+      /^::error file=documents\/rutin-utskrivning\.md,line=6,col=10,endLine=6,endColumn=15,title=SD302 version-hojs::Dokumentet är fastställt/m,
+    );
+    expect(r.stdout).toMatch(
+      /^::error file=documents\/samdok\.config\.json,line=1,col=1,title=SD306 dokument-tas-inte-bort::documents\/rutin-lakemedel\.md har tagits bort/m,
+    );
     expect(r.stdout).toMatch(/^::warning file=documents\/riktlinje-nutrition\.md,line=14,.*title=SD307 granskning-utan-andring::/m);
   });
 
@@ -186,7 +198,11 @@ describe("validate --changed-since on a pull request done right", () => {
   });
 
   it("reports an overdue review of a changed document as a warning, which does not fail the pull request", async () => {
-    const { code, report } = await validateJson(["documents"], { cwd: work, now: new Date("2027-09-15T08:00:00Z"), extra: ["--changed-since", "origin/main"] });
+    const { code, report } = await validateJson(["documents"], {
+      cwd: work,
+      now: new Date("2027-09-15T08:00:00Z"),
+      extra: ["--changed-since", "origin/main"],
+    });
     expect(finding(report, "documents/rutin-utskrivning.md", "SD301")).toMatchObject({ severity: "warning", line: 15 });
     expect(report.summary.errors).toBe(0);
     expect(code).toBe(0);
@@ -216,9 +232,15 @@ describe("validate --changed-since: moves git does not see, drafts, and mistakes
     mkdirSync(path.join(work, "documents/rutiner"));
     // So much new text that git cannot pair the files as a rename.
     const rewritten = old
-      .replace(/## Syfte[\s\S]*$/, "## Syfte\n\nHelt ny text om hur hjälpmedel förskrivs, lämnas ut, följs upp och hämtas tillbaka av regionens hjälpmedelscentral.\n\n## Ansvar\n\nHjälpmedelscentralen ansvarar för leveransen och kommunens arbetsterapeut för uppföljningen i hemmet.\n\n## Arbetsgång\n\n1. Förskrivaren gör en behovsbedömning tillsammans med den enskilde.\n2. Hjälpmedelscentralen levererar och monterar.\n3. Arbetsterapeuten följer upp inom fyra veckor.\n4. Hjälpmedlet hämtas när det inte längre behövs.\n")
+      .replace(
+        /## Syfte[\s\S]*$/,
+        "## Syfte\n\nHelt ny text om hur hjälpmedel förskrivs, lämnas ut, följs upp och hämtas tillbaka av regionens hjälpmedelscentral.\n\n## Ansvar\n\nHjälpmedelscentralen ansvarar för leveransen och kommunens arbetsterapeut för uppföljningen i hemmet.\n\n## Arbetsgång\n\n1. Förskrivaren gör en behovsbedömning tillsammans med den enskilde.\n2. Hjälpmedelscentralen levererar och monterar.\n3. Arbetsterapeuten följer upp inom fyra veckor.\n4. Hjälpmedlet hämtas när det inte längre behövs.\n",
+      )
       .replace('version: "1.2"', 'version: "2.0"')
-      .replace("    beskrivning: Nya kontaktvägar.\n", "    beskrivning: Nya kontaktvägar.\n  - version: \"2.0\"\n    datum: 2026-11-20\n    beskrivning: Omskriven efter att hjälpmedelscentralen tagit över leveranserna.\n");
+      .replace(
+        "    beskrivning: Nya kontaktvägar.\n",
+        '    beskrivning: Nya kontaktvägar.\n  - version: "2.0"\n    datum: 2026-11-20\n    beskrivning: Omskriven efter att hjälpmedelscentralen tagit över leveranserna.\n',
+      );
     writeFileSync(path.join(work, "documents/rutiner/rutin-hjalpmedel.md"), rewritten);
     git(work, "add", "-A");
     git(work, "commit", "-q", "-m", "Skriv om och flytta hjälpmedelsrutinen");
@@ -239,7 +261,9 @@ describe("validate --changed-since: moves git does not see, drafts, and mistakes
     const { code, report } = await pr(work);
     const d = finding(report, "documents/samdok.config.json", "SD306");
     expect(d.severity).toBe("warning");
-    expect(d.message).toContain("documents/rutin-larm-utkast.md har tagits bort (i basversionen (origin/main): id `rutin-larm-utkast`, status utkast, version 0.1)");
+    expect(d.message).toContain(
+      "documents/rutin-larm-utkast.md har tagits bort (i basversionen (origin/main): id `rutin-larm-utkast`, status utkast, version 0.1)",
+    );
     expect(code).toBe(0);
   });
 
@@ -255,8 +279,13 @@ describe("validate --changed-since: moves git does not see, drafts, and mistakes
     git(dir, "rm", "-q", "-r", "documents/orebro");
     git(dir, "commit", "-q", "-m", "Ta bort Örebros samling");
     const { code, report } = await validateJson(["documents"], { cwd: dir, extra: ["--changed-since", "main"] });
-    expect(report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.message.split(" har tagits bort")[0]}`)])).toEqual([
-      ["documents/orebro/samdok.config.json", ["SD306 error documents/orebro/riktlinje-fallprevention.md", "SD306 error documents/orebro/rutin-upphavd.md"]],
+    expect(
+      report.results.map((r) => [r.file, r.diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.message.split(" har tagits bort")[0]}`)]),
+    ).toEqual([
+      [
+        "documents/orebro/samdok.config.json",
+        ["SD306 error documents/orebro/riktlinje-fallprevention.md", "SD306 error documents/orebro/rutin-upphavd.md"],
+      ],
     ]);
     expect(code).toBe(1);
   });

@@ -5,16 +5,33 @@ import { linkTarget } from "../../src/ci/changed/select.js";
 import type { BaseDocument, HeadDocument } from "../../src/rules/lib/change-context.js";
 
 const result = { file: "a.md", rootPath: "a.md", diagnostics: [] };
-const base = (data: Record<string, unknown>, body = "## Syfte\n\nText.\n"): BaseDocument => ({ repoPath: "a.md", display: "a.md", data, body });
+const base = (data: Record<string, unknown>, body = "## Syfte\n\nText.\n"): BaseDocument => ({
+  repoPath: "a.md",
+  display: "a.md",
+  data,
+  body,
+});
 const head = (data: Record<string, unknown>, body = "## Syfte\n\nText.\n"): HeadDocument => ({ result, data, body });
 
 describe("comparing with the base version", () => {
-  const fm = { id: "rutin-a", status: "fastställd", version: "2.1", parter: ["region-04", "0480"], revideras_senast: "2027-01-01", andringshistorik: [{ version: "2.1", datum: "2025-01-01", beskrivning: "x" }] };
+  const fm = {
+    id: "rutin-a",
+    status: "fastställd",
+    version: "2.1",
+    parter: ["region-04", "0480"],
+    revideras_senast: "2027-01-01",
+    andringshistorik: [{ version: "2.1", datum: "2025-01-01", beskrivning: "x" }],
+  };
 
   it("ignores key order, YAML formatting and trailing white space", () => {
     expect(canonical({ b: 1, a: [1, { d: 2, c: 3 }] })).toBe(canonical({ a: [1, { c: 3, d: 2 }], b: 1 }));
     expect(normalizeBody("a  \nb\t\n\n\n")).toBe("a\nb");
-    expect(difference(base(fm), head({ ...fm }, "## Syfte   \n\nText.\n\n\n"))).toEqual({ fields: [], body: false, reviewDate: false, substantive: false });
+    expect(difference(base(fm), head({ ...fm }, "## Syfte   \n\nText.\n\n\n"))).toEqual({
+      fields: [],
+      body: false,
+      reviewDate: false,
+      substantive: false,
+    });
   });
 
   it("tells content from bookkeeping: id, version, history and the review date are not content", () => {

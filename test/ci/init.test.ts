@@ -38,7 +38,8 @@ describe("samdok init", () => {
   it("writes the configuration, both workflows and the .gitignore entry", async () => {
     const { dir, stdout, code } = await initInto("ny");
     expect(code).toBe(0);
-    for (const f of ["documents/samdok.config.json", ".github/workflows/samdok-pr.yml", ".github/workflows/samdok-due.yml", ".gitignore"]) expect(existsSync(path.join(dir, f)), f).toBe(true);
+    for (const f of ["documents/samdok.config.json", ".github/workflows/samdok-pr.yml", ".github/workflows/samdok-due.yml", ".gitignore"])
+      expect(existsSync(path.join(dir, f)), f).toBe(true);
     expect(read(dir, ".gitignore")).toBe("# samdok: cache för validering\n.samdokcache\n");
     expect(stdout).toContain("Skrev:");
     expect(stdout).toContain(`Fyll i allt som är märkt "${PLACEHOLDER}"`);
@@ -162,7 +163,9 @@ describe("the generated workflows", () => {
     const [annotations, sarifRun] = results;
     expect(annotations?.argv).toEqual(["validate", "documents", "--changed-since", "origin/main", "--format", "github"]);
     expect(annotations?.code).toBe(1);
-    expect(annotations?.stdout).toMatch(/^::error file=documents\/rutin-utskrivning\.md,line=6,col=10,.*title=SD302 version-hojs::.*i basversionen \(origin\/main\) var versionen 2\.1/m);
+    expect(annotations?.stdout).toMatch(
+      /^::error file=documents\/rutin-utskrivning\.md,line=6,col=10,.*title=SD302 version-hojs::.*i basversionen \(origin\/main\) var versionen 2\.1/m,
+    );
     expect(annotations?.stdout).not.toContain("riktlinje-hygien");
     expect(sarifRun?.code).toBe(1);
     const sarif = JSON.parse(read(work, "samdok.sarif")) as import("sarif").Log;
@@ -188,7 +191,10 @@ describe("the generated workflows", () => {
     mkdirSync(bin, { recursive: true });
     const log = path.join(root, "anrop.log");
     // `npx samdok due …`: prints a report and exits with the status the test asks for.
-    writeFileSync(path.join(bin, "npx"), `#!/bin/sh\necho "npx $*" >> "$FAKE_LOG"\nprintf '%s\\n# Att revidera\\n' "$FAKE_DUE_MARKER"\nexit "$FAKE_DUE_STATUS"\n`);
+    writeFileSync(
+      path.join(bin, "npx"),
+      `#!/bin/sh\necho "npx $*" >> "$FAKE_LOG"\nprintf '%s\\n# Att revidera\\n' "$FAKE_DUE_MARKER"\nexit "$FAKE_DUE_STATUS"\n`,
+    );
     // \`gh\`: logs every call and answers issue list from FAKE_ISSUES through the --jq filter: with
     // jq where it is installed (gh's own jq is gojq, which agrees with jq here), else the same filter in JS.
     writeFileSync(
@@ -236,7 +242,11 @@ if (args[0] === "issue" && args[1] === "list") {
           FAKE_ISSUES: JSON.stringify(issues),
         },
       });
-      return { code: r.status, calls: readFileSync(log, "utf8").trim().split("\n"), body: existsSync(path.join(cwd, "samdok-due.md")) ? readFileSync(path.join(cwd, "samdok-due.md"), "utf8") : "" };
+      return {
+        code: r.status,
+        calls: readFileSync(log, "utf8").trim().split("\n"),
+        body: existsSync(path.join(cwd, "samdok-due.md")) ? readFileSync(path.join(cwd, "samdok-due.md"), "utf8") : "",
+      };
     };
     const other = { number: 3, body: "Ett annat ärende" };
     const ours = { number: 7, body: `${DUE_MARKER}\n# Att revidera` };
@@ -244,7 +254,10 @@ if (args[0] === "issue" && args[1] === "list") {
     const created = run(1, [other]);
     expect(created.code).toBe(0);
     expect(created.calls[0]).toBe("npx samdok due documents --format markdown --fail-on due");
-    expect(created.calls.slice(1)).toEqual([`gh issue list --state open --limit 500 --json number,body --jq ${JQ_FILTER}`, "gh issue create --title Samverkansdokument att revidera och följa upp --body-file samdok-due.md"]);
+    expect(created.calls.slice(1)).toEqual([
+      `gh issue list --state open --limit 500 --json number,body --jq ${JQ_FILTER}`,
+      "gh issue create --title Samverkansdokument att revidera och följa upp --body-file samdok-due.md",
+    ]);
 
     const updated = run(1, [other, ours]);
     expect(updated.calls.at(-1)).toBe("gh issue edit 7 --body-file samdok-due.md");
@@ -268,7 +281,8 @@ if (args[0] === "issue" && args[1] === "list") {
     const [argv] = samdokInvocations(due);
     const dir = path.join(root, "vecka");
     mkdirSync(path.join(dir, "documents"), { recursive: true });
-    for (const f of ["samdok.config.json", "riktlinje-fallprevention.md", "rutin-upphavd.md"]) cpSync(path.join(FIXTURES, "ci-forfallen", f), path.join(dir, "documents", f));
+    for (const f of ["samdok.config.json", "riktlinje-fallprevention.md", "rutin-upphavd.md"])
+      cpSync(path.join(FIXTURES, "ci-forfallen", f), path.join(dir, "documents", f));
     const r = await runCli(argv!, { cwd: dir });
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);

@@ -3,7 +3,11 @@ import path from "node:path";
 import { FIXTURES, validateJson } from "../helpers/cli.js";
 
 const only301 = (report: Awaited<ReturnType<typeof validateJson>>["report"]) =>
-  report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === "SD301").map((d) => ({ file: path.basename(r.file), severity: d.severity, line: d.line, column: d.column, message: d.message })));
+  report.results.flatMap((r) =>
+    r.diagnostics
+      .filter((d) => d.ruleId === "SD301")
+      .map((d) => ({ file: path.basename(r.file), severity: d.severity, line: d.line, column: d.column, message: d.message })),
+  );
 
 describe("SD301 revision-forfallen", () => {
   it("warns about an overdue fastställd document (exit 0), and not about a repealed one", async () => {
@@ -14,7 +18,8 @@ describe("SD301 revision-forfallen", () => {
         severity: "warning",
         line: 14,
         column: 19,
-        message: 'Revisionen är förfallen sedan 30 september 2026 (54 dagar). Revidera dokumentet, eller granska det, flytta revideras_senast och skriv in granskningen i andringshistorik ("Granskad utan ändring").',
+        message:
+          'Revisionen är förfallen sedan 30 september 2026 (54 dagar). Revidera dokumentet, eller granska det, flytta revideras_senast och skriv in granskningen i andringshistorik ("Granskad utan ändring").',
       },
     ]);
     expect(code).toBe(0);

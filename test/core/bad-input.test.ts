@@ -95,7 +95,16 @@ describe("bad input", () => {
     const dir = fx("nfd-text");
     const loaded = loadConfig(path.join(dir, "samdok.config.json"), dir, "sv");
     const bytes = new Uint8Array(readFileSync(path.join(dir, "rutin-giltig.md")));
-    const result = analyzeDocument({ file: "rutin-giltig.md", rootPath: "rutin-giltig.md", absPath: path.join(dir, "rutin-giltig.md"), bytes, loaded, lang: "sv", today: "2026-11-23", rules: documentRules() });
+    const result = analyzeDocument({
+      file: "rutin-giltig.md",
+      rootPath: "rutin-giltig.md",
+      absPath: path.join(dir, "rutin-giltig.md"),
+      bytes,
+      loaded,
+      lang: "sv",
+      today: "2026-11-23",
+      rules: documentRules(),
+    });
     expect(result.data?.titel).toBe("Rutin för äldre på väg hem".normalize("NFC"));
     expect(String(result.data?.titel).normalize("NFC")).toBe(result.data?.titel);
     expect(String(result.data?.titel)).not.toBe("Rutin för äldre på väg hem".normalize("NFD"));

@@ -15,7 +15,23 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
-import { chmodSync, closeSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, ftruncateSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  ftruncateSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURES, runCli, type JsonReport } from "../helpers/cli.js";
@@ -54,7 +70,13 @@ interface RunResult {
   reads: number;
 }
 
-async function validate(keyDir: string, extra: string[] = [], env: Record<string, string> = {}, cwd = work, paths = ["."]): Promise<RunResult> {
+async function validate(
+  keyDir: string,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+  cwd = work,
+  paths = ["."],
+): Promise<RunResult> {
   let reads = 0;
   const r = await runCli(["validate", ...paths, "--format", "json", ...extra], {
     cwd,
@@ -175,7 +197,10 @@ describe("a forged .samdokcache does not hide the set-wide findings", () => {
     // The clean set's findings (none), then the dirty set's fingerprint with them.
     writeFileSync(file, dirty.replace(" enligt [checklistan](checklista-hemgang.md)", ""));
     expect((await validate(attacker)).code).toBe(0);
-    const cleanSet = readFileSync(cachePath(), "latin1").split("\n").find((l) => l.startsWith("set:"))?.split("\t")[4];
+    const cleanSet = readFileSync(cachePath(), "latin1")
+      .split("\n")
+      .find((l) => l.startsWith("set:"))
+      ?.split("\t")[4];
     expect(cleanSet).toBeDefined();
     writeFileSync(file, dirty);
     const honest = await validate(attacker);
@@ -223,7 +248,10 @@ describe("where a cache may come from", () => {
     git(work, "commit", "-q", "-m", "Kontaktvägar");
     expect(trackedByGit(cachePath())).toBe(true);
     // The pull request's check, as the workflow runs it.
-    const pr = await runCli(["validate", "documents", "--changed-since", "origin/main", "--format", "github"], { cwd: work, env: { SAMDOK_CACHE_KEY_DIR: victim } });
+    const pr = await runCli(["validate", "documents", "--changed-since", "origin/main", "--format", "github"], {
+      cwd: work,
+      env: { SAMDOK_CACHE_KEY_DIR: victim },
+    });
     expect(pr.code).toBe(1);
     expect(pr.stdout).toMatch(/::error .*SD140/);
     expect(pr.stderr).toMatch(/samdok: Cachen \.samdokcache är incheckad i git och används inte.*git rm --cached \.samdokcache/);
@@ -293,7 +321,10 @@ describe("where a cache may come from", () => {
     expect(build.code).toBe(1);
     expect(build.stderr).toMatch(/SD140/);
     writeFileSync(cachePath(), forged, "latin1");
-    const asked = await runCli(["build", ".", "--out", "../ut", "--cache"], { cwd: work, env: { SAMDOK_CACHE_KEY_DIR: victim, CI: "true" } });
+    const asked = await runCli(["build", ".", "--out", "../ut", "--cache"], {
+      cwd: work,
+      env: { SAMDOK_CACHE_KEY_DIR: victim, CI: "true" },
+    });
     expect(asked.code).toBe(0);
   });
 
@@ -313,7 +344,9 @@ describe("where a cache may come from", () => {
  * that a regression fails this test (too slow) instead of hanging it.
  */
 async function withFifoReleased<T>(fifo: string, ms: number, run: () => Promise<T>): Promise<{ value: T; elapsed: number }> {
-  const child = spawn(process.execPath, ["-e", `setTimeout(() => require("node:fs").writeFileSync(process.argv[1], ""), ${ms})`, fifo], { stdio: "ignore" });
+  const child = spawn(process.execPath, ["-e", `setTimeout(() => require("node:fs").writeFileSync(process.argv[1], ""), ${ms})`, fifo], {
+    stdio: "ignore",
+  });
   const start = Date.now();
   try {
     const value = await run();
@@ -332,7 +365,9 @@ describe.runIf(POSIX)("a .samdokcache that is not a regular file is never opened
     const { value, elapsed } = await withFifoReleased(cachePath(), 15_000, () => validate(victim, extra));
     expect(elapsed).toBeLessThan(10_000);
     expect(value.code).toBe(0);
-    expect(value.stderr).toMatch(/^samdok: Cachen .* är ingen vanlig fil .* och används inte\. Ta bort den, eller ange en annan fil med --cache-location\.\n$/);
+    expect(value.stderr).toMatch(
+      /^samdok: Cachen .* är ingen vanlig fil .* och används inte\. Ta bort den, eller ange en annan fil med --cache-location\.\n$/,
+    );
     return value;
   };
 
@@ -445,26 +480,29 @@ describe("the key that signs the cache", () => {
     expect(readdirSync(victim)).toEqual(["key"]);
   });
 
-  it.runIf(POSIX)("a key others can read is made private; a damaged key or a link is replaced (and the old cache no longer answers)", async () => {
-    cpSync(path.join(FIXTURES, "valid-minimal"), work, { recursive: true });
-    await validate(victim);
-    const keyFile = path.join(victim, "key");
-    const key = readFileSync(keyFile, "utf8");
-    chmodSync(keyFile, 0o644);
-    expect((await validate(victim)).reads).toBe(0);
-    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    expect(readFileSync(keyFile, "utf8")).toBe(key);
-    writeFileSync(keyFile, "not a key\n");
-    expect((await validate(victim)).reads).toBe(1);
-    expect(readFileSync(keyFile, "utf8")).toMatch(/^[0-9a-f]{64}\n$/);
-    const other = path.join(root, "other-key");
-    writeFileSync(other, key);
-    rmSync(keyFile);
-    symlinkSync(other, keyFile);
-    expect((await validate(victim)).reads).toBe(1);
-    expect(lstatSync(keyFile).isFile()).toBe(true);
-    expect(readFileSync(keyFile, "utf8")).not.toBe(key);
-  });
+  it.runIf(POSIX)(
+    "a key others can read is made private; a damaged key or a link is replaced (and the old cache no longer answers)",
+    async () => {
+      cpSync(path.join(FIXTURES, "valid-minimal"), work, { recursive: true });
+      await validate(victim);
+      const keyFile = path.join(victim, "key");
+      const key = readFileSync(keyFile, "utf8");
+      chmodSync(keyFile, 0o644);
+      expect((await validate(victim)).reads).toBe(0);
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(readFileSync(keyFile, "utf8")).toBe(key);
+      writeFileSync(keyFile, "not a key\n");
+      expect((await validate(victim)).reads).toBe(1);
+      expect(readFileSync(keyFile, "utf8")).toMatch(/^[0-9a-f]{64}\n$/);
+      const other = path.join(root, "other-key");
+      writeFileSync(other, key);
+      rmSync(keyFile);
+      symlinkSync(other, keyFile);
+      expect((await validate(victim)).reads).toBe(1);
+      expect(lstatSync(keyFile).isFile()).toBe(true);
+      expect(readFileSync(keyFile, "utf8")).not.toBe(key);
+    },
+  );
 
   it("when no key can be kept, the run goes on without a cache and says so", async () => {
     cpSync(path.join(FIXTURES, "valid-minimal"), work, { recursive: true });
@@ -479,9 +517,13 @@ describe("the key that signs the cache", () => {
 
   it("lives in the user's cache folder, outside the repository", () => {
     expect(cacheKeyDir({ SAMDOK_CACHE_KEY_DIR: "/srv/nycklar" }, "linux")).toBe(path.resolve("/srv/nycklar"));
-    expect(cacheKeyDir({ XDG_CACHE_HOME: "/home/anna/.cache-x", HOME: "/home/anna" }, "linux")).toBe(path.join("/home/anna/.cache-x", "samdok"));
+    expect(cacheKeyDir({ XDG_CACHE_HOME: "/home/anna/.cache-x", HOME: "/home/anna" }, "linux")).toBe(
+      path.join("/home/anna/.cache-x", "samdok"),
+    );
     expect(cacheKeyDir({ XDG_CACHE_HOME: "relativ", HOME: "/home/anna" }, "linux")).toBe(path.join("/home/anna", ".cache", "samdok"));
     expect(cacheKeyDir({ HOME: "/home/anna" }, "darwin")).toBe(path.join("/home/anna", ".cache", "samdok"));
-    expect(cacheKeyDir({ LOCALAPPDATA: "C:\\Users\\anna\\AppData\\Local" }, "win32")).toBe(path.join("C:\\Users\\anna\\AppData\\Local", "samdok"));
+    expect(cacheKeyDir({ LOCALAPPDATA: "C:\\Users\\anna\\AppData\\Local" }, "win32")).toBe(
+      path.join("C:\\Users\\anna\\AppData\\Local", "samdok"),
+    );
   });
 });

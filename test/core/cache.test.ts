@@ -10,7 +10,8 @@ const KEY = "a".repeat(64);
 const SECRET = Buffer.alloc(32, 7);
 const keyId = (secret: Buffer): string => createHmac("sha256", secret).update("samdok-cache-key-id").digest("hex").slice(0, 16);
 /** A line as samdok writes it, signed with `secret`. */
-const signed = (body: string, secret = SECRET, globalKey = KEY): string => `${body}\t${createHmac("sha256", secret).update(globalKey).update("\n").update(body, "latin1").digest("hex").slice(0, 32)}\n`;
+const signed = (body: string, secret = SECRET, globalKey = KEY): string =>
+  `${body}\t${createHmac("sha256", secret).update(globalKey).update("\n").update(body, "latin1").digest("hex").slice(0, 32)}\n`;
 const HEADER = `samdok-cache-5\t${KEY}\t${keyId(SECRET)}\n`;
 const json = (n: number): string => JSON.stringify({ file: `d${n}.md`, n });
 
@@ -142,7 +143,10 @@ describe("the result cache file", () => {
 
   it("drops lines it cannot trust when it writes the file whole", () => {
     // The last line is cut short, so the file is written whole.
-    writeFileSync(file, `${HEADER}${signed(`d1.md\th1\ts1\tconf\t${json(1)}`, Buffer.alloc(32, 8))}${signed(`d2.md\th2\ts2\tconf\t${json(2)}`)}garbage\tline\nd5.md\th5`);
+    writeFileSync(
+      file,
+      `${HEADER}${signed(`d1.md\th1\ts1\tconf\t${json(1)}`, Buffer.alloc(32, 8))}${signed(`d2.md\th2\ts2\tconf\t${json(2)}`)}garbage\tline\nd5.md\th5`,
+    );
     const c = new ResultCache(file, KEY, SECRET);
     c.set("d3.md", "h3", "s3", "conf", json(3));
     c.save();
@@ -173,7 +177,15 @@ describe("a cached result with the set's findings added", () => {
       facts: { links: [], headings: [{ depth: 2, text: "Syfte", slug: "syfte", line: 5 }] },
     };
     const cached = resultFromText(resultText(original as never));
-    const finding = { file: "documents/a.md", line: 2, column: 1, ruleId: "SD105", ruleName: "stod-i-forfallet", severity: "warning" as const, message: "…" };
+    const finding = {
+      file: "documents/a.md",
+      line: 2,
+      column: 1,
+      ruleId: "SD105",
+      ruleName: "stod-i-forfallet",
+      severity: "warning" as const,
+      message: "…",
+    };
     const copy = withDiagnostics(cached, [finding]);
     expect(Object.getOwnPropertyDescriptor(copy, "data")?.get).toBeTypeOf("function");
     expect(copy.diagnostics).toEqual([finding]);

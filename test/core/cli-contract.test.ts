@@ -17,7 +17,13 @@ describe("CLI contract", () => {
     const r = report.results[0];
     expect(r?.file).toBe("test/fixtures/schema-agreement/overenskommelse-en-part.md");
     const d = r?.diagnostics[0];
-    expect(d).toMatchObject({ ruleId: expect.any(String), severity: "error", message: expect.any(String), line: expect.any(Number), column: expect.any(Number) });
+    expect(d).toMatchObject({
+      ruleId: expect.any(String),
+      severity: "error",
+      message: expect.any(String),
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
   });
 
   it("paths are POSIX and relative to the working directory", async () => {
@@ -114,7 +120,9 @@ describe("the cache and the set-wide rules", () => {
       const original = readFileSync(file, "utf8");
       const run = async () => {
         const r = await runCli(["validate", ".", "--format", "json"], { cwd: dir });
-        return (JSON.parse(r.stdout) as { results: { diagnostics: { ruleId: string }[] }[] }).results.flatMap((x) => x.diagnostics.map((d) => d.ruleId));
+        return (JSON.parse(r.stdout) as { results: { diagnostics: { ruleId: string }[] }[] }).results.flatMap((x) =>
+          x.diagnostics.map((d) => d.ruleId),
+        );
       };
       expect(await run()).toEqual([]);
       // Text only: the set-wide findings (none) still hold.
@@ -164,11 +172,15 @@ describe("fast start", () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), "samdok-trace-")), "imports.txt");
     writeFileSync(out, "");
     try {
-      execFileSync(process.execPath, ["--import", path.join(REPO, "test/helpers/trace-imports.mjs"), path.join(REPO, "bin/samdok.js"), ...args], {
-        cwd: REPO,
-        env: { ...process.env, SAMDOK_TRACE_IMPORTS: out, NO_COLOR: "1" },
-        stdio: "pipe",
-      });
+      execFileSync(
+        process.execPath,
+        ["--import", path.join(REPO, "test/helpers/trace-imports.mjs"), path.join(REPO, "bin/samdok.js"), ...args],
+        {
+          cwd: REPO,
+          env: { ...process.env, SAMDOK_TRACE_IMPORTS: out, NO_COLOR: "1" },
+          stdio: "pipe",
+        },
+      );
     } catch {
       // validate exits 1 on findings; the trace is what matters
     }
@@ -176,7 +188,9 @@ describe("fast start", () => {
     if (!expand) return loaded;
     // Run bundled (src/bundle.ts), a chunk stands for the modules it holds.
     const bundle = path.join(REPO, "build/bundle");
-    const modules = existsSync(path.join(bundle, "modules.json")) ? (JSON.parse(readFileSync(path.join(bundle, "modules.json"), "utf8")) as Record<string, string[]>) : {};
+    const modules = existsSync(path.join(bundle, "modules.json"))
+      ? (JSON.parse(readFileSync(path.join(bundle, "modules.json"), "utf8")) as Record<string, string[]>)
+      : {};
     return loaded.flatMap((u) => {
       const file = u.startsWith("file:") ? fileURLToPath(u) : u;
       const held = path.dirname(file) === bundle ? modules[path.basename(file)] : undefined;

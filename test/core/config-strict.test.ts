@@ -51,11 +51,26 @@ function expectConfigError(r: CliResult, at: string, message: RegExp): void {
 describe("the configuration is strict JSON", () => {
   const cases: [scenario: string, at: string, message: RegExp, repair: (text: Buffer) => string][] = [
     ["config-yaml", "2:1", /samdok\.config\.json ska vara JSON, inte YAML/, (b) => JSON.stringify(parseYaml(b.toString("utf8")), null, 2)],
-    ["config-trailing-comma", "25:36", /Kommatecken efter sista värdet är inte tillåtet i JSON/, (b) => b.toString("utf8").replace(/},\n}/, "}\n}")],
+    [
+      "config-trailing-comma",
+      "25:36",
+      /Kommatecken efter sista värdet är inte tillåtet i JSON/,
+      (b) => b.toString("utf8").replace(/},\n}/, "}\n}"),
+    ],
     ["config-not-utf8", "4:52", /inte sparad som UTF-8 \(byte 0xF6 på rad 4/, (b) => b.toString("latin1")],
-    ["config-duplicate-key", "25:3", /"namn" förekommer två gånger i samma objekt \(första gången på rad 3\)/, (b) => b.toString("utf8").replace('  "namn": "Annan samling",\n', "")],
+    [
+      "config-duplicate-key",
+      "25:3",
+      /"namn" förekommer två gånger i samma objekt \(första gången på rad 3\)/,
+      (b) => b.toString("utf8").replace('  "namn": "Annan samling",\n', ""),
+    ],
     ["config-alias-bomb", "1:1", /ska vara JSON, inte YAML/, () => VALID],
-    ["config-unknown-rule", "26:31", /Det finns ingen regel "fillankr" under "regler"\. Menade du "fillankar" \(SD134\)\?/, (b) => b.toString("utf8").replace('"fillankr"', '"fillankar"').replace('"SD999"', '"SD109"')],
+    [
+      "config-unknown-rule",
+      "26:31",
+      /Det finns ingen regel "fillankr" under "regler"\. Menade du "fillankar" \(SD134\)\?/,
+      (b) => b.toString("utf8").replace('"fillankr"', '"fillankar"').replace('"SD999"', '"SD109"'),
+    ],
   ];
   for (const [scenario, at, message, repair] of cases) {
     it(`${scenario}: exit 2 at ${at}, and exit 0 once repaired`, async () => {
@@ -112,7 +127,11 @@ describe("the configuration is strict JSON", () => {
     const dir = tempSet();
     const padded = (size: number): string => VALID + " ".repeat(size - Buffer.byteLength(VALID));
     writeFileSync(path.join(dir, CONFIG), padded(MAX_CONFIG_BYTES + 1000));
-    expectConfigError(await validate(dir), "1:1", /samdok\.config\.json är 1,0 MB\. En konfiguration är normalt några kB och samdok läser högst 1 MB/);
+    expectConfigError(
+      await validate(dir),
+      "1:1",
+      /samdok\.config\.json är 1,0 MB\. En konfiguration är normalt några kB och samdok läser högst 1 MB/,
+    );
     clearConfigCache();
     writeFileSync(path.join(dir, CONFIG), padded(MAX_CONFIG_BYTES - 1000));
     expect((await validate(dir)).code).toBe(0);
@@ -180,7 +199,14 @@ describe("rule settings", () => {
 
   it("suggests the id for a slip of case, located at the key", () => {
     const error = withRules({ sd134: "off" });
-    expect(error?.diagnostics).toEqual([expect.objectContaining({ line: 26, column: 14, ruleId: "SD010", message: expect.stringMatching(/ingen regel "sd134".*Menade du "SD134" \(fillankar\)\?/) })]);
+    expect(error?.diagnostics).toEqual([
+      expect.objectContaining({
+        line: 26,
+        column: 14,
+        ruleId: "SD010",
+        message: expect.stringMatching(/ingen regel "sd134".*Menade du "SD134" \(fillankar\)\?/),
+      }),
+    ]);
   });
 
   it("refuses to change a rule that cannot be changed", () => {
@@ -240,9 +266,9 @@ describe("parseStrictJson", () => {
     ["[1, 2,\n]", /^1:6 Kommatecken efter sista värdet/],
     ['{"a": 1 // kommentar\n}', /^1:9 Kommentarer är inte tillåtna/],
     ["{'a': 1}", /^1:2 Text skrivs inom dubbla citattecken \("\) i JSON, inte enkla/],
-    ['{a: 1}', /^1:2 Namnet ska stå inom dubbla citattecken i JSON: "a"/],
+    ["{a: 1}", /^1:2 Namnet ska stå inom dubbla citattecken i JSON: "a"/],
     ['{"a": 1\n "b": 2}', /^2:2 Kommatecken saknas före detta namn/],
-    ['[1 2]', /^1:4 Kommatecken saknas före detta värde/],
+    ["[1 2]", /^1:4 Kommatecken saknas före detta värde/],
     ['{"a" 1}', /^1:6 Kolon \(:\) saknas efter "a"/],
     ['{"a": True}', /^1:7 True är inte ett värde i JSON/],
     ['{"a": NaN}', /^1:7 NaN finns inte i JSON/],
@@ -276,7 +302,9 @@ describe("parseStrictJson", () => {
   it(`accepts ${MAX_JSON_DEPTH} levels and refuses one more`, () => {
     const nested = (k: number): string => "[".repeat(k) + "]".repeat(k);
     expect(parseStrictJson(nested(MAX_JSON_DEPTH)).ok).toBe(true);
-    expect(problem(nested(MAX_JSON_DEPTH + 1))).toMatch(new RegExp(`^1:${MAX_JSON_DEPTH + 1} Konfigurationen är nästlad i mer än ${MAX_JSON_DEPTH} nivåer`));
+    expect(problem(nested(MAX_JSON_DEPTH + 1))).toMatch(
+      new RegExp(`^1:${MAX_JSON_DEPTH + 1} Konfigurationen är nästlad i mer än ${MAX_JSON_DEPTH} nivåer`),
+    );
     // The object is level 1, so the 64th "[" (column 5 + 64) is one too many.
     expect(problem(`{"a":${"[".repeat(200_000)}`)).toMatch(/^1:69 Konfigurationen är nästlad/);
   });
@@ -291,7 +319,11 @@ describe("parseStrictJson", () => {
   });
 
   it("locates keys and values exactly as the YAML parser did", () => {
-    for (const text of [VALID, ...readdirSync(path.join(REPO, "documents")).map((set) => readFileSync(path.join(REPO, "documents", set, CONFIG), "utf8")), '{\n  "a": [1, {"b": [true, null]}, "x"],\n\t"c": {}, "d/e~f": -1.5e3\n}']) {
+    for (const text of [
+      VALID,
+      ...readdirSync(path.join(REPO, "documents")).map((set) => readFileSync(path.join(REPO, "documents", set, CONFIG), "utf8")),
+      '{\n  "a": [1, {"b": [true, null]}, "x"],\n\t"c": {}, "d/e~f": -1.5e3\n}',
+    ]) {
       const r = parseStrictJson(text);
       const lineCounter = new LineCounter();
       const doc = parseDocument(text, { lineCounter });
@@ -306,7 +338,37 @@ describe("parseStrictJson", () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % k;
     };
-    const alphabet = ['"', "{", "}", "[", "]", ",", ":", " ", "\n", "\t", "0", "1", "-", ".", "e", "E", "+", "t", "r", "u", "f", "n", "l", "\\", "/", "a", "å", "\u0001", "\u2028"];
+    const alphabet = [
+      '"',
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      ":",
+      " ",
+      "\n",
+      "\t",
+      "0",
+      "1",
+      "-",
+      ".",
+      "e",
+      "E",
+      "+",
+      "t",
+      "r",
+      "u",
+      "f",
+      "n",
+      "l",
+      "\\",
+      "/",
+      "a",
+      "å",
+      "\u0001",
+      "\u2028",
+    ];
     const seeds = [VALID, '{"a": [1, -2.5e+3, 0, true, false, null, "x\\u00e5\\n\\"y"], "b": {}}', "[]", '"s"', "-0.0E-0"];
     let agreed = 0;
     for (let round = 0; round < 4000; round++) {
@@ -315,7 +377,12 @@ describe("parseStrictJson", () => {
         const at = random(text.length + 1);
         const op = random(3);
         const ch = alphabet[random(alphabet.length)] as string;
-        text = op === 0 ? text.slice(0, at) + text.slice(at + 1) : op === 1 ? text.slice(0, at) + ch + text.slice(at) : text.slice(0, at) + ch + text.slice(at + 1);
+        text =
+          op === 0
+            ? text.slice(0, at) + text.slice(at + 1)
+            : op === 1
+              ? text.slice(0, at) + ch + text.slice(at)
+              : text.slice(0, at) + ch + text.slice(at + 1);
       }
       let expected: unknown;
       let jsonOk = true;

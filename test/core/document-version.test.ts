@@ -10,7 +10,27 @@ import {
 } from "../../src/core/document-version.js";
 
 /** Never a version, in any form. */
-const NOT_VERSIONS: unknown[] = ["1", "1.0.1", "v1.0", " 1.0", "1.0 ", "1.0\n", "1.", ".1", "1,0", "+1.0", "-1.0", "1e1.0", "١.٠", "", 1, 1.5, null, undefined, ["1.0"]];
+const NOT_VERSIONS: unknown[] = [
+  "1",
+  "1.0.1",
+  "v1.0",
+  " 1.0",
+  "1.0 ",
+  "1.0\n",
+  "1.",
+  ".1",
+  "1,0",
+  "+1.0",
+  "-1.0",
+  "1e1.0",
+  "١.٠",
+  "",
+  1,
+  1.5,
+  null,
+  undefined,
+  ["1.0"],
+];
 
 describe("parseDocumentVersion", () => {
   it.each([

@@ -4,7 +4,9 @@ import { validateJson } from "../helpers/cli.js";
 describe("the sample document sets in documents/", () => {
   it("validate with no errors", async () => {
     const { code, report } = await validateJson(["documents"]);
-    const errors = report.results.flatMap((r) => r.diagnostics.filter((d) => d.severity === "error").map((d) => `${r.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`));
+    const errors = report.results.flatMap((r) =>
+      r.diagnostics.filter((d) => d.severity === "error").map((d) => `${r.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`),
+    );
     expect(errors).toEqual([]);
     expect(code).toBe(0);
     expect(report.summary.files).toBeGreaterThanOrEqual(19);

@@ -13,7 +13,18 @@ import { toString } from "mdast-util-to-string";
 import { visit } from "unist-util-visit";
 import type { Root } from "mdast";
 import ICAL from "ical.js";
-import { cssString, csvField, htmlText, icsText, markdownTableCell, markdownText, workflowCommandData, workflowCommandProperty, xmlAttribute, xmlText } from "../../src/core/escape.js";
+import {
+  cssString,
+  csvField,
+  htmlText,
+  icsText,
+  markdownTableCell,
+  markdownText,
+  workflowCommandData,
+  workflowCommandProperty,
+  xmlAttribute,
+  xmlText,
+} from "../../src/core/escape.js";
 import { safeText } from "../../src/core/safe-text.js";
 import { markdown } from "../../src/due/list/format/markdown.js";
 import type { DueItem } from "../../src/due/list/model.js";
@@ -32,7 +43,13 @@ const HOSTILE = [
 
 function parseXml(xml: string): Document {
   const errors: string[] = [];
-  const doc = new DOMParser({ errorHandler: { warning: (m: string) => errors.push(m), error: (m: string) => errors.push(m), fatalError: (m: string) => errors.push(m) } }).parseFromString(xml, "text/xml");
+  const doc = new DOMParser({
+    errorHandler: {
+      warning: (m: string) => errors.push(m),
+      error: (m: string) => errors.push(m),
+      fatalError: (m: string) => errors.push(m),
+    },
+  }).parseFromString(xml, "text/xml");
   expect(errors).toEqual([]);
   return doc as unknown as Document;
 }
@@ -170,7 +187,18 @@ describe("CSV and iCalendar", () => {
 
   it("icsText: ical.js reads back the text safeText shows", () => {
     for (const s of HOSTILE) {
-      const cal = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//x//SV", "BEGIN:VEVENT", "UID:x", "DTSTAMP:20261123T000000Z", `SUMMARY:${icsText(s)}`, "END:VEVENT", "END:VCALENDAR", ""].join("\r\n");
+      const cal = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//test//x//SV",
+        "BEGIN:VEVENT",
+        "UID:x",
+        "DTSTAMP:20261123T000000Z",
+        `SUMMARY:${icsText(s)}`,
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+      ].join("\r\n");
       const event = new ICAL.Component(ICAL.parse(cal)).getFirstSubcomponent("vevent");
       expect(event?.getFirstPropertyValue("summary")).toBe(safeText(s.replace(/\r\n/g, "\n"), { multiline: true }));
     }
@@ -179,7 +207,8 @@ describe("CSV and iCalendar", () => {
 
 describe("exact escapers", () => {
   it("workflow commands: only what the runner decodes, so it reads back the same text", () => {
-    const decode = (s: string): string => s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%25/g, "%");
+    const decode = (s: string): string =>
+      s.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%25/g, "%");
     for (const s of HOSTILE) {
       expect(workflowCommandData(s)).not.toMatch(/[\r\n]/);
       expect(workflowCommandProperty(s)).not.toMatch(/[\r\n:,]/);

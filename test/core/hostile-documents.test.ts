@@ -114,7 +114,11 @@ describe("documents that would hang or exhaust the run", () => {
       const one = await runCli(["build", path.join(dir, "rutin-lankar.md"), "--format", "html,docx", "--out", out, "--no-cache"]);
       expect(one.stderr).not.toMatch(/at .*\.(ts|js):\d+/);
       expect(one.code).toBe(0);
-      expect(readdirSync(out).filter((f) => !f.startsWith(".")).sort()).toEqual(["index.html", "rutin-lankar.html", "samlad-utgava.docx", "samlad-utgava.html"]);
+      expect(
+        readdirSync(out)
+          .filter((f) => !f.startsWith("."))
+          .sort(),
+      ).toEqual(["index.html", "rutin-lankar.html", "samlad-utgava.docx", "samlad-utgava.html"]);
     },
     HANG_GUARD,
   );
@@ -164,7 +168,9 @@ describe.skipIf(!POSIX)("files that are not regular files", () => {
       const check = (report: JsonReport): void => {
         expect(report.summary.files).toBe(3);
         for (const name of ["rutin-kanal.md", "rutin-lank.md"]) {
-          expect(resultOf(report, name)?.diagnostics).toEqual([expect.objectContaining({ ruleId: "SD001", line: 1, column: 1, severity: "error" })]);
+          expect(resultOf(report, name)?.diagnostics).toEqual([
+            expect.objectContaining({ ruleId: "SD001", line: 1, column: 1, severity: "error" }),
+          ]);
           expect(resultOf(report, name)?.diagnostics[0]?.message).toMatch(/inte en vanlig fil utan en namngiven kanal \(FIFO/);
         }
         expect(resultOf(report, "rutin-giltig.md")?.diagnostics).toEqual([]);
@@ -175,12 +181,29 @@ describe.skipIf(!POSIX)("files that are not regular files", () => {
       // Named on the command line, and with the cache (which looks at files before reading them).
       const cacheLocation = path.join(root, "kanaler.samdokcache");
       for (let round = 0; round < 2; round++) {
-        const r = await runCli(["validate", path.join(dir, "rutin-kanal.md"), path.join(dir, "rutin-lank.md"), path.join(dir, "rutin-giltig.md"), "--format", "json", "--cache-location", cacheLocation]);
+        const r = await runCli([
+          "validate",
+          path.join(dir, "rutin-kanal.md"),
+          path.join(dir, "rutin-lank.md"),
+          path.join(dir, "rutin-giltig.md"),
+          "--format",
+          "json",
+          "--cache-location",
+          cacheLocation,
+        ]);
         expect(r.code).toBe(1);
         check(JSON.parse(r.stdout) as JsonReport);
       }
       // Build never reads them either.
-      const built = await runCli(["build", path.join(dir, "rutin-giltig.md"), "--format", "html", "--out", path.join(root, "kanaler-ut"), "--no-cache"]);
+      const built = await runCli([
+        "build",
+        path.join(dir, "rutin-giltig.md"),
+        "--format",
+        "html",
+        "--out",
+        path.join(root, "kanaler-ut"),
+        "--no-cache",
+      ]);
       expect(built.code).toBe(0);
     },
     HANG_GUARD,

@@ -10,7 +10,15 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFile
 import os from "node:os";
 import path from "node:path";
 import { REPO } from "../helpers/cli.js";
-import { checkBody, checkYamlDepth, checkYamlSize, emptyCounts, MAX_DEPTH, MAX_INLINE_MARKS, MAX_YAML_LINES } from "../../src/core/limits.js";
+import {
+  checkBody,
+  checkYamlDepth,
+  checkYamlSize,
+  emptyCounts,
+  MAX_DEPTH,
+  MAX_INLINE_MARKS,
+  MAX_YAML_LINES,
+} from "../../src/core/limits.js";
 import { BodyLimitError, parseBody, parseBodyForRules } from "../../src/core/markdown.js";
 import { parseFrontMatter } from "../../src/core/front-matter.js";
 import { decodeDocument } from "../../src/core/read.js";
@@ -54,7 +62,8 @@ describe("the pre-scan of the body", () => {
       expect(checkBody(decoded.text, bodyLine, counts), file).toBeUndefined();
       expect(counts.depth, file).toBeLessThanOrEqual(8);
       expect(counts.weight, file).toBeLessThan(10 * 1024);
-      if (!split.ok && split.problems.some((p) => /nästlat|för stort/.test(p.message.sv))) throw new Error(`${file}: ${split.problems[0]?.message.sv}`);
+      if (!split.ok && split.problems.some((p) => /nästlat|för stort/.test(p.message.sv)))
+        throw new Error(`${file}: ${split.problems[0]?.message.sv}`);
     }
   });
 
@@ -87,7 +96,39 @@ describe("the pre-scan of the body", () => {
   });
 
   it("never counts shallower than micromark builds (random documents of markers, indentation, tabs and markup)", () => {
-    const tokens = ["- ", "* ", "+ ", "1. ", "2) ", "> ", ">", "[^a]: ", "  ", "    ", "\t", "x", "x ", "\n", "\n", "\n\n", "---", "```", "~~~", "# ", "<div>", "|a|b|\n|-|-|\n", "*", "**", "_", "~~", "[", "]", "![", "](u)", "`"];
+    const tokens = [
+      "- ",
+      "* ",
+      "+ ",
+      "1. ",
+      "2) ",
+      "> ",
+      ">",
+      "[^a]: ",
+      "  ",
+      "    ",
+      "\t",
+      "x",
+      "x ",
+      "\n",
+      "\n",
+      "\n\n",
+      "---",
+      "```",
+      "~~~",
+      "# ",
+      "<div>",
+      "|a|b|\n|-|-|\n",
+      "*",
+      "**",
+      "_",
+      "~~",
+      "[",
+      "]",
+      "![",
+      "](u)",
+      "`",
+    ];
     const containers = new Set(["list", "blockquote", "footnoteDefinition"]);
     const inline = new Set(["emphasis", "strong", "delete", "link", "image", "linkReference", "imageReference"]);
     const depth = (node: { type: string; children?: unknown[] }, kinds: Set<string>, d = 0): number => {
@@ -155,7 +196,12 @@ describe("the YAML front matter", () => {
   const fm = (yaml: string): string => `---\nid: x\n${yaml}\n---\n\nText.\n`;
 
   it("refuses nesting deeper than 32, flow and block, before the parser can overflow its stack", () => {
-    for (const yaml of [`a: ${"[".repeat(3000)}${"]".repeat(3000)}`, `a:\n  ${"- ".repeat(3000)}x`, Array.from({ length: 200 }, (_, i) => `${" ".repeat(i)}a:`).join("\n") + " x", `a: ${"{b: ".repeat(40)}1${"}".repeat(40)}`]) {
+    for (const yaml of [
+      `a: ${"[".repeat(3000)}${"]".repeat(3000)}`,
+      `a:\n  ${"- ".repeat(3000)}x`,
+      Array.from({ length: 200 }, (_, i) => `${" ".repeat(i)}a:`).join("\n") + " x",
+      `a: ${"{b: ".repeat(40)}1${"}".repeat(40)}`,
+    ]) {
       const split = parseFrontMatter(fm(yaml));
       expect(split.ok).toBe(false);
       if (split.ok) continue;
@@ -198,10 +244,23 @@ describe("the YAML front matter", () => {
 
 describe("the per-document step", () => {
   const loaded = loadConfig(path.join(REPO, "test/fixtures/_standard/samdok.config.json"), REPO, "sv");
-  const input = (bytes: Uint8Array) => ({ file: "x.md", rootPath: "x.md", absPath: "/x.md", bytes, loaded, lang: "sv" as const, today: "2026-11-23", rules: documentRules() });
+  const input = (bytes: Uint8Array) => ({
+    file: "x.md",
+    rootPath: "x.md",
+    absPath: "/x.md",
+    bytes,
+    loaded,
+    lang: "sv" as const,
+    today: "2026-11-23",
+    rules: documentRules(),
+  });
 
   it("turns anything a parser throws (a stack overflow) into a finding on the document", () => {
-    const exploding = { get byteLength(): number { throw new RangeError("Maximum call stack size exceeded"); } } as unknown as Uint8Array;
+    const exploding = {
+      get byteLength(): number {
+        throw new RangeError("Maximum call stack size exceeded");
+      },
+    } as unknown as Uint8Array;
     const result = analyzeDocument(input(exploding));
     expect(result.fatal).toBe(true);
     expect(result.diagnostics).toEqual([expect.objectContaining({ ruleId: "SD001", line: 1, column: 1, severity: "error" })]);

@@ -12,7 +12,21 @@
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { execFileSync } from "node:child_process";
-import { closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { unzipSync } from "fflate";
@@ -71,7 +85,8 @@ function outputs(dir: string): Map<string, Buffer> {
       else {
         const data = readFileSync(abs);
         files.set(path.relative(dir, abs), data);
-        if (name.endsWith(".docx")) for (const [part, bytes] of Object.entries(unzipSync(new Uint8Array(data)))) files.set(`${name}!${part}`, Buffer.from(bytes));
+        if (name.endsWith(".docx"))
+          for (const [part, bytes] of Object.entries(unzipSync(new Uint8Array(data)))) files.set(`${name}!${part}`, Buffer.from(bytes));
       }
     }
   };
@@ -120,7 +135,14 @@ describe("a symbolic link out of the document root", () => {
     for (const format of ["html", "docx"] as const) {
       it.runIf(onLinux)(`${fixture}: build --format ${format} refuses (exit 1) and publishes nothing of it`, async () => {
         const dir = copy(fixture);
-        expect(readFileSync(path.join(dir, fixture.includes("picture") ? "bilder/flode.png" : fixture.includes("passwd") ? "bilagor/anvandare.txt" : "bilagor/miljo.txt")).length).toBeGreaterThan(0);
+        expect(
+          readFileSync(
+            path.join(
+              dir,
+              fixture.includes("picture") ? "bilder/flode.png" : fixture.includes("passwd") ? "bilagor/anvandare.txt" : "bilagor/miljo.txt",
+            ),
+          ).length,
+        ).toBeGreaterThan(0);
         const r = await build(dir, format);
         expect(r.code).toBe(1);
         expect(r.stderr).toMatch(/SD009/);
@@ -178,7 +200,9 @@ describe("a symbolic link inside the document root", () => {
     expect(html.stderr).toBe("");
     const files = outputs(html.out);
     const pdf = readFileSync(path.join(FIXTURES, "symlink-inside/bilagor/plan.pdf"));
-    expect([...files.keys()].filter((f) => f.startsWith("filer/")).map((f) => f.replace(/-[0-9a-f]{10}\./, "-#."))).toEqual(expect.arrayContaining(["filer/senaste-#.pdf", "filer/plan-#.pdf", "filer/senaste-#.png"]));
+    expect([...files.keys()].filter((f) => f.startsWith("filer/")).map((f) => f.replace(/-[0-9a-f]{10}\./, "-#."))).toEqual(
+      expect.arrayContaining(["filer/senaste-#.pdf", "filer/plan-#.pdf", "filer/senaste-#.png"]),
+    );
     expect(containing(files, pdf).filter((f) => f.startsWith("filer/"))).toHaveLength(2);
     const docx = await build(dir, "docx");
     expect(docx.code, docx.stderr).toBe(0);
@@ -275,7 +299,9 @@ describe("a file name stored in NFD (macOS), linked in NFC", () => {
     expect(html.code, html.stderr).toBe(0);
     expect(html.stderr).toBe("");
     const files = [...outputs(html.out).keys()].filter((f) => f.startsWith("filer/"));
-    expect(files.map((f) => f.replace(/-[0-9a-f]{10}\./, "-#."))).toEqual(["filer/v\u00e5rdplan-#.pdf", "filer/\u00f6versikt-#.png"].sort());
+    expect(files.map((f) => f.replace(/-[0-9a-f]{10}\./, "-#."))).toEqual(
+      ["filer/v\u00e5rdplan-#.pdf", "filer/\u00f6versikt-#.png"].sort(),
+    );
     const page = readFileSync(path.join(html.out, "rutin-utskrivning.html"), "utf8");
     for (const f of files) expect(page).toContain(`"${f}"`);
     const docx = await build(dir, "docx");

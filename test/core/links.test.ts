@@ -18,7 +18,15 @@ import {
 
 describe("external addresses", () => {
   it("are those with a scheme or protocol-relative", () => {
-    for (const url of ["https://example.se/a.md", "HTTP://x.se", "mailto:narvard@example.se", "tel:+4619", "javascript:alert(1)", "//example.se/a.md", "c:b.md"]) {
+    for (const url of [
+      "https://example.se/a.md",
+      "HTTP://x.se",
+      "mailto:narvard@example.se",
+      "tel:+4619",
+      "javascript:alert(1)",
+      "//example.se/a.md",
+      "c:b.md",
+    ]) {
       expect(isExternal(url), url).toBe(true);
       expect(resolveLink(url, "a.md"), url).toBeUndefined();
     }
@@ -51,7 +59,13 @@ describe("splitting and decoding", () => {
 
 describe("resolveLink (validation's reading)", () => {
   it("resolves against the linking document's folder", () => {
-    expect(resolveLink("b.md#syfte", "mapp/a.md")).toEqual({ written: "b.md", rootPath: "mapp/b.md", outside: false, absolute: false, fragment: "syfte" });
+    expect(resolveLink("b.md#syfte", "mapp/a.md")).toEqual({
+      written: "b.md",
+      rootPath: "mapp/b.md",
+      outside: false,
+      absolute: false,
+      fragment: "syfte",
+    });
     expect(resolveLink("b.md", "a.md")).toEqual({ written: "b.md", rootPath: "b.md", outside: false, absolute: false });
     expect(resolveLink("./bilagor/x.pdf", "a.md")?.rootPath).toBe("bilagor/x.pdf");
     expect(resolveLink("under/../c.md", "mapp/a.md")?.rootPath).toBe("mapp/c.md");
@@ -67,14 +81,26 @@ describe("resolveLink (validation's reading)", () => {
     expect(resolveLink("%2e%2e%2fx.md", "a.md")).toMatchObject({ written: "../x.md", rootPath: "../x.md", outside: true });
   });
   it("reads a fragment alone as the linking document, with the fragment decoded", () => {
-    expect(resolveLink("#syfte", "mapp/a.md")).toEqual({ written: "", rootPath: "mapp/a.md", outside: false, absolute: false, fragment: "syfte" });
+    expect(resolveLink("#syfte", "mapp/a.md")).toEqual({
+      written: "",
+      rootPath: "mapp/a.md",
+      outside: false,
+      absolute: false,
+      fragment: "syfte",
+    });
     expect(resolveLink("#uppf%C3%B6ljning", "a.md")?.fragment).toBe("uppföljning");
     expect(resolveLink("b.md#", "a.md")?.fragment).toBe("");
     expect(resolveLink("?utskrift=1", "a.md")).toEqual({ written: "", rootPath: "a.md", outside: false, absolute: false });
   });
   it("decodes percent-encoding in the path and the fragment", () => {
     const r = resolveLink("f%C3%B6rsta%20dokumentet.md#uppf%C3%B6ljning", "a.md");
-    expect(r).toEqual({ written: "första dokumentet.md", rootPath: "första dokumentet.md", outside: false, absolute: false, fragment: "uppföljning" });
+    expect(r).toEqual({
+      written: "första dokumentet.md",
+      rootPath: "första dokumentet.md",
+      outside: false,
+      absolute: false,
+      fragment: "uppföljning",
+    });
     expect(resolveLink("100%.md#50%", "a.md")).toMatchObject({ rootPath: "100%.md", fragment: "50%" });
   });
   it("keeps the normal form the link has: NFC stays NFC and percent-encoded NFD stays NFD", () => {
@@ -94,7 +120,13 @@ describe("resolveLink (validation's reading)", () => {
     expect(resolveLink("../", "a.md")).toMatchObject({ rootPath: "..", outside: true });
   });
   it("resolves links to missing targets like any other: whether they exist is the caller's question", () => {
-    expect(resolveLink("finns-inte.md#inte-heller", "mapp/a.md")).toEqual({ written: "finns-inte.md", rootPath: "mapp/finns-inte.md", outside: false, absolute: false, fragment: "inte-heller" });
+    expect(resolveLink("finns-inte.md#inte-heller", "mapp/a.md")).toEqual({
+      written: "finns-inte.md",
+      rootPath: "mapp/finns-inte.md",
+      outside: false,
+      absolute: false,
+      fragment: "inte-heller",
+    });
   });
 });
 
@@ -106,7 +138,11 @@ describe("the readings of the editions and --changed-since", () => {
     expect(resolveLocal("/", "a.md", { absolute: "from-root" }).rootPath).toBe(".");
   });
   it("the Word edition and --changed-since join /x.md to the document's folder", () => {
-    expect(resolveLocal("/b.md", "mapp/a.md", { absolute: "from-folder" })).toMatchObject({ rootPath: "mapp/b.md", outside: false, absolute: true });
+    expect(resolveLocal("/b.md", "mapp/a.md", { absolute: "from-folder" })).toMatchObject({
+      rootPath: "mapp/b.md",
+      outside: false,
+      absolute: true,
+    });
     expect(resolvePath("/b.md", "mapp", { absolute: "from-folder" })).toEqual({ rootPath: "mapp/b.md", outside: false });
   });
   it("keeping a trailing slash keeps rutin.md/ from naming the document rutin.md", () => {

@@ -26,7 +26,11 @@ Skriv till registrator@kommun.se, se [rutinen](rutin.md#syfte) och <https://exam
 
 /** The text (NFC, LF) of every Markdown file in the folders. */
 function documentsIn(dirs: readonly string[]): string[] {
-  return dirs.flatMap((dir) => readdirSync(dir).filter((x) => x.endsWith(".md")).map((f) => normalizeText(readFileSync(path.join(dir, f), "utf8"))));
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((x) => x.endsWith(".md"))
+      .map((f) => normalizeText(readFileSync(path.join(dir, f), "utf8"))),
+  );
 }
 
 describe("the validation parser (GFM without the literal-autolink pass)", () => {
@@ -56,7 +60,12 @@ describe("the validation parser (GFM without the literal-autolink pass)", () => 
 
 describe("validation's trees for the editions (editionBody)", () => {
   it("are the full parser's trees without positions, literal autolinks and all", () => {
-    const dirs = [path.join(REPO, "documents", "sormland"), path.join(REPO, "documents", "orebro"), path.join(REPO, "test", "fixtures", "docx-kantfall"), path.join(REPO, "test", "fixtures", "docx-allt")];
+    const dirs = [
+      path.join(REPO, "documents", "sormland"),
+      path.join(REPO, "documents", "orebro"),
+      path.join(REPO, "test", "fixtures", "docx-kantfall"),
+      path.join(REPO, "test", "fixtures", "docx-allt"),
+    ];
     const texts = [TRICKY, ...documentsIn(dirs)];
     let autolinks = 0;
     for (const text of texts) {

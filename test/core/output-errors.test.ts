@@ -28,7 +28,11 @@ describe("an output file that is a device or a FIFO", () => {
     execFileSync("mkfifo", [fifo]);
     execFileSync("mknod", ["-m", "666", device, "c", "1", "3"]); // a /dev/null of our own
     for (const target of [fifo, device]) {
-      for (const args of [["due", SET, "-o", target], ["report", SET, "--output", target], ["validate", SET, "--format", "json", "--output", target]]) {
+      for (const args of [
+        ["due", SET, "-o", target],
+        ["report", SET, "--output", target],
+        ["validate", SET, "--format", "json", "--output", target],
+      ]) {
         const r = await runCli(args);
         plain(r);
         expect(r.stderr).toMatch(/inte en vanlig fil, och samdok skriver inte över den/);
@@ -82,7 +86,9 @@ describe("an output file that cannot be written", () => {
   it("validate --output in a place even root cannot write (/sys)", async () => {
     const r = await runCli(["validate", SET, "--no-cache", "--format", "sarif", "--output", "/sys/samdok.sarif"]);
     plain(r);
-    expect(r.stderr).toMatch(/^samdok: Kunde inte skriva \/sys\/samdok\.sarif: (behörighet saknas|filsystemet är skrivskyddat|åtgärden är inte tillåten)\. Filen skrevs inte\.\n$/);
+    expect(r.stderr).toMatch(
+      /^samdok: Kunde inte skriva \/sys\/samdok\.sarif: (behörighet saknas|filsystemet är skrivskyddat|åtgärden är inte tillåten)\. Filen skrevs inte\.\n$/,
+    );
     expect(existsSync("/sys/samdok.sarif")).toBe(false);
   });
 
@@ -92,14 +98,18 @@ describe("an output file that cannot be written", () => {
     writeFileSync(file, "x");
     const r = await runCli(["validate", SET, "--no-cache", "--format", "junit", "--output", path.join(file, "samdok.xml")]);
     plain(r);
-    expect(r.stderr).toBe(`samdok: Kunde inte skriva ${file}/samdok.xml: en del av sökvägen är en fil, inte en mapp (${file}). Filen skrevs inte.\n`);
+    expect(r.stderr).toBe(
+      `samdok: Kunde inte skriva ${file}/samdok.xml: en del av sökvägen är en fil, inte en mapp (${file}). Filen skrevs inte.\n`,
+    );
   });
 
   it("due --output /proc/x/… exits 2 at once instead of spinning (recursive mkdir)", { timeout: 20_000 }, async () => {
     const started = Date.now();
     const r = await runCli(["due", SET, "--format", "ics", "--output", "/proc/samdok-x/y/bevakning.ics"]);
     plain(r);
-    expect(r.stderr).toBe("samdok: Kunde inte skriva /proc/samdok-x/y/bevakning.ics: sökvägen finns inte (/proc/samdok-x). Filen skrevs inte.\n");
+    expect(r.stderr).toBe(
+      "samdok: Kunde inte skriva /proc/samdok-x/y/bevakning.ics: sökvägen finns inte (/proc/samdok-x). Filen skrevs inte.\n",
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -109,6 +119,8 @@ describe("an output file that cannot be written", () => {
     writeFileSync(path.join(dir, "ut", "del"), "en fil");
     const r = await runCli(["report", SET, "--output", path.join(dir, "ut", "del", "rapport.md")], { cwd: dir });
     plain(r);
-    expect(r.stderr).toBe("samdok: Kunde inte skriva ut/del/rapport.md: en del av sökvägen är en fil, inte en mapp (ut/del). Filen skrevs inte.\n");
+    expect(r.stderr).toBe(
+      "samdok: Kunde inte skriva ut/del/rapport.md: en del av sökvägen är en fil, inte en mapp (ut/del). Filen skrevs inte.\n",
+    );
   });
 });

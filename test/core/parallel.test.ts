@@ -12,7 +12,22 @@ import { loadConfig } from "../../src/core/config.js";
 // The worker threads run the compiled worker (build/core/worker.js): test/global-setup.ts builds it
 // before any test when build/ is missing or older than src/, so these tests always run.
 const BUILT = existsSync(path.join(REPO, "build/core/worker.js"));
-const PATHS = ["documents", ...["rules-lankar", "rules-personuppgifter", "rules-lix", "rules-stod", "schema-errors", "bad-yaml-syntax", "bad-not-utf8", "bad-alias-bomb", "bad-duplicate-keys", "bom-and-crlf", "nfd-text"].map((f) => `test/fixtures/${f}`)];
+const PATHS = [
+  "documents",
+  ...[
+    "rules-lankar",
+    "rules-personuppgifter",
+    "rules-lix",
+    "rules-stod",
+    "schema-errors",
+    "bad-yaml-syntax",
+    "bad-not-utf8",
+    "bad-alias-bomb",
+    "bad-duplicate-keys",
+    "bom-and-crlf",
+    "nfd-text",
+  ].map((f) => `test/fixtures/${f}`),
+];
 
 describe("the per-document step in worker threads", () => {
   it("uses worker threads only for large runs with more than one core, or when asked; one thread is the main thread alone", () => {
@@ -49,9 +64,31 @@ describe("the per-document step in worker threads", () => {
       writeFileSync(script, "throw new Error('worker fails to start');\n");
       const thread = new AnalyzerThread(pathToFileURL(script));
       const loaded = loadConfig(path.join(REPO, "documents/sormland/samdok.config.json"), REPO, "sv");
-      await expect(thread.analyze({ file: "x.md", rootPath: "x.md", abs: path.join(dir, "x.md"), bytes: new Uint8Array(), loaded, lang: "sv", today: "2026-11-23", keepBody: false })).rejects.toThrow();
+      await expect(
+        thread.analyze({
+          file: "x.md",
+          rootPath: "x.md",
+          abs: path.join(dir, "x.md"),
+          bytes: new Uint8Array(),
+          loaded,
+          lang: "sv",
+          today: "2026-11-23",
+          keepBody: false,
+        }),
+      ).rejects.toThrow();
       expect(thread.dead).toBe(true);
-      await expect(thread.analyze({ file: "y.md", rootPath: "y.md", abs: path.join(dir, "y.md"), bytes: new Uint8Array(), loaded, lang: "sv", today: "2026-11-23", keepBody: false })).rejects.toThrow();
+      await expect(
+        thread.analyze({
+          file: "y.md",
+          rootPath: "y.md",
+          abs: path.join(dir, "y.md"),
+          bytes: new Uint8Array(),
+          loaded,
+          lang: "sv",
+          today: "2026-11-23",
+          keepBody: false,
+        }),
+      ).rejects.toThrow();
       await thread.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -105,7 +105,9 @@ describe("validate: every report format", () => {
   });
 
   it("github: one command per finding, the data cannot end it or start a line", async () => {
-    const json = JSON.parse((await run(["validate", ".", "--no-cache", "--format", "json"])).stdout) as { results: { diagnostics: unknown[] }[] };
+    const json = JSON.parse((await run(["validate", ".", "--no-cache", "--format", "json"])).stdout) as {
+      results: { diagnostics: unknown[] }[];
+    };
     const findings = json.results.reduce((n, x) => n + x.diagnostics.length, 0);
     const r = await run(["validate", ".", "--no-cache", "--format", "github"]);
     const own = /^::(error|warning) file=[^:,\r\n]*,line=\d+,col=\d+(,endLine=\d+)?(,endColumn=\d+)?,title=SD\d{3} [a-z-]+::[^\r\n]*$/;
@@ -120,9 +122,17 @@ describe("validate: every report format", () => {
     const r = await run(["validate", ".", "--no-cache", "--format", "junit"]);
     expectInert(r);
     const problems: string[] = [];
-    const doc = new DOMParser({ errorHandler: { warning: (m: string) => problems.push(m), error: (m: string) => problems.push(m), fatalError: (m: string) => problems.push(m) } }).parseFromString(r.stdout, "text/xml");
+    const doc = new DOMParser({
+      errorHandler: {
+        warning: (m: string) => problems.push(m),
+        error: (m: string) => problems.push(m),
+        fatalError: (m: string) => problems.push(m),
+      },
+    }).parseFromString(r.stdout, "text/xml");
     expect(problems).toEqual([]);
-    const names = Array.from({ length: doc.getElementsByTagName("testcase").length }, (_, i) => doc.getElementsByTagName("testcase")[i]?.getAttribute("name"));
+    const names = Array.from({ length: doc.getElementsByTagName("testcase").length }, (_, i) =>
+      doc.getElementsByTagName("testcase")[i]?.getAttribute("name"),
+    );
     // Character references give the reader the exact file name back.
     expect(names).toContain("##[add-mask]hemlig.md");
     if (POSIX_NAMES) expect(names).toContain("::error file=a.md::x.md");
@@ -219,14 +229,21 @@ describe("due: every format", () => {
     };
     const revision = event("rutin-attack-revision-2026-11-24@samdok");
     expect(revision.getFirstPropertyValue("summary")).toBe(shown(`Revidera senast: ${ATTACK_TITLE}`));
-    expect(revision.getFirstSubcomponent("valarm")?.getFirstPropertyValue("description")).toBe(shown(`Påminnelse: Revidera senast: ${ATTACK_TITLE}`));
+    expect(revision.getFirstSubcomponent("valarm")?.getFirstPropertyValue("description")).toBe(
+      shown(`Påminnelse: Revidera senast: ${ATTACK_TITLE}`),
+    );
     const description = revision.getFirstPropertyValue("description") as string;
     expect(description).toContain(`Ansvarig: ${shown(ATTACK_ROLE)}\nFil: rutin-attack.md`);
     const followup = event("rutin-attack-follow-up-2026-11-30@samdok");
-    expect(followup.getFirstPropertyValue("description")).toContain("uppföljning: Följ upp\n::warning title=x::y\u240D::notice::z; a, b \u241B[2J");
+    expect(followup.getFirstPropertyValue("description")).toContain(
+      "uppföljning: Följ upp\n::warning title=x::y\u240D::notice::z; a, b \u241B[2J",
+    );
     // Plain Swedish text comes back exactly.
     expect(event("rutin-svensk-revision-2026-12-24@samdok").getFirstPropertyValue("summary")).toBe(`Revidera senast: ${SWEDISH_TITLE}`);
-    if (POSIX_NAMES) expect(event("rutin-radbrytning-revision-2026-12-24@samdok").getFirstPropertyValue("description")).toContain("Fil: rad\n::error file=c.md::radbrytning.md");
+    if (POSIX_NAMES)
+      expect(event("rutin-radbrytning-revision-2026-12-24@samdok").getFirstPropertyValue("description")).toContain(
+        "Fil: rad\n::error file=c.md::radbrytning.md",
+      );
   });
 });
 
@@ -237,11 +254,15 @@ describe("report", () => {
       expect(r.code).toBe(0);
       expectInert(r);
       // In HTML a line break inside a heading is a space to the reader.
-      expect(r.stdout).toContain(format === "html" ? "Styrgruppen\n&#58;:add-mask::hemlig \u241B[2J" : "Styrgruppen\u240A::add-mask::hemlig \u241B[2J");
+      expect(r.stdout).toContain(
+        format === "html" ? "Styrgruppen\n&#58;:add-mask::hemlig \u241B[2J" : "Styrgruppen\u240A::add-mask::hemlig \u241B[2J",
+      );
       expect(r.stdout).toContain("fönstertitel\u2407");
       if (format === "html") {
         // (The attacking recipient makes the page's title long; nothing else may be wrong.)
-        const report = await new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } }).validateString(r.stdout);
+        const report = await new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } }).validateString(
+          r.stdout,
+        );
         expect(report.results.flatMap((x) => x.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
       }
     });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { inlineCommandSplits, jsonText, neutralizeWorkflowCommands, safeMessage, safeText, startsLikeCommand, wellFormed } from "../../src/core/safe-text.js";
+import {
+  inlineCommandSplits,
+  jsonText,
+  neutralizeWorkflowCommands,
+  safeMessage,
+  safeText,
+  startsLikeCommand,
+  wellFormed,
+} from "../../src/core/safe-text.js";
 import { commandIn, commandLines, isWellFormed, jsonStrings, unsafeCharacters } from "../helpers/ci-log.js";
 
 /** Text that must pass every function here unchanged. */

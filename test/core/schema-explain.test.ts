@@ -18,7 +18,15 @@ describe("schemaDiagnostics for a keyword without a template of its own", () => 
   const split = parseFrontMatter("---\nantal: 7\n---\n");
   if (!split.ok) throw new Error("front matter did not parse");
   const run = (lang: "sv" | "en") =>
-    schemaDiagnostics({ validate, data: split.value.data, positions: split.value.positions, file: "x.md", lang, ruleId: "SD005", ruleName: "schema" });
+    schemaDiagnostics({
+      validate,
+      data: split.value.data,
+      positions: split.value.positions,
+      file: "x.md",
+      lang,
+      ruleId: "SD005",
+      ruleName: "schema",
+    });
 
   it("says it in Swedish with ajv-i18n, at the value", () => {
     const [d] = run("sv");

@@ -109,7 +109,10 @@ function typeShape(checker: ts.TypeChecker, type: ts.Type): Shape {
   if (t.flags & ts.TypeFlags.Object && !checker.isTupleType(t) && t.getCallSignatures().length === 0) {
     const properties = new Map<string, { optional: boolean; shape: Shape }>();
     for (const p of checker.getPropertiesOfType(t)) {
-      properties.set(p.name, { optional: (p.flags & ts.SymbolFlags.Optional) !== 0, shape: typeShape(checker, checker.getTypeOfSymbol(p)) });
+      properties.set(p.name, {
+        optional: (p.flags & ts.SymbolFlags.Optional) !== 0,
+        shape: typeShape(checker, checker.getTypeOfSymbol(p)),
+      });
     }
     const index = checker.getIndexInfoOfType(t, ts.IndexKind.String);
     return { kind: "object", properties, additional: index ? typeShape(checker, index.type) : false };
@@ -140,12 +143,16 @@ function isObject(j: Json | undefined): j is JsonObject {
 function schemaShape(input: JsonObject, root: JsonObject): Shape {
   const node = resolve(input, root);
   if (Array.isArray(node.enum)) {
-    return node.enum.every((v) => typeof v === "string") ? { kind: "enum", values: node.enum as string[] } : { kind: "unsupported", what: JSON.stringify(node.enum) };
+    return node.enum.every((v) => typeof v === "string")
+      ? { kind: "enum", values: node.enum as string[] }
+      : { kind: "unsupported", what: JSON.stringify(node.enum) };
   }
   if (typeof node.const === "string") return { kind: "enum", values: [node.const] };
   const alternatives = node.anyOf ?? node.oneOf;
   if (Array.isArray(alternatives)) {
-    const shapes = alternatives.map((a) => (isObject(a) ? schemaShape(a, root) : ({ kind: "unsupported", what: JSON.stringify(a) } as Shape)));
+    const shapes = alternatives.map((a) =>
+      isObject(a) ? schemaShape(a, root) : ({ kind: "unsupported", what: JSON.stringify(a) } as Shape),
+    );
     if (shapes.every((s) => s.kind === "enum")) return { kind: "enum", values: shapes.flatMap((s) => (s.kind === "enum" ? s.values : [])) };
     // A date or the words "tills vidare": any string as far as a type can tell.
     if (shapes.every((s) => s.kind === "string" || s.kind === "enum")) return { kind: "string" };
@@ -160,16 +167,27 @@ function schemaShape(input: JsonObject, root: JsonObject): Shape {
     case "boolean":
       return { kind: "boolean" };
     case "array":
-      return { kind: "array", items: isObject(node.items) ? schemaShape(node.items, root) : { kind: "unsupported", what: "array without items" } };
+      return {
+        kind: "array",
+        items: isObject(node.items) ? schemaShape(node.items, root) : { kind: "unsupported", what: "array without items" },
+      };
     case "object": {
       const required = new Set(Array.isArray(node.required) ? node.required : []);
       const properties = new Map<string, { optional: boolean; shape: Shape }>();
       if (isObject(node.properties)) {
         for (const [name, sub] of Object.entries(node.properties)) {
-          properties.set(name, { optional: !required.has(name), shape: isObject(sub) ? schemaShape(sub, root) : { kind: "unsupported", what: JSON.stringify(sub) } });
+          properties.set(name, {
+            optional: !required.has(name),
+            shape: isObject(sub) ? schemaShape(sub, root) : { kind: "unsupported", what: JSON.stringify(sub) },
+          });
         }
       }
-      const additional = node.additionalProperties === false ? false : isObject(node.additionalProperties) ? schemaShape(node.additionalProperties, root) : undefined;
+      const additional =
+        node.additionalProperties === false
+          ? false
+          : isObject(node.additionalProperties)
+            ? schemaShape(node.additionalProperties, root)
+            : undefined;
       // A map whose keys are an enum (document type → months): each key an optional property with the map's value.
       const names = isObject(node.propertyNames) ? schemaShape(node.propertyNames, root) : undefined;
       if (names?.kind === "enum" && properties.size === 0 && additional !== undefined && additional !== false) {
@@ -220,13 +238,17 @@ function compare(where: string, type: Shape, schema: Shape): string[] {
       out.push(`${where}.${name}: in the type, not in the schema`);
       continue;
     }
-    if (t.optional !== s.optional) out.push(`${where}.${name}: ${t.optional ? "optional" : "required"} in the type, ${s.optional ? "optional" : "required"} in the schema`);
+    if (t.optional !== s.optional)
+      out.push(
+        `${where}.${name}: ${t.optional ? "optional" : "required"} in the type, ${s.optional ? "optional" : "required"} in the schema`,
+      );
     out.push(...compare(`${where}.${name}`, t.shape, s.shape));
   }
   for (const name of schema.properties.keys()) if (!type.properties.has(name)) out.push(`${where}.${name}: in the schema, not in the type`);
   if (schema.additional === false && type.additional !== false) out.push(`${where}: the type allows other keys, the schema none`);
   if (schema.additional !== undefined && schema.additional !== false) {
-    if (type.additional === false || type.additional === undefined) out.push(`${where}: the schema allows other keys (${describeShape(schema.additional)}), the type none`);
+    if (type.additional === false || type.additional === undefined)
+      out.push(`${where}: the schema allows other keys (${describeShape(schema.additional)}), the type none`);
     else out.push(...compare(`${where}[key]`, type.additional, schema.additional));
   }
   return out;
@@ -269,16 +291,29 @@ describe("the comparison finds a mismatch", () => {
   it("in a copy of the schemas: a property, a required one, an enum, a kind, a nested one and a map", () => {
     const doc = (change: (copy: JsonObject) => void) => mismatches(program, DOCUMENT_TS, "SamDoc", altered(documentSchema, change));
     const config = (change: (copy: JsonObject) => void) => mismatches(program, CONFIG_TS, "SamdokConfig", altered(configSchema, change));
-    expect(doc((s) => void (at(s, "properties").ny_egenskap = { type: "string" }))).toEqual(["SamDoc.ny_egenskap: in the schema, not in the type"]);
+    expect(doc((s) => void (at(s, "properties").ny_egenskap = { type: "string" }))).toEqual([
+      "SamDoc.ny_egenskap: in the schema, not in the type",
+    ]);
     expect(doc((s) => void delete at(s, "properties").nyckelord)).toEqual(["SamDoc.nyckelord: in the type, not in the schema"]);
-    expect(doc((s) => void (s.required as string[]).push("diarienummer"))).toEqual(["SamDoc.diarienummer: optional in the type, required in the schema"]);
+    expect(doc((s) => void (s.required as string[]).push("diarienummer"))).toEqual([
+      "SamDoc.diarienummer: optional in the type, required in the schema",
+    ]);
     expect(doc((s) => void (at(s, "properties", "status").enum as string[]).push("arkiverad"))).toEqual([
       'SamDoc.status: the type allows "utkast" | "remiss" | "fastställd" | "upphävd", the schema "utkast" | "remiss" | "fastställd" | "upphävd" | "arkiverad"',
     ]);
-    expect(doc((s) => void (at(s, "properties", "titel").type = "number"))).toEqual(["SamDoc.titel: the type is string, the schema number"]);
-    expect(doc((s) => void (at(s, "properties", "antaganden", "items").required as string[]).pop())).toEqual(["SamDoc.antaganden[].version: required in the type, optional in the schema"]);
-    expect(doc((s) => void delete at(s, "properties", "remiss", "properties").instanser)).toEqual(["SamDoc.remiss.instanser: in the type, not in the schema"]);
-    expect(config((s) => void (at(s, "$defs", "dokumenttyp").enum as string[]).push("plan"))).toEqual(["SamdokConfig.revisionsintervall.plan: in the schema, not in the type", "SamdokConfig.obligatoriska_rubriker.plan: in the schema, not in the type"]);
+    expect(doc((s) => void (at(s, "properties", "titel").type = "number"))).toEqual([
+      "SamDoc.titel: the type is string, the schema number",
+    ]);
+    expect(doc((s) => void (at(s, "properties", "antaganden", "items").required as string[]).pop())).toEqual([
+      "SamDoc.antaganden[].version: required in the type, optional in the schema",
+    ]);
+    expect(doc((s) => void delete at(s, "properties", "remiss", "properties").instanser)).toEqual([
+      "SamDoc.remiss.instanser: in the type, not in the schema",
+    ]);
+    expect(config((s) => void (at(s, "$defs", "dokumenttyp").enum as string[]).push("plan"))).toEqual([
+      "SamdokConfig.revisionsintervall.plan: in the schema, not in the type",
+      "SamdokConfig.obligatoriska_rubriker.plan: in the schema, not in the type",
+    ]);
     expect(config((s) => void (at(s, "properties", "regler", "additionalProperties").enum = ["off", "error"]))).toEqual([
       'SamdokConfig.regler[key]: the type allows "error" | "warning" | "off", the schema "off" | "error"',
     ]);
@@ -293,7 +328,9 @@ describe("the comparison finds a mismatch", () => {
     };
     expect(edit(/\bnyckelord\?:/, "nyckelord:")).toEqual(["SamDoc.nyckelord: required in the type, optional in the schema"]);
     expect(edit(/\n\s*diarienummer\?: string;/, "")).toEqual(["SamDoc.diarienummer: in the schema, not in the type"]);
-    expect(edit(/\n(\s*)ersatts_av\?: string;/, "\n$1ersatts_av?: string;\n$1ersatts_datum?: string;")).toEqual(["SamDoc.ersatts_datum: in the type, not in the schema"]);
+    expect(edit(/\n(\s*)ersatts_av\?: string;/, "\n$1ersatts_av?: string;\n$1ersatts_datum?: string;")).toEqual([
+      "SamDoc.ersatts_datum: in the type, not in the schema",
+    ]);
     expect(edit(/\| "upphävd"/, '| "upphavd"')).toEqual([
       'SamDoc.status: the type allows "utkast" | "remiss" | "fastställd" | "upphavd", the schema "utkast" | "remiss" | "fastställd" | "upphävd"',
     ]);

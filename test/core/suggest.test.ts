@@ -17,7 +17,12 @@ function editDistance(a: string, b: string): number {
 
 /** The plain algorithm: every candidate's full distance, the first smallest, if within the limit. */
 function reference(input: string, candidates: readonly string[]): string | undefined {
-  const fold = (s: string): string => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[_\s-]+/g, "_");
+  const fold = (s: string): string =>
+    s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[_\s-]+/g, "_");
   const folded = fold(input);
   let best: string | undefined;
   let bestScore = Infinity;
@@ -44,13 +49,17 @@ describe("closest: Menade du …?", () => {
   it("answers as the plain algorithm does, for thousands of random inputs, and again from memory", () => {
     let seed = 7;
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const word = (): string => Array.from({ length: 3 + Math.floor(random() * 14) }, () => "abcdeåäö-_ "[Math.floor(random() * 11)]).join("");
+    const word = (): string =>
+      Array.from({ length: 3 + Math.floor(random() * 14) }, () => "abcdeåäö-_ "[Math.floor(random() * 11)]).join("");
     const candidates = Array.from({ length: 300 }, word);
     let suggested = 0;
     for (let i = 0; i < 1500; i++) {
       // Half of the inputs are small edits of a candidate.
       const base = candidates[Math.floor(random() * candidates.length)] as string;
-      const input = random() < 0.5 ? word() : base.slice(0, Math.floor(random() * base.length)) + word().slice(0, 2) + base.slice(Math.floor(random() * base.length));
+      const input =
+        random() < 0.5
+          ? word()
+          : base.slice(0, Math.floor(random() * base.length)) + word().slice(0, 2) + base.slice(Math.floor(random() * base.length));
       const want = reference(input, candidates);
       expect(closest(input, candidates), input).toBe(want);
       expect(closest(input, candidates), input).toBe(want);

@@ -50,7 +50,9 @@ describe("samdok due: what is due, as of the fixed clock 2026-11-23", () => {
 
   it("lists nothing for a document without follow-ups and `giltig_till: tills vidare` but its revision", async () => {
     expect(due("2028-01-01", 3650).filter((s) => s.startsWith("rutin-skottdag"))).toEqual(["rutin-skottdag revision 2028-02-29 due 59"]);
-    expect(due("2028-01-01", 3650).filter((s) => s.startsWith("rutin-midnatt"))).toEqual(["rutin-midnatt revision 2026-11-24 overdue -403"]);
+    expect(due("2028-01-01", 3650).filter((s) => s.startsWith("rutin-midnatt"))).toEqual([
+      "rutin-midnatt revision 2026-11-24 overdue -403",
+    ]);
   });
 
   describe("leap day 2028-02-29", () => {
@@ -79,10 +81,14 @@ describe("samdok due: what is due, as of the fixed clock 2026-11-23", () => {
         "overenskommelse-manadsskifte follow-up 2027-02-27 due 89",
         "overenskommelse-manadsskifte expiry 2027-02-28 due 90",
       ]);
-      expect(due("2026-11-30", 89).filter((s) => s.includes("2027-02"))).toEqual(["overenskommelse-manadsskifte follow-up 2027-02-27 due 89"]);
+      expect(due("2026-11-30", 89).filter((s) => s.includes("2027-02"))).toEqual([
+        "overenskommelse-manadsskifte follow-up 2027-02-27 due 89",
+      ]);
     });
     it("makes validity ending on the last day of February overdue on 1 March", () => {
-      expect(due("2027-03-01", 90, { type: ["överenskommelse"] }).filter((s) => s.includes(" expiry "))).toEqual(["overenskommelse-manadsskifte expiry 2027-02-28 overdue -1"]);
+      expect(due("2027-03-01", 90, { type: ["överenskommelse"] }).filter((s) => s.includes(" expiry "))).toEqual([
+        "overenskommelse-manadsskifte expiry 2027-02-28 overdue -1",
+      ]);
     });
     it("--as-of on the command line is the date counted from", async () => {
       const { json } = await dueJson([DATES, "--as-of", "2026-11-30", "--within", "90d"]);

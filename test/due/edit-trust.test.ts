@@ -49,7 +49,8 @@ function expectedEdit(original: string, replace: [string, string][], insertAfter
 
 const temporaryFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".tmp"));
 
-const frontMatter = (text: string): Record<string, unknown> => parseDocument(text.split(/^---$/m)[1] ?? "", { version: "1.2" }).toJS() as Record<string, unknown>;
+const frontMatter = (text: string): Record<string, unknown> =>
+  parseDocument(text.split(/^---$/m)[1] ?? "", { version: "1.2" }).toJS() as Record<string, unknown>;
 
 describe("revise and YAML anchors (attack-yaml-anchors)", () => {
   it("keeps the old version in a history entry that points to `version` through an alias", async () => {
@@ -76,7 +77,9 @@ describe("revise and YAML anchors (attack-yaml-anchors)", () => {
     expect(data.version).toBe("3.1");
     expect((data.andringshistorik as { version: string }[]).map((h) => h.version)).toEqual(["2.0", "3.0", "3.1"]);
     const { report } = await validateJson([file], { cwd: dir });
-    expect(report.results.flatMap((x) => x.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.ruleId} ${d.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((x) => x.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.ruleId} ${d.message}`)),
+    ).toEqual([]);
   });
 
   it("gives a field that is itself an alias a value of its own; the anchored field keeps its value", async () => {
@@ -101,10 +104,14 @@ describe("revise and YAML anchors (attack-yaml-anchors)", () => {
   });
 
   it("the editor copies the old value into every alias, also one in a flow list, and drops the unused anchor", () => {
-    const text = ['---', 'version: &v "3.0"', "nyckelord: [hemgång, *v]", "andringshistorik:", "  - version: *v", "---", "", "Text."].join("\n");
+    const text = ["---", 'version: &v "3.0"', "nyckelord: [hemgång, *v]", "andringshistorik:", "  - version: *v", "---", "", "Text."].join(
+      "\n",
+    );
     const ed = new FrontMatterEditor(text);
     ed.setScalar(["version"], "3.1");
-    expect(ed.result()).toBe(['---', 'version: "3.1"', 'nyckelord: [hemgång, "3.0"]', "andringshistorik:", '  - version: "3.0"', "---", "", "Text."].join("\n"));
+    expect(ed.result()).toBe(
+      ["---", 'version: "3.1"', 'nyckelord: [hemgång, "3.0"]', "andringshistorik:", '  - version: "3.0"', "---", "", "Text."].join("\n"),
+    );
   });
 
   it("the editor refuses to append to a list that another field points to, rather than change both", () => {
@@ -158,9 +165,11 @@ describe("revise refuses an edit that would add an error (attack-revise-new-erro
 });
 
 describe("a colleague saves the file while samdok works", () => {
-  const colleague = (extra: string) => (absPath: string): void => {
-    writeFileSync(absPath, read(absPath).replace("## Ansvar\n", `## Ansvar\n\n${extra}\n`));
-  };
+  const colleague =
+    (extra: string) =>
+    (absPath: string): void => {
+      writeFileSync(absPath, read(absPath).replace("## Ansvar\n", `## Ansvar\n\n${extra}\n`));
+    };
 
   it("revise keeps the colleague's paragraph, writes nothing and exits 2", async () => {
     const dir = copyFixture("due-revise");
@@ -193,7 +202,9 @@ describe("a colleague saves the file while samdok works", () => {
       writeFileSync(p, read(p).replace("## Parter\n", "## Parter\n\nKollegans stycke om parterna.\n"));
     });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^samdok: Filen ändrades medan samdok arbetade: overenskommelse-uppfoljning\.md .*Ingenting skrevs.*Kör kommandot igen\.\n$/);
+    expect(r.stderr).toMatch(
+      /^samdok: Filen ändrades medan samdok arbetade: overenskommelse-uppfoljning\.md .*Ingenting skrevs.*Kör kommandot igen\.\n$/,
+    );
     expect(read(file)).toContain("Kollegans stycke om parterna.");
     expect(read(file)).not.toContain("14 dagar i snitt.");
     expect(temporaryFiles(dir)).toEqual([]);

@@ -38,7 +38,12 @@ describe("samdok revise", () => {
           ["version: '1.9'", "version: '1.10'"],
           ["revideras_senast: 2027-03-01", "revideras_senast: 2028-11-23"],
         ],
-        [["  beskrivning: Nya kontaktvägar.   # se protokollet", ["- version: '1.10'", "  datum: 2026-11-23", "  beskrivning: Uppdaterade kontaktvägar till kommunerna."]]],
+        [
+          [
+            "  beskrivning: Nya kontaktvägar.   # se protokollet",
+            ["- version: '1.10'", "  datum: 2026-11-23", "  beskrivning: Uppdaterade kontaktvägar till kommunerna."],
+          ],
+        ],
       ),
     );
     expect(r.stdout).toContain("rutin-handskriven.md: version 1.9 → 1.10");
@@ -51,7 +56,18 @@ describe("samdok revise", () => {
     const dir = copyFixture("due-revise");
     const file = path.join(dir, "rutin-handskriven.md");
     const before = read(file);
-    const r = await runCli(["revise", "rutin-handskriven.md", "--major", "--date", "2026-02-29".replace("29", "28"), "--summary", "Ny ansvarsfördelning: regionen tar över."], { cwd: dir });
+    const r = await runCli(
+      [
+        "revise",
+        "rutin-handskriven.md",
+        "--major",
+        "--date",
+        "2026-02-29".replace("29", "28"),
+        "--summary",
+        "Ny ansvarsfördelning: regionen tar över.",
+      ],
+      { cwd: dir },
+    );
     expect(r.code).toBe(0);
     expect(read(file)).toBe(
       expectedEdit(
@@ -60,7 +76,12 @@ describe("samdok revise", () => {
           ["version: '1.9'", "version: '2.0'"],
           ["revideras_senast: 2027-03-01", "revideras_senast: 2028-02-28"],
         ],
-        [["  beskrivning: Nya kontaktvägar.   # se protokollet", ["- version: '2.0'", "  datum: 2026-02-28", '  beskrivning: "Ny ansvarsfördelning: regionen tar över."']]],
+        [
+          [
+            "  beskrivning: Nya kontaktvägar.   # se protokollet",
+            ["- version: '2.0'", "  datum: 2026-02-28", '  beskrivning: "Ny ansvarsfördelning: regionen tar över."'],
+          ],
+        ],
       ),
     );
   });
@@ -75,7 +96,16 @@ describe("samdok revise", () => {
     expect(after.startsWith("\uFEFF---\r\n")).toBe(true);
     expect(after.replace(/\r\n/g, "")).not.toContain("\n");
     expect(after).toBe(
-      expectedEdit(before, [['version: "3.4"', 'version: "3.5"']], [["    beskrivning: Förtydligad arbetsgång.", ['  - version: "3.5"', "    datum: 2026-11-23", "    beskrivning: Nya telefonnummer."]]]),
+      expectedEdit(
+        before,
+        [['version: "3.4"', 'version: "3.5"']],
+        [
+          [
+            "    beskrivning: Förtydligad arbetsgång.",
+            ['  - version: "3.5"', "    datum: 2026-11-23", "    beskrivning: Nya telefonnummer."],
+          ],
+        ],
+      ),
     );
     // 2026-11-23 + 24 months is after giltig_till 2026-12-31: the date stays at the end of validity.
     expect(after).toContain("revideras_senast: 2026-12-31\r\n");
@@ -89,7 +119,16 @@ describe("samdok revise", () => {
     const r = await runCli(["revise", "rutin-utkast-utan-historik", "--summary", "Andra utkastet."], { cwd: dir });
     expect(r.code).toBe(0);
     expect(read(file)).toBe(
-      expectedEdit(before, [['version: "0.1"', 'version: "0.2"']], [['parter: ["region-04", "0484"]', ["andringshistorik:", '  - version: "0.2"', "    datum: 2026-11-23", "    beskrivning: Andra utkastet."]]]),
+      expectedEdit(
+        before,
+        [['version: "0.1"', 'version: "0.2"']],
+        [
+          [
+            'parter: ["region-04", "0484"]',
+            ["andringshistorik:", '  - version: "0.2"', "    datum: 2026-11-23", "    beskrivning: Andra utkastet."],
+          ],
+        ],
+      ),
     );
     expect(read(file)).not.toContain("revideras_senast");
     const { report } = await validateJson([file], { cwd: dir });
@@ -129,12 +168,24 @@ describe("samdok followup", () => {
     const dir = copyFixture("due-revise");
     const file = path.join(dir, "overenskommelse-uppfoljning.md");
     const before = read(file);
-    const r = await runCli(["followup", "overenskommelse-uppfoljning", "--date", "2026-11-20", "--result", "14 dagar i snitt per kommun."], { cwd: dir });
+    const r = await runCli(
+      ["followup", "overenskommelse-uppfoljning", "--date", "2026-11-20", "--result", "14 dagar i snitt per kommun."],
+      { cwd: dir },
+    );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("uppföljning 3 (planerad 2026-10-31) är genomförd 2026-11-20");
     expect(read(file)).toBe(
-      expectedEdit(before, [], [["    indikator: Dagar med betalningsansvar per kommun", ["    genomford: 2026-11-20", "    resultat: 14 dagar i snitt per kommun."]]]),
+      expectedEdit(
+        before,
+        [],
+        [
+          [
+            "    indikator: Dagar med betalningsansvar per kommun",
+            ["    genomford: 2026-11-20", "    resultat: 14 dagar i snitt per kommun."],
+          ],
+        ],
+      ),
     );
     // Now the item is no longer due.
     const due = await runCli(["due", dir, "--format", "json"], { cwd: dir });

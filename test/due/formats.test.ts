@@ -70,7 +70,15 @@ describe("json", () => {
 
 describe("csv", () => {
   it("opens in Excel: BOM, semicolons, CRLF, quoted fields, Swedish headers", () => {
-    const out = csv({ list: { asOf: "2026-11-23", within: 90, items: [tricky(), tricky({ id: "b", state: "overdue", daysLeft: -3, title: "Vanlig titel" })] }, lang: "sv", color: false });
+    const out = csv({
+      list: {
+        asOf: "2026-11-23",
+        within: 90,
+        items: [tricky(), tricky({ id: "b", state: "overdue", daysLeft: -3, title: "Vanlig titel" })],
+      },
+      lang: "sv",
+      color: false,
+    });
     expect(out.startsWith("\uFEFF")).toBe(true);
     const lines = out.slice(1).split("\r\n");
     expect(lines.pop()).toBe("");
@@ -119,7 +127,12 @@ describe("markdown", () => {
 
 describe("html (e-mail body)", () => {
   it("is valid, self-contained, Swedish and escaped", async () => {
-    const out = html({ list: { asOf: "2026-11-23", within: 90, items: [...list.items, tricky()] }, lang: "sv", color: false, groupBy: "spar" });
+    const out = html({
+      list: { asOf: "2026-11-23", within: 90, items: [...list.items, tricky()] },
+      lang: "sv",
+      color: false,
+      groupBy: "spar",
+    });
     expect(out).toMatch(/^<!DOCTYPE html>\n<html lang="sv">/);
     expect(out).not.toMatch(/<script>|<img|<link|<style|src=|href=/);
     expect(out).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -176,7 +189,15 @@ describe("ics", () => {
   });
 
   it("is RFC 5545 text: CRLF, lines of at most 75 octets, VALUE=DATE, a valid trigger", () => {
-    const out = ics({ list: { asOf: "2026-11-23", within: 90, items: [tricky({ title: "Överenskommelse om ÅÄÖ åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö" })] }, lang: "sv", color: false });
+    const out = ics({
+      list: {
+        asOf: "2026-11-23",
+        within: 90,
+        items: [tricky({ title: "Överenskommelse om ÅÄÖ åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö åäö" })],
+      },
+      lang: "sv",
+      color: false,
+    });
     expect(out.endsWith("\r\n")).toBe(true);
     expect(out.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     for (const line of out.split("\r\n")) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
@@ -191,7 +212,9 @@ describe("ics", () => {
     const a = ics({ list: { asOf: "2026-11-23", within: 90, items }, lang: "sv", color: false });
     const b = ics({ list: { asOf: "2026-11-23", within: 90, items }, lang: "sv", color: false });
     expect(a).toBe(b);
-    const uids = parse(a).getAllSubcomponents("vevent").map((e) => e.getFirstPropertyValue("uid"));
+    const uids = parse(a)
+      .getAllSubcomponents("vevent")
+      .map((e) => e.getFirstPropertyValue("uid"));
     expect(uids).toEqual(["rutin-svar-follow-up-2026-12-01@samdok", "rutin-svar-follow-up-2026-12-01-2@samdok"]);
   });
 
@@ -250,7 +273,9 @@ describe("table", () => {
     const lines = out.split("\n");
     expect(lines[0]).toBe("Bevakning per 23 november 2026, 90 dagar framåt");
     expect(lines[2]).toMatch(/^Läge\s+Datum\s+Dagar\s+Vad\s+Ansvarig\s+Dokument$/);
-    expect(lines[3]).toMatch(/^förfallen\s+2026-10-31\s+-23\s+uppföljning 3\s+Närvårdskoordinator\s+Överenskommelse som slutar gälla vid ett månadsskifte \(overenskommelse-manadsskifte\)$/);
+    expect(lines[3]).toMatch(
+      /^förfallen\s+2026-10-31\s+-23\s+uppföljning 3\s+Närvårdskoordinator\s+Överenskommelse som slutar gälla vid ett månadsskifte \(overenskommelse-manadsskifte\)$/,
+    );
     expect(out.trimEnd().split("\n").pop()).toBe("2 förfallna och 3 snart.");
     const datesColumn = lines.slice(3, 8).map((l) => l.indexOf("20"));
     expect(new Set(datesColumn).size).toBe(1);
@@ -265,7 +290,12 @@ describe("table", () => {
 
   it("cuts a long title to the width without splitting an emoji", () => {
     for (let columns = 66; columns < 76; columns++) {
-      const out = table({ list: { asOf: "2026-11-23", within: 90, items: [tricky({ title: "😀".repeat(40), ownerName: "MAS" })] }, lang: "sv", color: false, columns });
+      const out = table({
+        list: { asOf: "2026-11-23", within: 90, items: [tricky({ title: "😀".repeat(40), ownerName: "MAS" })] },
+        lang: "sv",
+        color: false,
+        columns,
+      });
       expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
       expect(out).toContain("😀…");
     }

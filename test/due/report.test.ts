@@ -28,13 +28,17 @@ describe("samdok report (Markdown)", () => {
     const figures = section((await runCli(["report", REPORT])).stdout, "Dokumenten i siffror");
     expect(figures).toContain("| Utkast | 1 | 25 % |\n| Remiss | 0 | 0 % |\n| Fastställd | 2 | 50 % |\n| Upphävd | 1 | 25 % |");
     expect(figures).toContain("| Överenskommelse | 1 | 25 % |\n| Rutin | 3 | 75 % |");
-    expect(figures).toContain("| Trygg hemgång och effektiv samverkan | 0 | 0 | 1 | 1 | 2 |\n| Hälso- och sjukvårdsrutiner | 1 | 0 | 1 | 0 | 2 |");
+    expect(figures).toContain(
+      "| Trygg hemgång och effektiv samverkan | 0 | 0 | 1 | 1 | 2 |\n| Hälso- och sjukvårdsrutiner | 1 | 0 | 1 | 0 | 2 |",
+    );
   });
 
   it("lists decided versions since --since, and drafts apart", async () => {
     const md = (await runCli(["report", REPORT, "--since", "2026-06-01"])).stdout;
     const changes = section(md, "Beslut och revideringar sedan 1 juni 2026");
-    expect(changes).toContain("| 2026-09-10 | Överenskommelse om hemgång (overenskommelse-hemgang) | 2.0 | Ny version med Eskilstuna som part. |");
+    expect(changes).toContain(
+      "| 2026-09-10 | Överenskommelse om hemgång (overenskommelse-hemgang) | 2.0 | Ny version med Eskilstuna som part. |",
+    );
     expect(changes).not.toContain("rutin-utkast");
     expect(changes).toContain("Upphävda under perioden: Rutin som har upphävts (rutin-gammal, 2026-07-01).");
     expect(section(md, "Under arbete")).toContain("| Rutin som skrivs just nu (rutin-utkast) | utkast | 0.2 | 2026-10-20 | – |");
@@ -44,10 +48,14 @@ describe("samdok report (Markdown)", () => {
 
   it("shows overdue and coming revisions and follow-ups, and follow-ups done", async () => {
     const md = (await runCli(["report", REPORT])).stdout;
-    expect(section(md, "Revidering och giltighet")).toContain("| förfallen | 2026-10-01 | för 53 dagar sedan | revidering | Rutin som ska ha reviderats (rutin-aktiv) | Medicinskt ansvarig sjuksköterska |");
+    expect(section(md, "Revidering och giltighet")).toContain(
+      "| förfallen | 2026-10-01 | för 53 dagar sedan | revidering | Rutin som ska ha reviderats (rutin-aktiv) | Medicinskt ansvarig sjuksköterska |",
+    );
     const followups = section(md, "Uppföljningar");
     expect(followups).toContain("| snart | 2027-01-15 | om 53 dagar | uppföljning: Uppföljning av hemgångar under hösten.");
-    expect(followups).toContain("| 2026-10-02 | Överenskommelse om hemgång (overenskommelse-hemgang) | Första avstämningen efter beslutet. | Alla parter hade utsett kontaktpersoner. |");
+    expect(followups).toContain(
+      "| 2026-10-02 | Överenskommelse om hemgång (overenskommelse-hemgang) | Första avstämningen efter beslutet. | Alla parter hade utsett kontaktpersoner. |",
+    );
   });
 
   it("shows which parties have adopted the current version", async () => {

@@ -6,7 +6,14 @@ import { DATES } from "./util.js";
 
 function captureIo(): { io: Io; out: () => string } {
   let stdout = "";
-  const io: Io = { cwd: REPO, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true }, now: NOW, env: {}, lang: "sv" };
+  const io: Io = {
+    cwd: REPO,
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: () => true },
+    now: NOW,
+    env: {},
+    lang: "sv",
+  };
   return { io, out: () => stdout };
 }
 

@@ -10,7 +10,18 @@ export const DATES = path.join(FIXTURES, "due-dates");
 export interface DueJson {
   asOf: string;
   within: number;
-  items: { id: string; file: string; title: string; kind: string; date: string; state: string; daysLeft: number; owner: string; index?: number; detail?: string }[];
+  items: {
+    id: string;
+    file: string;
+    title: string;
+    kind: string;
+    date: string;
+    state: string;
+    daysLeft: number;
+    owner: string;
+    index?: number;
+    detail?: string;
+  }[];
 }
 
 export async function dueJson(args: string[], options: RunCliOptions = {}): Promise<{ code: number; json: DueJson; stderr: string }> {

@@ -7,7 +7,20 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { copyFixture, listFiles, snapshot, tempDir } from "../render-html/helpers.js";
 import { FIXTURES, NOW, runCli, type CliResult } from "../helpers/cli.js";
@@ -141,7 +154,10 @@ describe("what an interrupted build left is cleaned by the next one", () => {
     const before = snapshot(out);
     const dead = deadPid();
     mkdirSync(path.join(parent, `.dist.samdok-new-${dead}-0badcafe`));
-    writeFileSync(path.join(source, "rutin-hemgang.md"), readFileSync(path.join(source, "rutin-hemgang.md"), "utf8").replace(/^status: .*$/m, "status: okänd"));
+    writeFileSync(
+      path.join(source, "rutin-hemgang.md"),
+      readFileSync(path.join(source, "rutin-hemgang.md"), "utf8").replace(/^status: .*$/m, "status: okänd"),
+    );
     const r = await build(source, out, [], LATER);
     expect(r.code).toBe(1);
     expect(beside(out)).toEqual(["dist"]);
@@ -162,7 +178,10 @@ describe("what an interrupted build left is cleaned by the next one", () => {
     writeFileSync(path.join(newer, "index.html"), "en annan utgåva");
 
     // A refused build still restores the previous edition first…
-    writeFileSync(path.join(source, "rutin-hemgang.md"), readFileSync(path.join(source, "rutin-hemgang.md"), "utf8").replace(/^status: .*$/m, "status: okänd"));
+    writeFileSync(
+      path.join(source, "rutin-hemgang.md"),
+      readFileSync(path.join(source, "rutin-hemgang.md"), "utf8").replace(/^status: .*$/m, "status: okänd"),
+    );
     expect((await build(source, out, [], LATER)).code).toBe(1);
     expect(beside(out)).toEqual(["dist"]);
     same(before, snapshot(out));
@@ -259,7 +278,9 @@ describe("an output path that cannot be written fails fast, with one message", (
     const r = await build(source, path.join(file, "dist"));
     expect(r.code).toBe(2);
     noStack(r);
-    expect(r.stderr).toBe(`samdok: Kan inte skriva utgåvan i ${path.join(file, "dist")}: en del av sökvägen är en fil, inte en mapp (${file}).\n`);
+    expect(r.stderr).toBe(
+      `samdok: Kan inte skriva utgåvan i ${path.join(file, "dist")}: en del av sökvägen är en fil, inte en mapp (${file}).\n`,
+    );
   });
 
   it("--out /proc/x exits 2 at once instead of spinning (recursive mkdir)", { timeout: 20_000 }, async () => {

@@ -66,7 +66,11 @@ describe("a disk that fills up half-way through the edition", () => {
     failFrom(3, /\.docx\.\d+\.\d+\.tmp$/);
     const r = await build(source, out, extra, LATER);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^samdok: Kunde inte skriva utgåvan i ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: disken är full \\(${out}/[a-z-]+\\.docx\\)\\. Den tidigare utgåvan är orörd\\.\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^samdok: Kunde inte skriva utgåvan i ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: disken är full \\(${out}/[a-z-]+\\.docx\\)\\. Den tidigare utgåvan är orörd\\.\n$`,
+      ),
+    );
     expect(r.stderr).not.toMatch(/internt fel|\n\s+at /);
     same(old, snapshot(out));
     expect(readdirSync(path.dirname(out))).toEqual(["dist"]);
@@ -109,7 +113,10 @@ describe("the last resort in main: a file-system error naming a path", () => {
   it("is one plain message and exit 2, not an internal error with a stack", async () => {
     const set = copyFixture("valid-minimal");
     // `samdok new` writes without a message of its own: a read-only file system.
-    fault.when = (file) => (file.endsWith(".tmp") && file.startsWith(set) ? Object.assign(new Error("EROFS: read-only file system, open"), { code: "EROFS", syscall: "open", path: file }) : undefined);
+    fault.when = (file) =>
+      file.endsWith(".tmp") && file.startsWith(set)
+        ? Object.assign(new Error("EROFS: read-only file system, open"), { code: "EROFS", syscall: "open", path: file })
+        : undefined;
     const r = await runCli(["new", "--type", "rutin", "--title", "Rutin för test", "--out", set], { cwd: path.dirname(set) });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`samdok: Kunde inte öppna valid-minimal/rutin-test.md: filsystemet är skrivskyddat.\n`);
@@ -119,8 +126,16 @@ describe("the last resort in main: a file-system error naming a path", () => {
     expect(describeFsError(new TypeError("x is undefined"), "sv")).toBeUndefined();
     expect(describeFsError(Object.assign(new Error("ENOSPC"), { code: "ENOSPC" }), "sv")).toBeUndefined();
     expect(describeFsError(Object.assign(new Error("EWHATEVER"), { code: "EWHATEVER", path: "/x" }), "sv")).toBeUndefined();
-    expect(describeFsError(Object.assign(new Error("ENOSPC"), { code: "ENOSPC", syscall: "write", path: "/a/b" }), "en")).toBe("Could not write /a/b: the disk is full.");
-    expect(describeFsError(Object.assign(new Error("EISDIR"), { code: "EISDIR", syscall: "rename", path: "/a/t.tmp", dest: "/a/dist" }), "sv", "/a")).toBe("Kunde inte byta namn på t.tmp till dist: det är en mapp, inte en fil.");
+    expect(describeFsError(Object.assign(new Error("ENOSPC"), { code: "ENOSPC", syscall: "write", path: "/a/b" }), "en")).toBe(
+      "Could not write /a/b: the disk is full.",
+    );
+    expect(
+      describeFsError(
+        Object.assign(new Error("EISDIR"), { code: "EISDIR", syscall: "rename", path: "/a/t.tmp", dest: "/a/dist" }),
+        "sv",
+        "/a",
+      ),
+    ).toBe("Kunde inte byta namn på t.tmp till dist: det är en mapp, inte en fil.");
   });
 });
 
@@ -141,8 +156,14 @@ function manyDocuments(count: number): string {
   const text = readFileSync(path.join(from, "rutin-utskrivning.md"), "utf8");
   for (let i = 1; i <= count; i++) {
     const id = `rutin-utskrivning-${String(i).padStart(3, "0")}`;
-    const body = text.replace("id: rutin-utskrivning", `id: ${id}`).replace("Rutin för utskrivning från slutenvård", `Rutin för utskrivning ${i}`);
-    writeFileSync(path.join(set, `${id}.md`), `${body}\n${"Regionen och kommunen planerar hemgången tillsammans med patienten. ".repeat(8).trim()}\n\n`.repeat(1) + "\n| Steg | Vem |\n| --- | --- |\n| 1 | Regionen |\n| 2 | Kommunen |\n".repeat(10));
+    const body = text
+      .replace("id: rutin-utskrivning", `id: ${id}`)
+      .replace("Rutin för utskrivning från slutenvård", `Rutin för utskrivning ${i}`);
+    writeFileSync(
+      path.join(set, `${id}.md`),
+      `${body}\n${"Regionen och kommunen planerar hemgången tillsammans med patienten. ".repeat(8).trim()}\n\n`.repeat(1) +
+        "\n| Steg | Vem |\n| --- | --- |\n| 1 | Regionen |\n| 2 | Kommunen |\n".repeat(10),
+    );
   }
   return set;
 }
@@ -173,11 +194,19 @@ describe("samdok build killed with SIGKILL in the middle", () => {
       // The new folder starts with the old edition's files as hard links (same inode): only rewritten ones count.
       let staged: string[] = [];
       try {
-        if (stage) staged = readdirSync(path.join(parent, stage)).filter((f) => f.endsWith(".docx") && !f.startsWith(".") && statSync(path.join(parent, stage, f), { throwIfNoEntry: false })?.ino !== inodes.get(f));
+        if (stage)
+          staged = readdirSync(path.join(parent, stage)).filter(
+            (f) =>
+              f.endsWith(".docx") &&
+              !f.startsWith(".") &&
+              statSync(path.join(parent, stage, f), { throwIfNoEntry: false })?.ino !== inodes.get(f),
+          );
       } catch {
         return; // swapped in meanwhile
       }
-      const replaced = [...inodes].filter(([f, ino]) => f.endsWith(".docx") && statSync(path.join(out, f), { throwIfNoEntry: false })?.ino !== ino);
+      const replaced = [...inodes].filter(
+        ([f, ino]) => f.endsWith(".docx") && statSync(path.join(out, f), { throwIfNoEntry: false })?.ino !== ino,
+      );
       const files = [...staged, ...replaced];
       if (files.length >= 3) {
         inFlight = files.length;
@@ -192,7 +221,9 @@ describe("samdok build killed with SIGKILL in the middle", () => {
     expect(inFlight).toBeLessThan(COUNT + 1);
     same(old, snapshot(out));
     // What the killed build left: its half-written folder beside dist/.
-    expect(readdirSync(parent).filter((n) => n !== "dist")).toEqual([expect.stringMatching(new RegExp(`^\\.dist\\.samdok-new-${child.pid}-[0-9a-f]+$`))]);
+    expect(readdirSync(parent).filter((n) => n !== "dist")).toEqual([
+      expect.stringMatching(new RegExp(`^\\.dist\\.samdok-new-${child.pid}-[0-9a-f]+$`)),
+    ]);
 
     expect((await build(set, out, extra, LATER)).code).toBe(0);
     expect(readdirSync(parent)).toEqual(["dist"]);

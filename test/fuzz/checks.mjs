@@ -40,10 +40,11 @@ export function discoverable(root) {
   return { must, may, hidden };
 }
 
-
 const STACK = [/^\s+at .+\(.+:\d+:\d+\)$/m, /^\s+at (?:file:|node:|\/).+:\d+:\d+$/m];
-const INTERNAL = /internt fel|internal error|FATAL ERROR|JavaScript heap out of memory|Maximum call stack size exceeded|Segmentation fault|Unhandled|ERR_[A-Z_]{4,}/;
-const LEAKY_MESSAGE = /Maximum call stack|TypeError|ReferenceError|RangeError|SyntaxError: |Cannot read propert|is not a function|is not iterable|\[object Object\]|\bundefined\b|\n\s+at .+:\d+:\d+/;
+const INTERNAL =
+  /internt fel|internal error|FATAL ERROR|JavaScript heap out of memory|Maximum call stack size exceeded|Segmentation fault|Unhandled|ERR_[A-Z_]{4,}/;
+const LEAKY_MESSAGE =
+  /Maximum call stack|TypeError|ReferenceError|RangeError|SyntaxError: |Cannot read propert|is not a function|is not iterable|\[object Object\]|\bundefined\b|\n\s+at .+:\d+:\d+/;
 
 /** Checks every run has to pass; returns failures as {kind, detail}. */
 export function checkRun(name, r, allowed, timeout, { jsonStdout = false } = {}) {
@@ -55,14 +56,25 @@ export function checkRun(name, r, allowed, timeout, { jsonStdout = false } = {})
   if (r.error?.code === "ENOBUFS") out.push({ kind: "output-too-large", detail: `${name} wrote more than 512 MB` });
   else if (r.error) out.push({ kind: "spawn", detail: `${name}: ${r.error.message}` });
   if (r.signal) out.push({ kind: "crash", detail: `${name} killed by ${r.signal}` });
-  else if (!allowed.includes(r.status)) out.push({ kind: "exit-code", detail: `${name} exited ${r.status}, expected ${allowed.join(" or ")}: ${firstLines(r.stderr || r.stdout, 3)}` });
-  for (const [stream, text] of [["stdout", r.stdout], ["stderr", r.stderr]]) {
+  else if (!allowed.includes(r.status))
+    out.push({
+      kind: "exit-code",
+      detail: `${name} exited ${r.status}, expected ${allowed.join(" or ")}: ${firstLines(r.stderr || r.stdout, 3)}`,
+    });
+  for (const [stream, text] of [
+    ["stdout", r.stdout],
+    ["stderr", r.stderr],
+  ]) {
     if (STACK.some((re) => re.test(text))) out.push({ kind: "stack-trace", detail: `${name} ${stream}: ${stackSignature(text)}` });
     // In JSON, a finding's message is checked on its own (internal-in-message).
     const internal = jsonStdout && stream === "stdout" ? null : INTERNAL.exec(text);
     if (internal) out.push({ kind: "internal-error", detail: `${name} ${stream}: ${JSON.stringify(lineAround(text, internal.index))}` });
     const cmd = text.split("\n").find((l) => l.startsWith("::"));
-    if (cmd !== undefined) out.push({ kind: "workflow-command", detail: `${name} ${stream} has a line starting with '::': ${JSON.stringify(cmd.slice(0, 120))}` });
+    if (cmd !== undefined)
+      out.push({
+        kind: "workflow-command",
+        detail: `${name} ${stream} has a line starting with '::': ${JSON.stringify(cmd.slice(0, 120))}`,
+      });
     if (text.includes(CANARY)) out.push({ kind: "env-leak", detail: `${name} ${stream} contains the environment (/proc/self/environ)` });
     if (/root:x:0:0:/.test(text)) out.push({ kind: "passwd-leak", detail: `${name} ${stream} contains /etc/passwd` });
   }
@@ -92,7 +104,11 @@ function stackSignature(text) {
   const lines = text.split("\n");
   const frame = lines.findIndex((l) => /^\s+at /.test(l));
   if (frame < 0) return "";
-  const error = lines.slice(0, frame).reverse().find((l) => l.trim() && !/^\s+at /.test(l)) ?? "";
+  const error =
+    lines
+      .slice(0, frame)
+      .reverse()
+      .find((l) => l.trim() && !/^\s+at /.test(l)) ?? "";
   return `${error.trim().slice(0, 160)} | ${lines[frame].trim().slice(0, 160)}`;
 }
 
@@ -155,10 +171,18 @@ export function checkValidateJson(r, root, tree) {
   }
   const mustN = new Map([...must].map((m) => [nfc(m), m]));
   const missing = [...mustN.keys()].filter((m) => !seen.has(m));
-  if (missing.length) fail("missing-result", `no result for ${missing.length} document(s): ${missing.slice(0, 5).map((m) => JSON.stringify(m)).join(", ")}`);
+  if (missing.length)
+    fail(
+      "missing-result",
+      `no result for ${missing.length} document(s): ${missing
+        .slice(0, 5)
+        .map((m) => JSON.stringify(m))
+        .join(", ")}`,
+    );
   const allowed = new Set([...mustN.keys(), ...[...may].map(nfc)]);
   for (const f of seen.keys()) {
-    if ([...hidden].some((h) => nfc(h) === f)) fail("hidden-folder", `${JSON.stringify(f)} is in a hidden folder or node_modules and was validated`);
+    if ([...hidden].some((h) => nfc(h) === f))
+      fail("hidden-folder", `${JSON.stringify(f)} is in a hidden folder or node_modules and was validated`);
     else if (!allowed.has(f)) fail("phantom-result", `a result for ${JSON.stringify(f)}, which is not a document in the folder`);
   }
 
@@ -172,19 +196,24 @@ export function checkValidateJson(r, root, tree) {
       if (d.severity === "error") errors++;
       else if (d.severity === "warning") warnings++;
       else fail("diagnostic", `severity ${JSON.stringify(d.severity)} in ${res.file}`);
-      if (typeof d.ruleId !== "string" || !/^SD\d{3}$/.test(d.ruleId)) fail("diagnostic", `ruleId ${JSON.stringify(d.ruleId)} in ${res.file}`);
+      if (typeof d.ruleId !== "string" || !/^SD\d{3}$/.test(d.ruleId))
+        fail("diagnostic", `ruleId ${JSON.stringify(d.ruleId)} in ${res.file}`);
       if (typeof d.message !== "string" || !d.message.trim()) fail("diagnostic", `${d.ruleId}: empty message in ${res.file}`);
-      else if (LEAKY_MESSAGE.test(d.message)) fail("internal-in-message", `${d.ruleId} in ${res.file}: ${JSON.stringify(d.message.slice(0, 240))}`);
+      else if (LEAKY_MESSAGE.test(d.message))
+        fail("internal-in-message", `${d.ruleId} in ${res.file}: ${JSON.stringify(d.message.slice(0, 240))}`);
       for (const k of ["line", "column"]) {
         if (!Number.isInteger(d[k]) || d[k] < 1) fail("position", `${d.ruleId} in ${res.file}: ${k} ${JSON.stringify(d[k])}`);
       }
-      if (d.endLine !== undefined && (!Number.isInteger(d.endLine) || d.endLine < d.line)) fail("position", `${d.ruleId} in ${res.file}: endLine ${d.endLine} before line ${d.line}`);
-      if (Number.isInteger(d.line) && d.line > lineCount + 1) fail("position", `${d.ruleId} in ${res.file}: line ${d.line} but the file has ${lineCount} lines`);
+      if (d.endLine !== undefined && (!Number.isInteger(d.endLine) || d.endLine < d.line))
+        fail("position", `${d.ruleId} in ${res.file}: endLine ${d.endLine} before line ${d.line}`);
+      if (Number.isInteger(d.line) && d.line > lineCount + 1)
+        fail("position", `${d.ruleId} in ${res.file}: line ${d.line} but the file has ${lineCount} lines`);
     }
   }
   const s = parsed.summary;
   if (s.files !== results.length) fail("summary", `summary.files ${s.files} but ${results.length} results`);
-  if (s.errors !== errors || s.warnings !== warnings) fail("summary", `summary says ${s.errors} errors, ${s.warnings} warnings; results have ${errors} and ${warnings}`);
+  if (s.errors !== errors || s.warnings !== warnings)
+    fail("summary", `summary says ${s.errors} errors, ${s.warnings} warnings; results have ${errors} and ${warnings}`);
   if (r.status === 0 && errors > 0) fail("exit-code", `validate exited 0 with ${errors} errors`);
   if (r.status === 1 && errors === 0) fail("exit-code", "validate exited 1 with no errors");
   return { out, errors };
@@ -241,9 +270,14 @@ function checkHtml(file, text) {
       const value = decodeEntities((a[2] ?? "").replace(/^["']|["']$/g, ""));
       if (name.startsWith("on") && value.includes(XSS)) out.push(`<${tag} ${name}=…${XSS}…>`);
       const squeezed = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
-      if (["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"].includes(name) && /^(javascript|vbscript|data:text\/html)/.test(squeezed)) out.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
+      if (
+        ["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"].includes(name) &&
+        /^(javascript|vbscript|data:text\/html)/.test(squeezed)
+      )
+        out.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
     }
-    if (["iframe", "object", "embed", "base", "form", "meta", "svg", "img"].includes(tag) && m[0].includes(XSS)) out.push(m[0].slice(0, 100));
+    if (["iframe", "object", "embed", "base", "form", "meta", "svg", "img"].includes(tag) && m[0].includes(XSS))
+      out.push(m[0].slice(0, 100));
   }
   for (const m of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
     if (m[1].includes(XSS)) out.push(`<script>…${XSS}…</script>`);
@@ -251,7 +285,8 @@ function checkHtml(file, text) {
   return out.map((detail) => ({ kind: "xss", detail: `${file}: ${detail}` }));
 }
 
-const XML_ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function checkDocx(file, bytes) {
   const out = [];
@@ -272,9 +307,15 @@ function checkDocx(file, bytes) {
       continue;
     }
     const bad = XML_ILLEGAL.exec(xml);
-    if (bad) out.push({ kind: "docx-xml", detail: `${file}!${name} has a character XML forbids (U+${bad[0].charCodeAt(0).toString(16).padStart(4, "0")}) at ${bad.index}` });
+    if (bad)
+      out.push({
+        kind: "docx-xml",
+        detail: `${file}!${name} has a character XML forbids (U+${bad[0].charCodeAt(0).toString(16).padStart(4, "0")}) at ${bad.index}`,
+      });
     const errors = [];
-    new DOMParser({ errorHandler: { warning: (e) => errors.push(e), error: (e) => errors.push(e), fatalError: (e) => errors.push(e) } }).parseFromString(xml, "text/xml");
+    new DOMParser({
+      errorHandler: { warning: (e) => errors.push(e), error: (e) => errors.push(e), fatalError: (e) => errors.push(e) },
+    }).parseFromString(xml, "text/xml");
     if (errors.length) out.push({ kind: "docx-xml", detail: `${file}!${name} is not well-formed: ${String(errors[0]).slice(0, 160)}` });
   }
   return out;
@@ -291,8 +332,10 @@ export function checkEdition(outDir, format) {
   const rel = (f) => path.relative(outDir, f);
   const files = listFiles(outDir);
   if (format === "html") {
-    for (const need of ["index.html", "samlad-utgava.html"]) if (!existsSync(path.join(outDir, need))) out.push({ kind: "edition", detail: `build html exited 0 without ${need}` });
-  } else if (!existsSync(path.join(outDir, "samlad-utgava.docx"))) out.push({ kind: "edition", detail: "build docx exited 0 without samlad-utgava.docx" });
+    for (const need of ["index.html", "samlad-utgava.html"])
+      if (!existsSync(path.join(outDir, need))) out.push({ kind: "edition", detail: `build html exited 0 without ${need}` });
+  } else if (!existsSync(path.join(outDir, "samlad-utgava.docx")))
+    out.push({ kind: "edition", detail: "build docx exited 0 without samlad-utgava.docx" });
   for (const f of files) {
     const bytes = readFileSync(f);
     // Attachments under filer/ are the documents' own files (a .docx there need not be valid); only leaks count.
@@ -308,4 +351,3 @@ export function checkEdition(outDir, format) {
   }
   return out;
 }
-

@@ -10,12 +10,24 @@
  *                           [--findings DIR] [--docs DIR]
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-
 
 import { CANARY, checkEdition, checkRun, checkValidateJson, firstLines, isMarkdown, listFiles } from "./checks.mjs";
 import { PWNED_FILE } from "./grammar.mjs";
@@ -29,14 +41,28 @@ const BIN = path.join(REPO, "bin/samdok.js");
 // ---------------------------------------------------------------------------
 // Options
 
-const DEFAULTS = { iterations: 200, seed: "1", "build-every": 10, "timeout-ms": 60_000, start: 0, "max-failures": 25, findings: "/tmp/fuzz-findings", docs: path.join(REPO, "documents"), verbose: 0, keep: 0, "dry-run": 0 };
+const DEFAULTS = {
+  iterations: 200,
+  seed: "1",
+  "build-every": 10,
+  "timeout-ms": 60_000,
+  start: 0,
+  "max-failures": 25,
+  findings: "/tmp/fuzz-findings",
+  docs: path.join(REPO, "documents"),
+  verbose: 0,
+  keep: 0,
+  "dry-run": 0,
+};
 const opts = { ...DEFAULTS };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--help" || a === "-h") {
-      console.log("usage: node test/fuzz/fuzz.mjs [--iterations N] [--seed S] [--build-every K (0: never)] [--timeout-ms T] [--start I] [--max-failures F] [--findings DIR] [--docs DIR] [--verbose 1] [--keep 1 (save every iteration)] [--dry-run 1 (mutate only; with --verbose 1 to list the mutations)]");
+      console.log(
+        "usage: node test/fuzz/fuzz.mjs [--iterations N] [--seed S] [--build-every K (0: never)] [--timeout-ms T] [--start I] [--max-failures F] [--findings DIR] [--docs DIR] [--verbose 1] [--keep 1 (save every iteration)] [--dry-run 1 (mutate only; with --verbose 1 to list the mutations)]",
+      );
       process.exit(0);
     }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
@@ -130,10 +156,25 @@ for (const k of ["FORCE_COLOR", "GITHUB_ACTIONS", "CI", "SOURCE_DATE_EPOCH"]) de
 function samdok(args, cwd, timeout) {
   const t0 = performance.now();
   // The heap cap keeps a runaway child from taking the shared machine's memory: it becomes a crash instead.
-  const r = spawnSync(process.execPath, ["--max-old-space-size=1536", BIN, ...args], { cwd, env: CHILD_ENV, timeout, killSignal: "SIGKILL", maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ["--max-old-space-size=1536", BIN, ...args], {
+    cwd,
+    env: CHILD_ENV,
+    timeout,
+    killSignal: "SIGKILL",
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const ms = Math.round(performance.now() - t0);
   const decode = (b) => (b ? new TextDecoder("utf-8").decode(b) : "");
-  return { args, ms, status: r.status, signal: r.signal, error: r.error, stdoutBytes: r.stdout, stdout: decode(r.stdout), stderr: decode(r.stderr) };
+  return {
+    args,
+    ms,
+    status: r.status,
+    signal: r.signal,
+    error: r.error,
+    stdoutBytes: r.stdout,
+    stdout: decode(r.stdout),
+    stderr: decode(r.stderr),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -159,7 +200,10 @@ function iteration(i) {
 
   const root = mkdtempSync(path.join(os.tmpdir(), "samdok-fuzz-"));
   writeTree(root, tree, log);
-  writeFileSync(path.join(root, "fuzz-mutations.txt"), `seed ${SEED}, iteration ${i}${benign ? " (kept valid for the build)" : ""}\n${log.join("\n")}\n`);
+  writeFileSync(
+    path.join(root, "fuzz-mutations.txt"),
+    `seed ${SEED}, iteration ${i}${benign ? " (kept valid for the build)" : ""}\n${log.join("\n")}\n`,
+  );
 
   const failures = [];
   const runs = [];
@@ -183,8 +227,15 @@ function iteration(i) {
     } catch {
       parsed = { results: [] };
     }
-    const errs = (parsed.results ?? []).flatMap((res) => (res.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => `${res.file}:${d.line} ${d.ruleId} ${d.message.slice(0, 160)}`));
-    failures.push({ kind: "benign-error", detail: `the mutations kept every document valid, but validate found ${errs.length} error(s): ${errs.slice(0, 3).join(" | ")}` });
+    const errs = (parsed.results ?? []).flatMap((res) =>
+      (res.diagnostics ?? [])
+        .filter((d) => d.severity === "error")
+        .map((d) => `${res.file}:${d.line} ${d.ruleId} ${d.message.slice(0, 160)}`),
+    );
+    failures.push({
+      kind: "benign-error",
+      detail: `the mutations kept every document valid, but validate found ${errs.length} error(s): ${errs.slice(0, 3).join(" | ")}`,
+    });
   }
 
   let builds = 0;
@@ -194,7 +245,8 @@ function iteration(i) {
     runs.push(v2);
     const f2 = checkRun("validate --jobs", v2, [0, 1], TIMEOUT, { jsonStdout: true });
     failures.push(...f2);
-    if (!f2.length && v2.stdout !== v.stdout) failures.push({ kind: "jobs-differ", detail: "validate with and without worker threads printed different results" });
+    if (!f2.length && v2.stdout !== v.stdout)
+      failures.push({ kind: "jobs-differ", detail: "validate with and without worker threads printed different results" });
 
     for (const format of ["html", "docx"]) {
       const outDir = path.join(root, `out-${format}`);
@@ -204,12 +256,19 @@ function iteration(i) {
       const fb = checkRun(`build ${format}`, b, [0, 1], TIMEOUT * 2);
       failures.push(...fb);
       if (fb.length) continue;
-      if (v.status === 0 && b.status !== 0) failures.push({ kind: "build-refused", detail: `validate found no errors but build ${format} exited ${b.status}: ${firstLines(b.stderr, 3)}` });
-      if (v.status === 1 && b.status === 0) failures.push({ kind: "build-published", detail: `validate found ${validateErrors} errors but build ${format} published` });
-      if (b.status === 1 && listFiles(outDir).length) failures.push({ kind: "build-partial", detail: `build ${format} refused but wrote ${listFiles(outDir).length} files` });
+      if (v.status === 0 && b.status !== 0)
+        failures.push({
+          kind: "build-refused",
+          detail: `validate found no errors but build ${format} exited ${b.status}: ${firstLines(b.stderr, 3)}`,
+        });
+      if (v.status === 1 && b.status === 0)
+        failures.push({ kind: "build-published", detail: `validate found ${validateErrors} errors but build ${format} published` });
+      if (b.status === 1 && listFiles(outDir).length)
+        failures.push({ kind: "build-partial", detail: `build ${format} refused but wrote ${listFiles(outDir).length} files` });
       if (b.status === 0) failures.push(...checkEdition(outDir, format));
     }
-    if (existsSync(path.join(root, PWNED_FILE))) failures.push({ kind: "code-execution", detail: "a ---js front matter was executed during build" });
+    if (existsSync(path.join(root, PWNED_FILE)))
+      failures.push({ kind: "code-execution", detail: "a ---js front matter was executed during build" });
   }
   return { root, log, failures, runs, mutated: ctx.touched.size, builds, benign };
 }
@@ -264,7 +323,9 @@ let failedIterations = 0;
 let slowest = { ms: 0, i: -1 };
 const signatures = new Map();
 const tty = process.stderr.isTTY;
-console.log(`fuzz: seed ${SEED}, iterations ${START}..${START + ITERATIONS - 1}, build every ${BUILD_EVERY || "never"}, timeout ${TIMEOUT} ms, ${SNAPSHOT.size} files in ${path.relative(REPO, DOCS) || DOCS}`);
+console.log(
+  `fuzz: seed ${SEED}, iterations ${START}..${START + ITERATIONS - 1}, build every ${BUILD_EVERY || "never"}, timeout ${TIMEOUT} ms, ${SNAPSHOT.size} files in ${path.relative(REPO, DOCS) || DOCS}`,
+);
 
 // build/ is shared and may be rebuilt while the fuzzer runs: a module that is
 // missing for a moment is not a finding. Wait and run the iteration again.
@@ -285,7 +346,9 @@ if (!opts["dry-run"]) {
   }
   rmSync(root, { recursive: true, force: true });
   if (base.status !== 0 && base.status !== 1) {
-    console.error(`fuzz: samdok validate fails on the unmutated documents (exit ${base.status ?? base.signal}):\n${base.stderr.slice(0, 2_000)}`);
+    console.error(
+      `fuzz: samdok validate fails on the unmutated documents (exit ${base.status ?? base.signal}):\n${base.stderr.slice(0, 2_000)}`,
+    );
     process.exit(2);
   }
   console.log(`fuzz: unmutated documents validate in ${base.ms} ms (exit ${base.status})`);
@@ -314,7 +377,9 @@ for (let i = START; i < START + ITERATIONS && !interrupted; i++) {
   builds += result.builds;
   for (const r of result.runs) if (r.args[0] === "validate" && r.ms > slowest.ms) slowest = { ms: r.ms, i };
   if (opts.verbose) {
-    console.log(`iteration ${i}${result.benign ? " (valid)" : ""}: ${result.runs.map((r) => `${r.args.slice(0, 1).join(" ")}${r.args.includes("--format") ? ` ${r.args[r.args.indexOf("--format") + 1]}` : ""} ${r.status ?? r.signal} ${r.ms} ms`).join(", ")}`);
+    console.log(
+      `iteration ${i}${result.benign ? " (valid)" : ""}: ${result.runs.map((r) => `${r.args.slice(0, 1).join(" ")}${r.args.includes("--format") ? ` ${r.args[r.args.indexOf("--format") + 1]}` : ""} ${r.status ?? r.signal} ${r.ms} ms`).join(", ")}`,
+    );
     for (const l of result.log) console.log(`  ${l.slice(0, 160)}`);
   }
   if (opts.keep && !result.failures.length) console.log(`kept iteration ${i} → ${saveFinding(i, result)}`);
@@ -335,7 +400,10 @@ for (let i = START; i < START + ITERATIONS && !interrupted; i++) {
       break;
     }
   } else rmSync(result.root, { recursive: true, force: true });
-  if (tty) process.stderr.write(`\rfuzz: ${done}/${ITERATIONS} iterations, ${failedIterations} failures, ${Math.round((performance.now() - t0) / 1000)} s `);
+  if (tty)
+    process.stderr.write(
+      `\rfuzz: ${done}/${ITERATIONS} iterations, ${failedIterations} failures, ${Math.round((performance.now() - t0) / 1000)} s `,
+    );
 }
 if (tty) process.stderr.write("\n");
 
@@ -346,5 +414,7 @@ if (signatures.size) {
 }
 console.log(`slowest validate: ${slowest.ms} ms (iteration ${slowest.i})`);
 const n = (x) => x.toLocaleString("en-US");
-console.log(`fuzz: ${n(done)} iterations, ${n(mutatedDocs)} mutated documents, ${n(builds)} builds, ${n(failedIterations)} failures, ${n(noted)} notes (seed ${SEED}, ${secs} s)${interrupted ? " (interrupted)" : ""}`);
+console.log(
+  `fuzz: ${n(done)} iterations, ${n(mutatedDocs)} mutated documents, ${n(builds)} builds, ${n(failedIterations)} failures, ${n(noted)} notes (seed ${SEED}, ${secs} s)${interrupted ? " (interrupted)" : ""}`,
+);
 process.exitCode = failedIterations || interrupted ? 1 : 0;

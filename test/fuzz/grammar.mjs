@@ -10,7 +10,26 @@ export const XSS = "fuzzXSS";
 export const PWNED_FILE = "pwned-by-front-matter.txt";
 
 export const ESC = "\u001b";
-const CONTROL = ["\u0000", "\u0001", "\u0007", "\b", "\u000b", "\f", "\u000e", "\u001b", "\u007f", "\u0085", "\u2028", "\u2029", "\u200b", "\u200e", "\u202e", "\ufeff", "\ufffe", "\uffff"];
+const CONTROL = [
+  "\u0000",
+  "\u0001",
+  "\u0007",
+  "\b",
+  "\u000b",
+  "\f",
+  "\u000e",
+  "\u001b",
+  "\u007f",
+  "\u0085",
+  "\u2028",
+  "\u2029",
+  "\u200b",
+  "\u200e",
+  "\u202e",
+  "\ufeff",
+  "\ufffe",
+  "\uffff",
+];
 
 /** Text a reader would never write, and that breaks naive handling somewhere. */
 export function nastyText(rng) {
@@ -59,7 +78,8 @@ export function yamlQuoted(text) {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\t") out += "\\t";
     else if (ch === ESC) out += "\\e";
-    else if (c < 0x20 || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe && c <= 0xffff) out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else if (c < 0x20 || c === 0x7f || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0xfffe && c <= 0xffff))
+      out += `\\u${c.toString(16).padStart(4, "0")}`;
     else out += ch;
   }
   return `"${out}"`;
@@ -93,8 +113,51 @@ const DATES = [
   "!!str 2025-03-01",
 ];
 
-const NUMBERS = ["0", "-1", "1.10", "1.1", "1e309", "-1e309", "0x1F", "0o17", "0b101", ".inf", "-.inf", ".nan", ".NaN", "1_000", "12345678901234567890", "-0", "+1", "1.0.0", "3.", ".5", "1e-400"];
-const SCALARS = ["~", "null", "Null", "NULL", "true", "false", "yes", "no", "on", "off", "Yes", "y", "n", "''", '""', "!!null ''", "!!bool yes", "!!int '12'", "!!float 1", "!!binary aGVq"];
+const NUMBERS = [
+  "0",
+  "-1",
+  "1.10",
+  "1.1",
+  "1e309",
+  "-1e309",
+  "0x1F",
+  "0o17",
+  "0b101",
+  ".inf",
+  "-.inf",
+  ".nan",
+  ".NaN",
+  "1_000",
+  "12345678901234567890",
+  "-0",
+  "+1",
+  "1.0.0",
+  "3.",
+  ".5",
+  "1e-400",
+];
+const SCALARS = [
+  "~",
+  "null",
+  "Null",
+  "NULL",
+  "true",
+  "false",
+  "yes",
+  "no",
+  "on",
+  "off",
+  "Yes",
+  "y",
+  "n",
+  "''",
+  '""',
+  "!!null ''",
+  "!!bool yes",
+  "!!int '12'",
+  "!!float 1",
+  "!!binary aGVq",
+];
 const TAGS = [
   '!!js/function "function () { return 1 }"',
   "!!js/regexp /a+/",
@@ -115,7 +178,29 @@ const TAGS = [
 /** A plain string value, possibly long, possibly nasty. */
 export function stringValue(rng, ids = []) {
   return rng.weighted([
-    [4, () => rng.pick(["text", "Rutin för något", "rutin-x", "fastställd", "Fastställd", "faststalld", "utkast", "remiss", "upphävd", "rutin", "riktlinje", "överenskommelse", "region-04", "0480", "lansstyrgruppen", "narvardskoordinator", "trygg-hemgang"])],
+    [
+      4,
+      () =>
+        rng.pick([
+          "text",
+          "Rutin för något",
+          "rutin-x",
+          "fastställd",
+          "Fastställd",
+          "faststalld",
+          "utkast",
+          "remiss",
+          "upphävd",
+          "rutin",
+          "riktlinje",
+          "överenskommelse",
+          "region-04",
+          "0480",
+          "lansstyrgruppen",
+          "narvardskoordinator",
+          "trygg-hemgang",
+        ]),
+    ],
     [2, () => (ids.length ? rng.pick(ids) : "rutin-saknas")],
     [3, () => yamlQuoted(nastyText(rng))],
     [1, () => `'${nastyText(rng).replace(/'/g, "''").replace(/\n/g, " ")}'`],
@@ -169,7 +254,9 @@ export function yamlValue(rng, depth = 0, indent = "  ", ids = []) {
     }
     case "blockMap": {
       const n = rng.range(1, 4);
-      return Array.from({ length: n }, () => `\n${indent}${rng.pick(KEY_WORDS)}: ${yamlValue(rng, depth + 1, `${indent}  `, ids)}`).join("");
+      return Array.from({ length: n }, () => `\n${indent}${rng.pick(KEY_WORDS)}: ${yamlValue(rng, depth + 1, `${indent}  `, ids)}`).join(
+        "",
+      );
     }
   }
   return "x";
@@ -184,7 +271,30 @@ function indentBlock(value) {
   return value.startsWith("\n") ? value.trimStart() : value;
 }
 
-export const KEY_WORDS = ["version", "datum", "beskrivning", "part", "beslutsorgan", "paragraf", "fran", "till", "instanser", "sfs", "titel", "kapitel", "paragraf", "perspektiv", "vardeord", "ansvarig", "indikator", "genomford", "resultat", "a", "b", "<<"];
+export const KEY_WORDS = [
+  "version",
+  "datum",
+  "beskrivning",
+  "part",
+  "beslutsorgan",
+  "paragraf",
+  "fran",
+  "till",
+  "instanser",
+  "sfs",
+  "titel",
+  "kapitel",
+  "paragraf",
+  "perspektiv",
+  "vardeord",
+  "ansvarig",
+  "indikator",
+  "genomford",
+  "resultat",
+  "a",
+  "b",
+  "<<",
+];
 
 export const WEIRD_KEYS = [
   "__proto__",
@@ -227,7 +337,11 @@ export function longText(rng, n) {
   if (style === 1) return "ord ".repeat(Math.ceil(n / 4)).slice(0, n);
   if (style === 2) return "långtord".repeat(Math.ceil(n / 8)).slice(0, n);
   if (style === 3) return "å\u0308".repeat(Math.ceil(n / 2)).slice(0, n);
-  return Array.from({ length: Math.ceil(n / 12) }, () => rng.pick(["Regionen ", "kommunen ", "samverkan. ", "😀 ", "\\", "\"", "'", "#", ": ", "- ", "`", "*"])).join("").slice(0, n);
+  return Array.from({ length: Math.ceil(n / 12) }, () =>
+    rng.pick(["Regionen ", "kommunen ", "samverkan. ", "😀 ", "\\", '"', "'", "#", ": ", "- ", "`", "*"]),
+  )
+    .join("")
+    .slice(0, n);
 }
 
 /** A billion-laughs alias bomb of `levels` levels of `width` aliases each. */
@@ -235,7 +349,12 @@ export function aliasBomb(rng) {
   const levels = rng.range(3, 12);
   const width = rng.range(2, 10);
   const lines = [`lol0: &lol0 [${Array(width).fill('"lol"').join(", ")}]`];
-  for (let l = 1; l < levels; l++) lines.push(`lol${l}: &lol${l} [${Array(width).fill(`*lol${l - 1}`).join(", ")}]`);
+  for (let l = 1; l < levels; l++)
+    lines.push(
+      `lol${l}: &lol${l} [${Array(width)
+        .fill(`*lol${l - 1}`)
+        .join(", ")}]`,
+    );
   if (rng.chance(0.5)) lines.push(`titel: *lol${levels - 1}`);
   return lines;
 }
@@ -243,7 +362,7 @@ export function aliasBomb(rng) {
 /** Anchors and aliases in forms YAML allows, and some it does not. */
 export function anchorFragment(rng) {
   return rng.pick([
-    ["bas: &bas {version: \"1.0\", datum: 2025-03-01}", "kopia: *bas"],
+    ['bas: &bas {version: "1.0", datum: 2025-03-01}', "kopia: *bas"],
     ["bas: &bas {a: 1}", "ny:", "  <<: *bas", "  <<: [*bas, *bas]"],
     ["x: *saknas"],
     ["x: &a [*a]"],
@@ -252,8 +371,8 @@ export function anchorFragment(rng) {
     ["x: & tomt"],
     ["&nyckel x: 1", "y: *nyckel"],
     ["x: !!str &a text", "y: *a"],
-    ["andringshistorik: &h", "  - version: \"1.0\"", "    datum: 2025-03-01", "    beskrivning: x", "kopia: *h"],
-    ["parter: &p [\"region-04\"]", "relaterade: *p"],
+    ["andringshistorik: &h", '  - version: "1.0"', "    datum: 2025-03-01", "    beskrivning: x", "kopia: *h"],
+    ['parter: &p ["region-04"]', "relaterade: *p"],
     ["<<: {id: ersatt}"],
     ["<<: *saknas"],
   ]);
@@ -319,7 +438,8 @@ const MD = {
   table(rng, { benign }) {
     const cols = rng.logInt(1, benign ? 60 : 400);
     const rows = rng.logInt(1, Math.max(1, Math.floor((benign ? 200_000 : 1_800_000) / (cols * 6))));
-    const cell = () => rng.pick(["x", "cell", "`k|d`", "a \\| b", "**fet**", "[l](https://example.se)", "", "  ", "å\u0308", "<br>", "1.", "- x"]);
+    const cell = () =>
+      rng.pick(["x", "cell", "`k|d`", "a \\| b", "**fet**", "[l](https://example.se)", "", "  ", "å\u0308", "<br>", "1.", "- x"]);
     const ragged = !benign && rng.chance(0.3);
     const line = (n) => `|${Array.from({ length: ragged ? rng.range(1, n + 2) : n }, () => ` ${cell()} `).join("|")}|`;
     const head = `|${Array.from({ length: cols }, (_, i) => ` Rubrik ${i} `).join("|")}|`;
@@ -349,8 +469,19 @@ const MD = {
   footnotes(rng, { benign }) {
     const n = rng.logInt(1, benign ? 500 : 20_000);
     const refs = Array.from({ length: n }, (_, i) => `ord[^${i}]`).join(" ");
-    const defs = Array.from({ length: benign ? n : rng.int(n + 1) }, (_, i) => `[^${i}]: Fotnot ${i}${rng.chance(0.1) ? ` [^${rng.int(n)}]` : ""}`).join("\n");
-    const extra = rng.pick(["", "[^själv]: se [^själv]", "[^tom]:", `[^${"x".repeat(1000)}]: lång`, "[^ ]: mellanslag", "text[^saknas]", "[^1]: dubbel\n[^1]: dubbel"]);
+    const defs = Array.from(
+      { length: benign ? n : rng.int(n + 1) },
+      (_, i) => `[^${i}]: Fotnot ${i}${rng.chance(0.1) ? ` [^${rng.int(n)}]` : ""}`,
+    ).join("\n");
+    const extra = rng.pick([
+      "",
+      "[^själv]: se [^själv]",
+      "[^tom]:",
+      `[^${"x".repeat(1000)}]: lång`,
+      "[^ ]: mellanslag",
+      "text[^saknas]",
+      "[^1]: dubbel\n[^1]: dubbel",
+    ]);
     return `${refs}\n\n${defs}\n\n${benign ? "" : extra}`;
   },
   html(rng) {
@@ -379,7 +510,12 @@ const MD = {
   },
   refDefs(rng, { benign }) {
     const n = rng.logInt(1, benign ? 200 : 20_000);
-    const target = () => rng.pick(benign ? ["https://example.se/a", "https://www.1177.se/", "mailto:x@example.se"] : ["../../etc/passwd", "/proc/self/environ", "saknad.pdf", "javascript:alert(1)", "<>", "https://example.se"]);
+    const target = () =>
+      rng.pick(
+        benign
+          ? ["https://example.se/a", "https://www.1177.se/", "mailto:x@example.se"]
+          : ["../../etc/passwd", "/proc/self/environ", "saknad.pdf", "javascript:alert(1)", "<>", "https://example.se"],
+      );
     return `${Array.from({ length: n }, (_, i) => `[l${i}]`).join(" ")}\n\n${Array.from({ length: n }, (_, i) => `[l${i}]: ${target()} "titel ${i}"`).join("\n")}\n[L0]: https://dubblett.example\n[tom]: <>`;
   },
   externalLinks(rng) {
@@ -422,7 +558,15 @@ const MD = {
     return "&#0; &#x0; &#xD800; &#x110000; &#99999999; &nbsp; &ThisIsNotAnEntity; &amp;amp; &#x1F600; &#65533;";
   },
   unicode(rng) {
-    return rng.pick(["Å\u0308 ä\u0301 n\u0303", "\u202eRTL\u202c", "\u200b\u200c\u200d\u2060", "😀👩‍👩‍👧‍👦🇸🇪", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\u00a0\u2003\u3000", "İı ß ẞ ǅ"]);
+    return rng.pick([
+      "Å\u0308 ä\u0301 n\u0303",
+      "\u202eRTL\u202c",
+      "\u200b\u200c\u200d\u2060",
+      "😀👩‍👩‍👧‍👦🇸🇪",
+      "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+      "\u00a0\u2003\u3000",
+      "İı ß ẞ ǅ",
+    ]);
   },
   taskList() {
     return "- [ ] att göra\n- [x] klart\n- [X] klart\n- [ ]\n- [y] inte en uppgift";
@@ -431,7 +575,31 @@ const MD = {
     const n = rng.logInt(1, 2_000);
     const lines = [];
     for (let i = 0; i < n; i++) {
-      lines.push(rng.pick(["# Huvudrubrik", "## Syfte", "### Under", "#### Nivå 4", "##### Nivå 5", "###### Nivå 6", "####### sju", "#", "## ", "#Ingen", "Setext\n===", "Setext\n---", "## Syfte", "## `kod` *kursiv*", "## ::error::rubrik", `## ${ESC}[31mröd`, "## [länk](saknas.md)", "## ![bild](saknas.png)", "## Arbetsgång {#egen}", "  ## indragen", "    ## kod"]));
+      lines.push(
+        rng.pick([
+          "# Huvudrubrik",
+          "## Syfte",
+          "### Under",
+          "#### Nivå 4",
+          "##### Nivå 5",
+          "###### Nivå 6",
+          "####### sju",
+          "#",
+          "## ",
+          "#Ingen",
+          "Setext\n===",
+          "Setext\n---",
+          "## Syfte",
+          "## `kod` *kursiv*",
+          "## ::error::rubrik",
+          `## ${ESC}[31mröd`,
+          "## [länk](saknas.md)",
+          "## ![bild](saknas.png)",
+          "## Arbetsgång {#egen}",
+          "  ## indragen",
+          "    ## kod",
+        ]),
+      );
     }
     return lines.join("\n\n");
   },
@@ -462,7 +630,17 @@ const MD = {
     ]);
   },
   images(rng) {
-    return rng.pick(["![](bild.png)", "![Bild](../../etc/passwd)", "![Bild](/proc/self/environ)", "![Bild](saknad.png)", "![Bild](https://example.se/bild.png)", "![Bild](data:image/png;base64,iVBORw0KGgo=)", "![Bild](bild.svg)", `![${"alt ".repeat(5_000)}](bild.png)`, "![Bild](<>)"]);
+    return rng.pick([
+      "![](bild.png)",
+      "![Bild](../../etc/passwd)",
+      "![Bild](/proc/self/environ)",
+      "![Bild](saknad.png)",
+      "![Bild](https://example.se/bild.png)",
+      "![Bild](data:image/png;base64,iVBORw0KGgo=)",
+      "![Bild](bild.svg)",
+      `![${"alt ".repeat(5_000)}](bild.png)`,
+      "![Bild](<>)",
+    ]);
   },
   personal() {
     return "Kontakta anna.andersson@region.se, 19121212-1212 eller 121212-1212 (samordningsnummer 701063-2391). TODO: FIXME lorem ipsum ???";

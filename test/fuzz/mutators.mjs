@@ -9,7 +9,20 @@
 import path from "node:path";
 import zlib from "node:zlib";
 
-import { ESC, PWNED_FILE, aliasBomb, anchorFragment, deepYaml, longText, markdownBlock, nastyText, stringValue, WEIRD_KEYS, yamlQuoted, yamlValue } from "./grammar.mjs";
+import {
+  ESC,
+  PWNED_FILE,
+  aliasBomb,
+  anchorFragment,
+  deepYaml,
+  longText,
+  markdownBlock,
+  nastyText,
+  stringValue,
+  WEIRD_KEYS,
+  yamlQuoted,
+  yamlValue,
+} from "./grammar.mjs";
 
 // ---------------------------------------------------------------------------
 // Front matter as lines and top-level blocks
@@ -60,7 +73,35 @@ function valueOf(lines, b) {
 // ---------------------------------------------------------------------------
 // Front matter mutations: each takes (ctx, doc) where doc = splitDoc(...), mutates doc.lines, returns a description.
 
-const SCHEMA_KEYS = ["id", "titel", "dokumenttyp", "status", "version", "spar", "parter", "dokumentansvarig", "faststalld_av", "faststalld_datum", "beslutsparagraf", "diarienummer", "antaganden", "giltig_fran", "giltig_till", "revideras_senast", "upphavd_datum", "remiss", "uppfoljning", "ersatter", "ersatts_av", "overordnat", "relaterade", "lagrum", "narvard", "nyckelord", "andringshistorik"];
+const SCHEMA_KEYS = [
+  "id",
+  "titel",
+  "dokumenttyp",
+  "status",
+  "version",
+  "spar",
+  "parter",
+  "dokumentansvarig",
+  "faststalld_av",
+  "faststalld_datum",
+  "beslutsparagraf",
+  "diarienummer",
+  "antaganden",
+  "giltig_fran",
+  "giltig_till",
+  "revideras_senast",
+  "upphavd_datum",
+  "remiss",
+  "uppfoljning",
+  "ersatter",
+  "ersatts_av",
+  "overordnat",
+  "relaterade",
+  "lagrum",
+  "narvard",
+  "nyckelord",
+  "andringshistorik",
+];
 const DATE_KEYS = ["faststalld_datum", "giltig_fran", "giltig_till", "revideras_senast", "upphavd_datum"];
 const ID_KEYS = ["overordnat", "ersatts_av", "ersatter", "relaterade"];
 
@@ -112,22 +153,56 @@ export const FM = {
     return `swap values of ${a.key} and ${b.key}`;
   },
   retype(ctx, doc) {
-    const key = ctx.rng.chance(0.7) ? ctx.rng.pick(SCHEMA_KEYS) : ctx.rng.pick(blocks(doc.lines).map((b) => b.key).concat("id"));
+    const key = ctx.rng.chance(0.7)
+      ? ctx.rng.pick(SCHEMA_KEYS)
+      : ctx.rng.pick(
+          blocks(doc.lines)
+            .map((b) => b.key)
+            .concat("id"),
+        );
     setKey(doc, key, yamlValue(ctx.rng, 0, "  ", ctx.ids));
     return `retype ${key}`;
   },
   impossibleDate(ctx, doc) {
     const key = ctx.rng.pick(DATE_KEYS);
-    const v = ctx.rng.pick(["2024-13-45", "2024-02-30", "2023-02-29", "0000-00-00", "9999-12-31", "2024-00-10", "2024-04-31", "99999-01-01", "2025-03-01T99:00", "2025-3-1", "1900-02-29"]);
+    const v = ctx.rng.pick([
+      "2024-13-45",
+      "2024-02-30",
+      "2023-02-29",
+      "0000-00-00",
+      "9999-12-31",
+      "2024-00-10",
+      "2024-04-31",
+      "99999-01-01",
+      "2025-03-01T99:00",
+      "2025-3-1",
+      "1900-02-29",
+    ]);
     setKey(doc, key, v);
     return `date ${key}: ${v}`;
   },
   idReference(ctx, doc) {
     const key = ctx.rng.pick(["id", ...ID_KEYS]);
     const own = ctx.currentId ?? "x";
-    const pool = [...ctx.ids, own, own.toUpperCase(), `${own} `, "rutin-saknas", "", "a", "x".repeat(65), "Åäö-id", "rutin_med_understreck", "../rutin"];
+    const pool = [
+      ...ctx.ids,
+      own,
+      own.toUpperCase(),
+      `${own} `,
+      "rutin-saknas",
+      "",
+      "a",
+      "x".repeat(65),
+      "Åäö-id",
+      "rutin_med_understreck",
+      "../rutin",
+    ];
     let v = ctx.rng.pick(pool);
-    if (key === "ersatter" || key === "relaterade") v = `[${ctx.rng.sample(pool, ctx.rng.range(0, 4)).map((x) => yamlQuoted(x)).join(", ")}]`;
+    if (key === "ersatter" || key === "relaterade")
+      v = `[${ctx.rng
+        .sample(pool, ctx.rng.range(0, 4))
+        .map((x) => yamlQuoted(x))
+        .join(", ")}]`;
     else v = yamlQuoted(v);
     setKey(doc, key, v);
     return `reference ${key} = ${v.slice(0, 80)}`;
@@ -241,7 +316,17 @@ export const FM = {
   },
   tags(ctx, doc) {
     const key = ctx.rng.pick(SCHEMA_KEYS);
-    const v = ctx.rng.pick(['!!js/function "function () { return 1 }"', "!!binary aGVq", "!!set {a, b}", "!!timestamp 2025-03-01", "!custom text", "!!omap [a: 1]", "!!str 1.0", "!!int 1", '!!python/object/apply:os.system ["id"]']);
+    const v = ctx.rng.pick([
+      '!!js/function "function () { return 1 }"',
+      "!!binary aGVq",
+      "!!set {a, b}",
+      "!!timestamp 2025-03-01",
+      "!custom text",
+      "!!omap [a: 1]",
+      "!!str 1.0",
+      "!!int 1",
+      '!!python/object/apply:os.system ["id"]',
+    ]);
     setKey(doc, key, v);
     return `tag ${key}: ${v}`;
   },
@@ -255,14 +340,20 @@ export const FM = {
 export const FM_BENIGN = {
   title(ctx, doc) {
     // Nothing a rule objects to: no personnummer, e-mail address or placeholder.
-    const nasty = nastyText(ctx.rng).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").replace(/\d{6}|\S+@\S+|TODO|FIXME|XXX|\?\?\?|lorem ipsum/gi, "x");
-    const v = yamlQuoted(`Rutin ${nasty || "x"} ${ctx.rng.pick(["", "<b>fet</b>", "&amp;", "\"citat\"", "::error::titel"])}`);
+    const nasty = nastyText(ctx.rng)
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+      .replace(/\d{6}|\S+@\S+|TODO|FIXME|XXX|\?\?\?|lorem ipsum/gi, "x");
+    const v = yamlQuoted(`Rutin ${nasty || "x"} ${ctx.rng.pick(["", "<b>fet</b>", "&amp;", '"citat"', "::error::titel"])}`);
     setKey(doc, "titel", v);
     return `title ${v.slice(0, 60)}`;
   },
   keywords(ctx, doc) {
     const n = ctx.rng.logInt(1, 200);
-    setKey(doc, "nyckelord", `[${Array.from({ length: n }, (_, i) => yamlQuoted(`${ctx.rng.pick(["<script>fuzzXSS()</script>", "::error::", "ord", "å\u0308", "😀", "a,b"])} ${i}`)).join(", ")}]`);
+    setKey(
+      doc,
+      "nyckelord",
+      `[${Array.from({ length: n }, (_, i) => yamlQuoted(`${ctx.rng.pick(["<script>fuzzXSS()</script>", "::error::", "ord", "å\u0308", "😀", "a,b"])} ${i}`)).join(", ")}]`,
+    );
     return `${n} keywords`;
   },
   registration(ctx, doc) {
@@ -341,7 +432,22 @@ export const BYTES = {
     return insertAt(ctx, buf, slice, `duplicate ${n} bytes at ${at} ×${times}`);
   },
   control(ctx, buf) {
-    const ch = ctx.rng.pick(["\u0001", "\u0007", "\b", "\u000b", "\f", "\u001b[31m", "\u001b]8;;https://x\u0007", "\u001b[2J", "\u007f", "\u0085", "\u2028", "\u2029", "\u202e", "\u200b"]);
+    const ch = ctx.rng.pick([
+      "\u0001",
+      "\u0007",
+      "\b",
+      "\u000b",
+      "\f",
+      "\u001b[31m",
+      "\u001b]8;;https://x\u0007",
+      "\u001b[2J",
+      "\u007f",
+      "\u0085",
+      "\u2028",
+      "\u2029",
+      "\u202e",
+      "\u200b",
+    ]);
     return insertAt(ctx, buf, Buffer.from(ch.repeat(ctx.rng.logInt(1, 50))), `insert control ${JSON.stringify(ch)}`);
   },
   nul(ctx, buf) {
@@ -358,7 +464,8 @@ export const BYTES = {
   },
   invalidUtf8(ctx, buf) {
     const seq = ctx.rng.pick(INVALID_UTF8);
-    if (ctx.rng.chance(0.2)) return [Buffer.concat([buf, Buffer.from(seq)]), `invalid UTF-8 at the end ${Buffer.from(seq).toString("hex")}`];
+    if (ctx.rng.chance(0.2))
+      return [Buffer.concat([buf, Buffer.from(seq)]), `invalid UTF-8 at the end ${Buffer.from(seq).toString("hex")}`];
     return insertAt(ctx, buf, Buffer.from(seq), `invalid UTF-8 ${Buffer.from(seq).toString("hex")}`);
   },
   utf16(ctx, buf) {
@@ -376,7 +483,10 @@ export const BYTES = {
   swapLines(ctx, buf) {
     const lines = buf.toString("latin1").split("\n");
     if (lines.length < 2) return [buf, "swap nothing"];
-    const [a, b] = ctx.rng.sample(lines.map((_, i) => i), 2);
+    const [a, b] = ctx.rng.sample(
+      lines.map((_, i) => i),
+      2,
+    );
     [lines[a], lines[b]] = [lines[b], lines[a]];
     return [Buffer.from(lines.join("\n"), "latin1"), `swap lines ${a + 1} and ${b + 1}`];
   },
@@ -405,14 +515,41 @@ export function mutateDocument(ctx, rel, count, benign) {
   ctx.currentId = idMatch?.[1];
   const kinds = [];
   for (let k = 0; k < count; k++) {
-    kinds.push(benign ? ctx.rng.weighted([[3, "fm"], [5, "body"]]) : ctx.rng.weighted([[4, "fm"], [3, "body"], [2, "bytes"]]));
+    kinds.push(
+      benign
+        ? ctx.rng.weighted([
+            [3, "fm"],
+            [5, "body"],
+          ])
+        : ctx.rng.weighted([
+            [4, "fm"],
+            [3, "body"],
+            [2, "bytes"],
+          ]),
+    );
   }
   kinds.sort((a, b) => (a === "bytes") - (b === "bytes"));
   let buf = null;
   for (const kind of kinds) {
     if (kind === "bytes") {
       if (!buf) buf = Buffer.from(text);
-      const name = ctx.rng.weighted([[3, "flip"], [2, "insertRandom"], [2, "deleteSlice"], [2, "duplicateSlice"], [2, "control"], [2, "nul"], [2, "cr"], [2, "bom"], [3, "invalidUtf8"], [1, "utf16"], [1, "latin1"], [1, "truncate"], [1, "swapLines"], [1, "nfd"], [1, "huge"]]);
+      const name = ctx.rng.weighted([
+        [3, "flip"],
+        [2, "insertRandom"],
+        [2, "deleteSlice"],
+        [2, "duplicateSlice"],
+        [2, "control"],
+        [2, "nul"],
+        [2, "cr"],
+        [2, "bom"],
+        [3, "invalidUtf8"],
+        [1, "utf16"],
+        [1, "latin1"],
+        [1, "truncate"],
+        [1, "swapLines"],
+        [1, "nfd"],
+        [1, "huge"],
+      ]);
       const [out, what] = BYTES[name](ctx, buf);
       buf = out;
       ctx.log.push(`${rel}: bytes ${what}`);
@@ -458,7 +595,11 @@ function pngHeader(width, height) {
     crc.writeUInt32BE(zlib.crc32 ? zlib.crc32(td) >>> 0 : 0);
     return Buffer.concat([len, td, crc]);
   };
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 export function weirdName(rng, base) {
@@ -518,7 +659,18 @@ export const FILES = {
   },
   emptyFile(ctx, docs, sets) {
     const set = ctx.rng.pick(sets);
-    const content = ctx.rng.pick(["", "\ufeff", "   \n\n", "---", "---\n", "---\n---\n", "---\n---", "\n---\nid: x\n---\n", "\u0000", "\r\n"]);
+    const content = ctx.rng.pick([
+      "",
+      "\ufeff",
+      "   \n\n",
+      "---",
+      "---\n",
+      "---\n---\n",
+      "---\n---",
+      "\n---\nid: x\n---\n",
+      "\u0000",
+      "\r\n",
+    ]);
     const rel = `${set}/${ctx.rng.pick(["tom.md", "tomt-dokument.md", "bara-huvud.md"])}`;
     ctx.tree.set(rel, { kind: "file", data: Buffer.from(content) });
     ctx.touched.add(rel);
@@ -526,22 +678,24 @@ export const FILES = {
   },
   symlinkDoc(ctx, docs, sets) {
     const set = ctx.rng.pick(sets);
-    const target = ctx.rng.chance(0.3) ? ctx.rng.pick(["FIFO_OUTSIDE", "FIFO_INSIDE"]) : ctx.rng.pick([
-      "/etc/passwd",
-      "/proc/self/environ",
-      "/proc/self/cmdline",
-      "/dev/null",
-      "/etc",
-      "/",
-      "/nonexistent/x.md",
-      "saknas.md",
-      "slinga-b.md",
-      "FIFO_OUTSIDE",
-      "FIFO_INSIDE",
-      "DOC",
-      ".",
-      "..",
-    ]);
+    const target = ctx.rng.chance(0.3)
+      ? ctx.rng.pick(["FIFO_OUTSIDE", "FIFO_INSIDE"])
+      : ctx.rng.pick([
+          "/etc/passwd",
+          "/proc/self/environ",
+          "/proc/self/cmdline",
+          "/dev/null",
+          "/etc",
+          "/",
+          "/nonexistent/x.md",
+          "saknas.md",
+          "slinga-b.md",
+          "FIFO_OUTSIDE",
+          "FIFO_INSIDE",
+          "DOC",
+          ".",
+          "..",
+        ]);
     const rel = `${set}/${ctx.rng.pick(["lank.md", "slinga-a.md", "genvag.md"])}`;
     let t = target;
     if (target === "slinga-b.md") ctx.tree.set(`${set}/slinga-b.md`, { kind: "symlink", target: path.posix.basename(rel) });
@@ -692,5 +846,8 @@ function addLink(ctx, rel, link) {
 
 export const FILES_BENIGN = ["goodAttachment"];
 /** Special files and ways out of the root are where readers hang or leak: draw them more often. */
-export const FILE_WEIGHTS = Object.keys(FILES).map((name) => [["symlinkDoc", "attachment"].includes(name) ? 3 : name === "fifoDoc" ? 2 : 1, name]);
+export const FILE_WEIGHTS = Object.keys(FILES).map((name) => [
+  ["symlinkDoc", "attachment"].includes(name) ? 3 : name === "fifoDoc" ? 2 : 1,
+  name,
+]);
 export { ESC, stringValue };

@@ -46,7 +46,8 @@ export function frontMatter(id) {
 }
 
 /** The headings the _standard configuration requires of a rutin, with a line each. */
-const SECTIONS = "## Syfte\n\nRutinen ska ge en trygg hemgång.\n\n## Ansvar\n\nRegionen och kommunen delar på ansvaret.\n\n## Arbetsgång\n\n";
+const SECTIONS =
+  "## Syfte\n\nRutinen ska ge en trygg hemgång.\n\n## Ansvar\n\nRegionen och kommunen delar på ansvaret.\n\n## Arbetsgång\n\n";
 
 /** A valid document with `body` under its required headings. */
 export function documentWith(id, body) {
@@ -73,26 +74,50 @@ export const attacks = {
   /** 10,000 ordered list markers, `1.` and `1)`, on one line. */
   "nested-ordered-line": () => ["rutin-numrerad.md", documentWith("rutin-numrerad", `${"1. 1) ".repeat(5_000)}x`)],
   /** A list nested 1,000 deep by indentation (1 MB of spaces). */
-  "nested-markers-indent": () => ["rutin-indrag.md", documentWith("rutin-indrag", Array.from({ length: 1_000 }, (_, i) => `${"  ".repeat(i)}- n${i}`).join("\n"))],
+  "nested-markers-indent": () => [
+    "rutin-indrag.md",
+    documentWith("rutin-indrag", Array.from({ length: 1_000 }, (_, i) => `${"  ".repeat(i)}- n${i}`).join("\n")),
+  ],
   /** 500,000 list items (2 MB): out of memory before. */
   "many-list-items": () => ["rutin-punkter.md", documentWith("rutin-punkter", "- a\n".repeat(499_000))],
   /** A 1.9 MB table (about 470,000 cells): 2.4 GB before. */
   "big-table": () => ["rutin-tabell.md", documentWith("rutin-tabell", row(40, "h") + row(40, "-") + row(40, "x").repeat(11_700))],
   /** A YAML flow sequence nested 3,000 deep: a stack overflow before. */
-  "yaml-flow-deep": () => ["rutin-yaml-flode.md", `${withYaml("rutin-yaml-flode", `${"[".repeat(3_000)}${"]".repeat(3_000)}`)}\n${SECTIONS}`],
+  "yaml-flow-deep": () => [
+    "rutin-yaml-flode.md",
+    `${withYaml("rutin-yaml-flode", `${"[".repeat(3_000)}${"]".repeat(3_000)}`)}\n${SECTIONS}`,
+  ],
   /** A YAML block sequence nested 3,000 deep (`- - - …`). */
   "yaml-block-deep": () => ["rutin-yaml-block.md", `${withYaml("rutin-yaml-block", `\n  ${"- ".repeat(3_000)}x`)}\n${SECTIONS}`],
   /** A YAML mapping nested 100 deep by indentation (`a:` under `a:` …). */
-  "yaml-map-deep": () => ["rutin-yaml-nycklar.md", `${withYaml("rutin-yaml-nycklar", "\n" + Array.from({ length: 100 }, (_, i) => `${" ".repeat(i + 1)}a:`).join("\n") + " x")}\n${SECTIONS}`],
+  "yaml-map-deep": () => [
+    "rutin-yaml-nycklar.md",
+    `${withYaml("rutin-yaml-nycklar", "\n" + Array.from({ length: 100 }, (_, i) => `${" ".repeat(i + 1)}a:`).join("\n") + " x")}\n${SECTIONS}`,
+  ],
   /** 150,000 YAML keys (1.5 MB): 216 s and 1 GB before. */
-  "yaml-many-keys": () => ["rutin-yaml-falt.md", `${frontMatter("rutin-yaml-falt").replace("andringshistorik:", `${Array.from({ length: 150_000 }, (_, i) => `k${i}: v`).join("\n")}\nandringshistorik:`)}\n${SECTIONS}`],
+  "yaml-many-keys": () => [
+    "rutin-yaml-falt.md",
+    `${frontMatter("rutin-yaml-falt").replace("andringshistorik:", `${Array.from({ length: 150_000 }, (_, i) => `k${i}: v`).join("\n")}\nandringshistorik:`)}\n${SECTIONS}`,
+  ],
 };
 
 /** Big but ordinary documents: each must validate with no finding. */
 export const legitimate = {
-  "list-2000": () => ["rutin-lang-lista.md", documentWith("rutin-lang-lista", Array.from({ length: 2_000 }, (_, i) => `- Punkt ${i + 1}.`).join("\n"))],
-  "nested-8": () => ["rutin-djup-lista.md", documentWith("rutin-djup-lista", Array.from({ length: 8 }, (_, i) => `${"  ".repeat(i)}- Nivå ${i + 1}.`).join("\n") + "\n\n> Citat\n> > i citat\n> > - med lista\n")],
-  "table-300": () => ["rutin-stor-tabell.md", documentWith("rutin-stor-tabell", row(6, "Rubrik") + row(6, "---") + row(6, "Cell").repeat(300))],
+  "list-2000": () => [
+    "rutin-lang-lista.md",
+    documentWith("rutin-lang-lista", Array.from({ length: 2_000 }, (_, i) => `- Punkt ${i + 1}.`).join("\n")),
+  ],
+  "nested-8": () => [
+    "rutin-djup-lista.md",
+    documentWith(
+      "rutin-djup-lista",
+      Array.from({ length: 8 }, (_, i) => `${"  ".repeat(i)}- Nivå ${i + 1}.`).join("\n") + "\n\n> Citat\n> > i citat\n> > - med lista\n",
+    ),
+  ],
+  "table-300": () => [
+    "rutin-stor-tabell.md",
+    documentWith("rutin-stor-tabell", row(6, "Rubrik") + row(6, "---") + row(6, "Cell").repeat(300)),
+  ],
 };
 
 /** Writes the configuration, a valid document and the named documents into `dir`; returns their file names. */

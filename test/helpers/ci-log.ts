@@ -41,7 +41,10 @@ export function commandLines(text: string): string[] {
  * controls, U+2028/U+2029. Returns the offending characters, as code points.
  */
 export function unsafeCharacters(text: string): string[] {
-  const found = text.replace(/\r\n/g, "\n").match(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g) ?? [];
+  const found =
+    text
+      .replace(/\r\n/g, "\n")
+      .match(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g) ?? [];
   return found.map((ch) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
 }
 

@@ -15,7 +15,10 @@ export const NOW = new Date("2026-11-23T08:00:00Z");
  * so that no test touches the user's own ~/.cache/samdok. A test may give
  * its own in `env`.
  */
-export const TEST_CACHE_KEY_DIR = path.join(os.tmpdir(), `samdok-test-cache-key-${typeof process.getuid === "function" ? process.getuid() : "user"}`);
+export const TEST_CACHE_KEY_DIR = path.join(
+  os.tmpdir(),
+  `samdok-test-cache-key-${typeof process.getuid === "function" ? process.getuid() : "user"}`,
+);
 
 export interface CliResult {
   code: number;
@@ -47,7 +50,10 @@ export async function runCli(argv: string[], options: RunCliOptions = {}): Promi
 }
 
 /** Runs `validate --format json --no-cache` and parses the report. */
-export async function validateJson(paths: string[], options: RunCliOptions & { extra?: string[] } = {}): Promise<{ code: number; report: JsonReport; stderr: string }> {
+export async function validateJson(
+  paths: string[],
+  options: RunCliOptions & { extra?: string[] } = {},
+): Promise<{ code: number; report: JsonReport; stderr: string }> {
   const r = await runCli(["validate", ...paths, "--format", "json", "--no-cache", ...(options.extra ?? [])], options);
   let report: JsonReport;
   try {
@@ -71,7 +77,12 @@ export interface JsonDiagnostic {
 
 export interface JsonReport {
   summary: { files: number; errors: number; warnings: number };
-  results: { file: string; id?: string; diagnostics: JsonDiagnostic[]; lix?: { value: number; band: string; sections: { heading: string; value: number }[] } }[];
+  results: {
+    file: string;
+    id?: string;
+    diagnostics: JsonDiagnostic[];
+    lix?: { value: number; band: string; sections: { heading: string; value: number }[] };
+  }[];
 }
 
 /** All diagnostics of a report as "file:line:column ruleId". */

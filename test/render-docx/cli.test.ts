@@ -14,7 +14,13 @@ describe("samdok build --format docx", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // .samdok-docx.txt lists the files written, so the next build can remove those no longer in the edition.
-    expect(readdirSync(out).sort()).toEqual([".samdok-docx.txt", "riktlinje-mal.docx", "rutin-allt.docx", "rutin-kort.docx", "samlad-utgava.docx"]);
+    expect(readdirSync(out).sort()).toEqual([
+      ".samdok-docx.txt",
+      "riktlinje-mal.docx",
+      "rutin-allt.docx",
+      "rutin-kort.docx",
+      "samlad-utgava.docx",
+    ]);
     expect(r.stdout).toMatch(/^Utgåva 2026-11-23.*: 3 dokument, 4 filer i /);
   });
 

@@ -30,7 +30,12 @@ describe("Word edition of a set", () => {
 
   it("writes samlad-utgava.docx and, with --per-document, <id>.docx for each document", () => {
     expect(readdirSync(built.outDir).sort()).toEqual(["riktlinje-mal.docx", "rutin-allt.docx", "rutin-kort.docx", "samlad-utgava.docx"]);
-    expect(built.files.map((f) => path.basename(f))).toEqual(["samlad-utgava.docx", "riktlinje-mal.docx", "rutin-allt.docx", "rutin-kort.docx"]);
+    expect(built.files.map((f) => path.basename(f))).toEqual([
+      "samlad-utgava.docx",
+      "riktlinje-mal.docx",
+      "rutin-allt.docx",
+      "rutin-kort.docx",
+    ]);
     expect(built.files.every((f) => path.isAbsolute(f))).toBe(true);
     // Atomic writes leave no temporary files behind.
     expect(readdirSync(built.outDir).some((f) => f.endsWith(".tmp"))).toBe(false);
@@ -49,7 +54,10 @@ describe("Word edition of a set", () => {
   it("leaves nothing random or clock-dependent in the package", () => {
     const joined = Object.values(xml).join("\n");
     expect(joined).not.toMatch(/rId[A-Za-z0-9_-]{21}"/);
-    expect(all(xml["docProps/core.xml"] ?? "", /<dcterms:(?:created|modified)[^>]*>([^<]*)</g)).toEqual(["2026-11-23T00:00:00Z", "2026-11-23T00:00:00Z"]);
+    expect(all(xml["docProps/core.xml"] ?? "", /<dcterms:(?:created|modified)[^>]*>([^<]*)</g)).toEqual([
+      "2026-11-23T00:00:00Z",
+      "2026-11-23T00:00:00Z",
+    ]);
   });
 
   it("makes a cover with the set's name, region and parties, edition date and source revision", () => {
@@ -64,7 +72,17 @@ describe("Word edition of a set", () => {
   it("puts each document in a chapter: Heading 1 title with a bookmark, metadata table, text, change history", () => {
     const titles = all(body, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:bookmarkStart w:name="([^"]+)"/g);
     expect(titles).toEqual(["riktlinje-mal", "rutin-allt", "rutin-kort"].map(documentBookmark));
-    for (const label of ["Dokumenttyp", "Status", "Version", "Fastställd av och när", "Giltig från", "Giltig till", "Revideras senast", "Dokumentansvarig", "Parter"]) {
+    for (const label of [
+      "Dokumenttyp",
+      "Status",
+      "Version",
+      "Fastställd av och när",
+      "Giltig från",
+      "Giltig till",
+      "Revideras senast",
+      "Dokumentansvarig",
+      "Parter",
+    ]) {
       expect(body).toContain(`>${label}<`);
     }
     expect(body).toContain("Länsstyrgruppen, 1 mars 2025, § 12");
@@ -77,7 +95,9 @@ describe("Word edition of a set", () => {
 
   it("has a table of contents of internal links to the chapters, grouped by track", () => {
     const toc = body.slice(body.indexOf("Innehåll"), body.indexOf('<w:pStyle w:val="Heading1"/>'));
-    expect(all(toc, /<w:hyperlink w:history="1" w:anchor="([^"]+)"/g)).toEqual(["riktlinje-mal", "rutin-allt", "rutin-kort"].map(documentBookmark));
+    expect(all(toc, /<w:hyperlink w:history="1" w:anchor="([^"]+)"/g)).toEqual(
+      ["riktlinje-mal", "rutin-allt", "rutin-kort"].map(documentBookmark),
+    );
     expect(toc).toContain("Trygg hemgång och effektiv samverkan");
     expect(toc).toContain("Hälso- och sjukvårdsrutiner");
     expect(toc).not.toContain("TOC \\"); // no field unless --toc-field
@@ -127,7 +147,9 @@ describe("Word edition of a set", () => {
     expect(first[0]).not.toBe(second[0]);
     expect(third[0]).not.toBe(second[0]);
     // The nested bullet list is one level down.
-    expect(body).toMatch(/<w:ilvl w:val="1"\/><w:numId w:val="\d+"\/><\/w:numPr><\/w:pPr><w:r><w:t xml:space="preserve">kontrollera läkemedel,</);
+    expect(body).toMatch(
+      /<w:ilvl w:val="1"\/><w:numId w:val="\d+"\/><\/w:numPr><\/w:pPr><w:r><w:t xml:space="preserve">kontrollera läkemedel,</,
+    );
     const numbering = xml["word/numbering.xml"] ?? "";
     expect(numbering).toMatch(/<w:start w:val="3"\/>/);
     expect(body).toContain("☒ ");
@@ -160,16 +182,22 @@ describe("Word edition of a set", () => {
 
   it("has a block quote, a code block and a thematic break", () => {
     expect(body).toMatch(/<w:pStyle w:val="Quote"\/><\/w:pPr><w:r><w:t xml:space="preserve">Fråga alltid den enskilde/);
-    expect(body).toMatch(/<w:pStyle w:val="SamdokKodblock"\/>[\s\S]*?steg 1: skicka<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">steg 2: bekräfta/);
+    expect(body).toMatch(
+      /<w:pStyle w:val="SamdokKodblock"\/>[\s\S]*?steg 1: skicka<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">steg 2: bekräfta/,
+    );
     expect(body).toMatch(/<w:pBdr><w:bottom w:val="single"/);
   });
 
   it("puts id, version and status in each chapter's header, and the disclaimer and page X of Y in the footer", () => {
-    const headers = Object.entries(xml).filter(([n]) => /^word\/header\d+\.xml$/.test(n)).map(([, x]) => x);
+    const headers = Object.entries(xml)
+      .filter(([n]) => /^word\/header\d+\.xml$/.test(n))
+      .map(([, x]) => x);
     const texts = headers.map((h) => all(h, /<w:t(?: [^>]*)?>([^<]*)/g).join(""));
     expect(texts).toContain("rutin-allt · version 1.1 · FastställdUtgåva 23 november 2026");
     expect(texts).toContain("riktlinje-mal · version 2.0 · FastställdUtgåva 23 november 2026");
-    const footers = Object.entries(xml).filter(([n]) => /^word\/footer\d+\.xml$/.test(n)).map(([, x]) => x);
+    const footers = Object.entries(xml)
+      .filter(([n]) => /^word\/footer\d+\.xml$/.test(n))
+      .map(([, x]) => x);
     expect(footers).toHaveLength(1); // later sections inherit it
     expect(footers[0]).toContain("Utskriven kopia är inte styrande");
     expect(footers[0]).toMatch(/Sida [\s\S]*PAGE[\s\S]* av [\s\S]*NUMPAGES/);
@@ -226,7 +254,9 @@ describe("reading the edition back with a second reader (mammoth)", () => {
   });
 
   it("sees the lists, nested", () => {
-    expect(html).toMatch(/<ol><li>Skicka inskrivningsmeddelande\.<\/li><li>Planera hemgången:<ul><li>kontrollera läkemedel,<\/li><li>beställ hjälpmedel\.<\/li><\/ul><\/li><li>Bekräfta hemgången\.<\/li><\/ol>/);
+    expect(html).toMatch(
+      /<ol><li>Skicka inskrivningsmeddelande\.<\/li><li>Planera hemgången:<ul><li>kontrollera läkemedel,<\/li><li>beställ hjälpmedel\.<\/li><\/ul><\/li><li>Bekräfta hemgången\.<\/li><\/ol>/,
+    );
     expect(html).toMatch(/<ul><li>Ingen ska vänta i onödan på sjukhuset\.<\/li>/);
   });
 

@@ -28,8 +28,23 @@ describe("Word edition of edge cases", () => {
 
   it("maps the trees validation parsed (in this thread or in workers), and they give the same files as parsing again", async () => {
     for (const jobs of [1, 2]) {
-      const edition = await prepareEdition({ paths: [KANTFALL], cwd: KANTFALL, lang: "sv", today: "2026-11-23", outDir: built.outDir, filters: {}, now: NOW, env: {}, stderr: { write: () => true }, keepBodies: true, jobs });
-      expect(edition.documents.map((d) => d.tree?.type), `jobs ${jobs}`).toEqual(["root", "root"]);
+      const edition = await prepareEdition({
+        paths: [KANTFALL],
+        cwd: KANTFALL,
+        lang: "sv",
+        today: "2026-11-23",
+        outDir: built.outDir,
+        filters: {},
+        now: NOW,
+        env: {},
+        stderr: { write: () => true },
+        keepBodies: true,
+        jobs,
+      });
+      expect(
+        edition.documents.map((d) => d.tree?.type),
+        `jobs ${jobs}`,
+      ).toEqual(["root", "root"]);
     }
     // The Word step took them all.
     expect(built.edition.documents.every((d) => d.tree === undefined)).toBe(true);
@@ -62,7 +77,9 @@ describe("Word edition of edge cases", () => {
   it("lines up a table and a code block in a list item with the item's text", () => {
     const body = parts["word/document.xml"] ?? "";
     expect(body).toContain('<w:tblW w:type="dxa" w:w="8710"/><w:tblInd w:type="dxa" w:w="360"/>');
-    expect(body).toContain('<w:pPr><w:pStyle w:val="SamdokKodblock"/><w:ind w:left="360"/></w:pPr><w:r><w:t xml:space="preserve">kod i lista</w:t>');
+    expect(body).toContain(
+      '<w:pPr><w:pStyle w:val="SamdokKodblock"/><w:ind w:left="360"/></w:pPr><w:r><w:t xml:space="preserve">kod i lista</w:t>',
+    );
   });
 
   it("escapes XML specials in titles and text", () => {

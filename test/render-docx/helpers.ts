@@ -39,7 +39,13 @@ export interface BuildResult {
  */
 export async function buildWord(
   paths: string[],
-  options: Partial<DocxOptions> & { now?: Date; env?: Record<string, string | undefined>; outDir?: string; keepBodies?: boolean; jobs?: number } = {},
+  options: Partial<DocxOptions> & {
+    now?: Date;
+    env?: Record<string, string | undefined>;
+    outDir?: string;
+    keepBodies?: boolean;
+    jobs?: number;
+  } = {},
 ): Promise<BuildResult> {
   const outDir = options.outDir ?? tempDir();
   const edition = await prepareEdition({

@@ -37,10 +37,14 @@ function pdfText(built: BuildResult): string {
   // A private LibreOffice profile, so the conversion neither uses nor disturbs anyone else's.
   const profile = path.join(tempDir("lo-"), randomBytes(4).toString("hex"));
   try {
-    execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", built.outDir, docx], {
-      stdio: "ignore",
-      timeout: 240_000,
-    });
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", built.outDir, docx],
+      {
+        stdio: "ignore",
+        timeout: 240_000,
+      },
+    );
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -23,7 +23,9 @@ async function makeTemplate(file: string): Promise<void> {
         heading1: { run: { font: "Georgia", size: 44, color: "C00000", bold: true } },
         heading2: { run: { font: "Georgia", size: 32, color: "C00000" } },
       },
-      paragraphStyles: [{ id: "SamdokTabelltext", name: "Samdok tabelltext", basedOn: "Normal", run: { font: "Georgia", size: 18, color: "333333" } }],
+      paragraphStyles: [
+        { id: "SamdokTabelltext", name: "Samdok tabelltext", basedOn: "Normal", run: { font: "Georgia", size: 18, color: "333333" } },
+      ],
     },
     sections: [
       {

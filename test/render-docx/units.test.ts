@@ -46,15 +46,23 @@ describe("normalising a package", () => {
       },
       { level: 6 },
     );
-  const core = (t: string): string => `<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">${t}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${t}</dcterms:modified></cp:coreProperties>`;
+  const core = (t: string): string =>
+    `<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">${t}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${t}</dcterms:modified></cp:coreProperties>`;
   const doc = (rid: string, bm: number, pr: number): string =>
     `<w:document><w:hyperlink r:id="${rid}"/><w:bookmarkStart w:name="a" w:id="${bm}"/><w:bookmarkEnd w:id="${bm}"/><wp:docPr id="${pr}" name="x"/><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:document>`;
-  const rels = (rid: string): string => `<Relationships><Relationship Id="rId1"/><Relationship Id="${rid}" Target="https://example.se"/></Relationships>`;
+  const rels = (rid: string): string =>
+    `<Relationships><Relationship Id="rId1"/><Relationship Id="${rid}" Target="https://example.se"/></Relationships>`;
 
   it("gives the same bytes for packages that differ only in what docx and the clock randomise", () => {
     const fixed = new Date("2026-11-23T00:00:00Z");
-    const a = normalizePackage(pkg(core("2026-11-23T08:01:02.345Z"), rels("rIdabcdefghijklmnopqrstu"), doc("rIdabcdefghijklmnopqrstu", 7, 3), new Date(2020, 1, 1)), fixed);
-    const b = normalizePackage(pkg(core("2026-11-23T09:59:00.001Z"), rels("rIdzyxwvu_tsrq-ponmlkjih"), doc("rIdzyxwvu_tsrq-ponmlkjih", 42, 9), new Date(2025, 5, 5)), fixed);
+    const a = normalizePackage(
+      pkg(core("2026-11-23T08:01:02.345Z"), rels("rIdabcdefghijklmnopqrstu"), doc("rIdabcdefghijklmnopqrstu", 7, 3), new Date(2020, 1, 1)),
+      fixed,
+    );
+    const b = normalizePackage(
+      pkg(core("2026-11-23T09:59:00.001Z"), rels("rIdzyxwvu_tsrq-ponmlkjih"), doc("rIdzyxwvu_tsrq-ponmlkjih", 42, 9), new Date(2025, 5, 5)),
+      fixed,
+    );
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
     const parts = unzipSync(a);
     expect(Object.keys(parts)[0]).toBe("[Content_Types].xml");
@@ -71,7 +79,10 @@ describe("normalising a package", () => {
     const when = new Date("2026-11-23T00:00:00Z");
     const rid = "rIdabcdefghijklmnopqrstu";
     const parts = new Map<string, string>([
-      ["word/document.xml", `<w:bookmarkStart w:id="9" w:name="_Toc77" r:id="${rid}"/><w:bookmarkEnd w:id="9"/><w:t>_Toc12 _Toc77</w:t><wp:docPr id="5" descr="_Toc12" w:dirty="true"/>`],
+      [
+        "word/document.xml",
+        `<w:bookmarkStart w:id="9" w:name="_Toc77" r:id="${rid}"/><w:bookmarkEnd w:id="9"/><w:t>_Toc12 _Toc77</w:t><wp:docPr id="5" descr="_Toc12" w:dirty="true"/>`,
+      ],
       ["word/footnotes.xml", `<w:bookmarkStart w:id="9" w:name="_Toc12"/><wp:docPr id="5"/>`],
       ["word/_rels/document.xml.rels", `<Relationship Id="${rid}"/>`],
     ]);
@@ -85,23 +96,41 @@ describe("normalising a package", () => {
 
   it("sets sv-SE in every shape of style defaults", () => {
     const lang = '<w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/>';
-    expect(ensureLanguage('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>')).toBe(
-      `<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/>${lang}</w:rPr></w:rPrDefault></w:docDefaults></w:styles>`,
+    expect(
+      ensureLanguage(
+        '<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:lang w:val="en-US"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>',
+      ),
+    ).toBe(`<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/>${lang}</w:rPr></w:rPrDefault></w:docDefaults></w:styles>`);
+    expect(
+      ensureLanguage(
+        '<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>',
+      ),
+    ).toContain(`<w:sz w:val="22"/>${lang}<w:eastAsianLayout/>`);
+    expect(ensureLanguage("<w:styles><w:docDefaults><w:rPrDefault/></w:docDefaults></w:styles>")).toContain(
+      `<w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault>`,
     );
-    expect(ensureLanguage('<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:eastAsianLayout/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>')).toContain(`<w:sz w:val="22"/>${lang}<w:eastAsianLayout/>`);
-    expect(ensureLanguage("<w:styles><w:docDefaults><w:rPrDefault/></w:docDefaults></w:styles>")).toContain(`<w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault>`);
-    expect(ensureLanguage("<w:styles><w:docDefaults><w:pPrDefault/></w:docDefaults></w:styles>")).toContain(`<w:docDefaults><w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault><w:pPrDefault/>`);
-    expect(ensureLanguage('<w:styles xmlns:w="x"><w:style/></w:styles>')).toBe(`<w:styles xmlns:w="x"><w:docDefaults><w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault></w:docDefaults><w:style/></w:styles>`);
+    expect(ensureLanguage("<w:styles><w:docDefaults><w:pPrDefault/></w:docDefaults></w:styles>")).toContain(
+      `<w:docDefaults><w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault><w:pPrDefault/>`,
+    );
+    expect(ensureLanguage('<w:styles xmlns:w="x"><w:style/></w:styles>')).toBe(
+      `<w:styles xmlns:w="x"><w:docDefaults><w:rPrDefault><w:rPr>${lang}</w:rPr></w:rPrDefault></w:docDefaults><w:style/></w:styles>`,
+    );
   });
 });
 
 describe("pictures", () => {
   it("reads the kind and size of PNG, GIF and JPEG files", () => {
-    expect(sniffImage(new Uint8Array(readFileSync(path.join(fixture("docx-allt"), "bilder/flode.png"))))).toEqual({ type: "png", width: 48, height: 24 });
+    expect(sniffImage(new Uint8Array(readFileSync(path.join(fixture("docx-allt"), "bilder/flode.png"))))).toEqual({
+      type: "png",
+      width: 48,
+      height: 24,
+    });
     const gif = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 10, 0, 5, 0]);
     expect(sniffImage(gif)).toEqual({ type: "gif", width: 10, height: 5 });
     // SOI, APP0 (length 4), SOF0 with height 0x0102 and width 0x0304.
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x02, 0x03, 0x04, 0x03]);
+    const jpeg = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x02, 0x03, 0x04, 0x03,
+    ]);
     expect(sniffImage(jpeg)).toEqual({ type: "jpg", width: 0x0304, height: 0x0102 });
     expect(sniffImage(new TextEncoder().encode("<svg/>"))).toBeUndefined();
   });
@@ -110,7 +139,17 @@ describe("pictures", () => {
 describe("packing", () => {
   it("gives the same file through docx's compiler as through Packer.toBuffer and unzip", async () => {
     const make = (): Document =>
-      new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun("Hej"), new ExternalHyperlink({ link: "https://example.se", children: [new TextRun("länk")] })] })] }] });
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({
+                children: [new TextRun("Hej"), new ExternalHyperlink({ link: "https://example.se", children: [new TextRun("länk")] })],
+              }),
+            ],
+          },
+        ],
+      });
     const when = new Date("2026-11-23T00:00:00Z");
     const direct = normalizeParts(await packParts(make()), when);
     const viaZip = normalizeParts(await packParts(make(), { viaZip: true }), when);
@@ -121,7 +160,9 @@ describe("packing", () => {
 });
 
 describe("parsed bodies", () => {
-  const sources = ["---\nid: x\n---\n\n# Rubrik\n\nText med [länk](a.md).", "- ett\n- två", "| a | b |\n|---|---|\n| 1 | 2 |"].map((text, i) => ({ text, bodyLine: i === 0 ? 4 : 1 }));
+  const sources = ["---\nid: x\n---\n\n# Rubrik\n\nText med [länk](a.md).", "- ett\n- två", "| a | b |\n|---|---|\n| 1 | 2 |"].map(
+    (text, i) => ({ text, bodyLine: i === 0 ? 4 : 1 }),
+  );
 
   it("gives each body as parseBody parses it (without positions), in order", async () => {
     const bodies = new Bodies(sources);

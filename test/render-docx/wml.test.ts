@@ -45,7 +45,9 @@ const WHEN = new Date("2026-11-23T00:00:00Z");
 async function packageOf(children: FileChild[]): Promise<Record<string, string>> {
   const doc = new Document({ numbering: numbering(new Set([1, 3])), sections: [{ children }] });
   const parts = unzipSync(normalizeParts(await packParts(doc), WHEN));
-  return Object.fromEntries(Object.entries(parts).map(([name, data]) => [name, name.endsWith(".png") ? String(data.length) : strFromU8(data)]));
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, data]) => [name, name.endsWith(".png") ? String(data.length) : strFromU8(data)]),
+  );
 }
 
 /** Our content, handed over as text and as elements (for the page estimator): both must give docx's package. */
@@ -76,7 +78,17 @@ describe("the WordprocessingML writer writes what docx writes", () => {
         new Paragraph({ children: [] }),
       ],
       () => ({
-        xml: paragraph({}, run(text) + run("fet", { bold: true }) + run("alla", { bold: true, italics: true, strike: true, style: STYLE.hyperlink }) + run("kod", { style: STYLE.code }) + BREAK_RUN + run("rad", {}, true) + run("")) + paragraph({}, ""),
+        xml:
+          paragraph(
+            {},
+            run(text) +
+              run("fet", { bold: true }) +
+              run("alla", { bold: true, italics: true, strike: true, style: STYLE.hyperlink }) +
+              run("kod", { style: STYLE.code }) +
+              BREAK_RUN +
+              run("rad", {}, true) +
+              run(""),
+          ) + paragraph({}, ""),
         needs: new Needs(),
       }),
     );
@@ -88,10 +100,18 @@ describe("the WordprocessingML writer writes what docx writes", () => {
         new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new Bookmark({ id: "h_a", children: [new TextRun("Rubrik")] })] }),
         new Paragraph({ style: STYLE.quote, alignment: AlignmentType.CENTER, children: [new TextRun("citat")] }),
         new Paragraph({ numbering: { reference: BULLET_REF, level: 0, instance: 7 }, children: [new TextRun("punkt")] }),
-        new Paragraph({ numbering: { reference: orderedRef(3), level: 1, instance: 8 }, style: "FootnoteText", children: [new TextRun("tre")] }),
+        new Paragraph({
+          numbering: { reference: orderedRef(3), level: 1, instance: 8 },
+          style: "FootnoteText",
+          children: [new TextRun("tre")],
+        }),
         new Paragraph({ style: "ListParagraph", indent: { left: 360 }, children: [new TextRun("☒ "), new TextRun("klar")] }),
         new Paragraph({ keepNext: true, style: STYLE.toc1, children: [new TextRun("håll ihop")] }),
-        new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: COLORS.border, space: 1 } }, spacing: { after: 240 }, children: [] }),
+        new Paragraph({
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: COLORS.border, space: 1 } },
+          spacing: { after: 240 },
+          children: [],
+        }),
         new Paragraph({ spacing: { before: 0, after: 120, line: 120, lineRule: LineRuleType.AUTO }, children: [] }),
         new Paragraph({ alignment: AlignmentType.RIGHT, indent: { left: 720 }, children: [new TextRun("höger")] }),
       ],
@@ -141,13 +161,31 @@ describe("the WordprocessingML writer writes what docx writes", () => {
     const widths = [2000, 3000, 4070];
     const border = { style: BorderStyle.SINGLE, size: 4, color: COLORS.border };
     const cell = (text: string, style: string, fill?: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]): TableCell =>
-      new TableCell({ children: [new Paragraph({ style, ...(alignment ? { alignment } : {}), children: text ? [new TextRun(text)] : [] })], ...(fill ? { shading: { type: "clear", color: "auto", fill } } : {}) });
+      new TableCell({
+        children: [new Paragraph({ style, ...(alignment ? { alignment } : {}), children: text ? [new TextRun(text)] : [] })],
+        ...(fill ? { shading: { type: "clear", color: "auto", fill } } : {}),
+      });
     await expectSame(
       () => [
         new Table({
           rows: [
-            new TableRow({ tableHeader: true, cantSplit: true, children: [cell("A", STYLE.tableHead, COLORS.headerFill), cell("B", STYLE.tableHead, COLORS.headerFill, AlignmentType.CENTER), cell("C", STYLE.tableHead, COLORS.headerFill, AlignmentType.RIGHT)] }),
-            new TableRow({ cantSplit: true, children: [cell("1", STYLE.tableText), cell("", STYLE.tableText, undefined, AlignmentType.CENTER), cell("", STYLE.tableText, undefined, AlignmentType.RIGHT)] }),
+            new TableRow({
+              tableHeader: true,
+              cantSplit: true,
+              children: [
+                cell("A", STYLE.tableHead, COLORS.headerFill),
+                cell("B", STYLE.tableHead, COLORS.headerFill, AlignmentType.CENTER),
+                cell("C", STYLE.tableHead, COLORS.headerFill, AlignmentType.RIGHT),
+              ],
+            }),
+            new TableRow({
+              cantSplit: true,
+              children: [
+                cell("1", STYLE.tableText),
+                cell("", STYLE.tableText, undefined, AlignmentType.CENTER),
+                cell("", STYLE.tableText, undefined, AlignmentType.RIGHT),
+              ],
+            }),
           ],
           width: { size: 9070, type: WidthType.DXA },
           indent: { size: 720, type: WidthType.DXA },
@@ -158,7 +196,11 @@ describe("the WordprocessingML writer writes what docx writes", () => {
         }),
         new Table({
           rows: [
-            new TableRow({ tableHeader: true, cantSplit: true, children: [cell("Uppgift", STYLE.tableHead, COLORS.headerFill), cell("Värde", STYLE.tableHead, COLORS.headerFill)] }),
+            new TableRow({
+              tableHeader: true,
+              cantSplit: true,
+              children: [cell("Uppgift", STYLE.tableHead, COLORS.headerFill), cell("Värde", STYLE.tableHead, COLORS.headerFill)],
+            }),
             new TableRow({ children: [cell("Id", STYLE.tableHead, COLORS.labelFill), cell("rutin-x", STYLE.tableText)] }),
           ],
           width: { size: 9070, type: WidthType.DXA },
@@ -170,8 +212,23 @@ describe("the WordprocessingML writer writes what docx writes", () => {
       ],
       () => ({
         xml:
-          buildTable({ header: [run("A"), run("B"), run("C")], rows: [[run("1")]], texts: [], weights: widths, align: [null, "center", "right"], width: 9070, indent: 720 }) +
-          buildTable({ header: [run("Uppgift"), run("Värde")], rows: [[run("Id"), run("rutin-x")]], texts: [], weights: [3, 7], labelColumn: true, width: 9070 }),
+          buildTable({
+            header: [run("A"), run("B"), run("C")],
+            rows: [[run("1")]],
+            texts: [],
+            weights: widths,
+            align: [null, "center", "right"],
+            width: 9070,
+            indent: 720,
+          }) +
+          buildTable({
+            header: [run("Uppgift"), run("Värde")],
+            rows: [[run("Id"), run("rutin-x")]],
+            texts: [],
+            weights: [3, 7],
+            labelColumn: true,
+            width: 9070,
+          }),
         needs: new Needs(),
       }),
     );
@@ -179,11 +236,31 @@ describe("the WordprocessingML writer writes what docx writes", () => {
 
   it("footnotes: their own paragraphs, links and lists, numbered in the order of the text", async () => {
     const note = (text: string): Paragraph[] => [
-      new Paragraph({ style: "FootnoteText", children: [new TextRun(" "), new TextRun(text), new ExternalHyperlink({ link: "https://example.se/not", children: [new TextRun({ text: "länk", style: STYLE.hyperlink })] })] }),
-      new Paragraph({ style: "FootnoteText", numbering: { reference: BULLET_REF, level: 0, instance: 4 }, children: [new TextRun("punkt")] }),
+      new Paragraph({
+        style: "FootnoteText",
+        children: [
+          new TextRun(" "),
+          new TextRun(text),
+          new ExternalHyperlink({ link: "https://example.se/not", children: [new TextRun({ text: "länk", style: STYLE.hyperlink })] }),
+        ],
+      }),
+      new Paragraph({
+        style: "FootnoteText",
+        numbering: { reference: BULLET_REF, level: 0, instance: 4 },
+        children: [new TextRun("punkt")],
+      }),
     ];
     await expectSame(
-      () => [new Paragraph({ children: [new TextRun("Text"), new FootnoteReferenceRun({ children: note("Första") }), new TextRun(" och"), new FootnoteReferenceRun({ children: note("Andra") })] })],
+      () => [
+        new Paragraph({
+          children: [
+            new TextRun("Text"),
+            new FootnoteReferenceRun({ children: note("Första") }),
+            new TextRun(" och"),
+            new FootnoteReferenceRun({ children: note("Andra") }),
+          ],
+        }),
+      ],
       () => {
         const needs = new Needs();
         const noteOf = (text: string): Needs["notes"][number] => {
@@ -194,7 +271,10 @@ describe("the WordprocessingML writer writes what docx writes", () => {
             needs: own,
             paragraphs: [
               { properties: '<w:pStyle w:val="FootnoteText"/>', content: run(" ") + run(text) + link },
-              { properties: '<w:pStyle w:val="FootnoteText"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{samdok-punkt-4}"/></w:numPr>', content: run("punkt") },
+              {
+                properties: '<w:pStyle w:val="FootnoteText"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{samdok-punkt-4}"/></w:numPr>',
+                content: run("punkt"),
+              },
             ],
           };
         };
@@ -213,8 +293,14 @@ describe("the WordprocessingML writer writes what docx writes", () => {
           alignment: AlignmentType.CENTER,
           children: [
             new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText }),
-            new ExternalHyperlink({ link: "https://example.se/bild", children: [new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText })] }),
-            new ExternalHyperlink({ link: "https://example.se/bild#del", children: [new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText })] }),
+            new ExternalHyperlink({
+              link: "https://example.se/bild",
+              children: [new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText })],
+            }),
+            new ExternalHyperlink({
+              link: "https://example.se/bild#del",
+              children: [new ImageRun({ type: "png", data, transformation: { width: 48, height: 24 }, altText })],
+            }),
           ],
         }),
       ],

@@ -23,7 +23,9 @@ describe("characters XML forbids", () => {
       for (const [name, xml] of Object.entries(parts)) {
         expect(FORBIDDEN.test(xml), `${file}!${name}`).toBe(false);
         const errors: string[] = [];
-        new DOMParser({ errorHandler: (level: string, message: string) => void (level !== "warning" && errors.push(message)) }).parseFromString(xml, "text/xml");
+        new DOMParser({
+          errorHandler: (level: string, message: string) => void (level !== "warning" && errors.push(message)),
+        }).parseFromString(xml, "text/xml");
         expect(errors, `${file}!${name}`).toEqual([]);
       }
       const document = parts["word/document.xml"] ?? "";

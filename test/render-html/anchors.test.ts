@@ -40,11 +40,25 @@ describe("page names", () => {
     const d = fake("/d/sormland", "samlad-utgava");
     const e = fake("/d/orebro", "rutin-y");
     const names = pageNames([a, b, c, d, e]);
-    expect([a, b, c, d, e].map((x) => names.get(x))).toEqual(["sormland--rutin-x", "orebro--rutin-x", "dokument-index", "dokument-samlad-utgava", "rutin-y"]);
+    expect([a, b, c, d, e].map((x) => names.get(x))).toEqual([
+      "sormland--rutin-x",
+      "orebro--rutin-x",
+      "dokument-index",
+      "dokument-samlad-utgava",
+      "rutin-y",
+    ]);
   });
 });
 
-const base: SamDoc = { id: "rutin-x", titel: "Rutin X", dokumenttyp: "rutin", status: "fastställd", version: "1.0", spar: "s", parter: ["region-04"] };
+const base: SamDoc = {
+  id: "rutin-x",
+  titel: "Rutin X",
+  dokumenttyp: "rutin",
+  status: "fastställd",
+  version: "1.0",
+  spar: "s",
+  parter: ["region-04"],
+};
 
 describe("notices", () => {
   it("follow the status and the edition's date", () => {
@@ -52,13 +66,19 @@ describe("notices", () => {
     expect(noticesFor({ ...base, status: "remiss", remiss: { fran: "2026-11-01", till: "2026-11-30" } }, "2026-11-23")).toEqual([
       { kind: "remiss", fran: "2026-11-01", till: "2026-11-30", instanser: [], phase: "pågår" },
     ]);
-    expect(noticesFor({ ...base, status: "remiss", remiss: { fran: "2026-11-01", till: "2026-11-20" } }, "2026-11-23")[0]).toMatchObject({ phase: "avslutad" });
+    expect(noticesFor({ ...base, status: "remiss", remiss: { fran: "2026-11-01", till: "2026-11-20" } }, "2026-11-23")[0]).toMatchObject({
+      phase: "avslutad",
+    });
     expect(noticesFor({ ...base, status: "upphävd", upphavd_datum: "2025-12-31" }, "2026-11-23", "rutin-y")).toEqual([
       { kind: "upphävd", datum: "2025-12-31", successorId: "rutin-y" },
     ]);
-    expect(noticesFor({ ...base, revideras_senast: "2026-11-22" }, "2026-11-23")).toEqual([{ kind: "revision-passerad", datum: "2026-11-22", days: 1 }]);
+    expect(noticesFor({ ...base, revideras_senast: "2026-11-22" }, "2026-11-23")).toEqual([
+      { kind: "revision-passerad", datum: "2026-11-22", days: 1 },
+    ]);
     expect(noticesFor({ ...base, revideras_senast: "2026-11-23" }, "2026-11-23")).toEqual([]);
-    expect(noticesFor({ ...base, giltig_fran: "2027-01-01", giltig_till: "tills vidare" }, "2026-11-23")).toEqual([{ kind: "ej-i-kraft", fran: "2027-01-01" }]);
+    expect(noticesFor({ ...base, giltig_fran: "2027-01-01", giltig_till: "tills vidare" }, "2026-11-23")).toEqual([
+      { kind: "ej-i-kraft", fran: "2027-01-01" },
+    ]);
     expect(noticesFor({ ...base, giltig_till: "2026-06-30" }, "2026-11-23")).toEqual([{ kind: "giltighet-utgangen", till: "2026-06-30" }]);
   });
 });
@@ -82,7 +102,9 @@ describe("labels", () => {
   });
 
   it("cite a law the Swedish way", () => {
-    expect(lagrumText({ sfs: "2017:30", kapitel: "16", paragraf: "4", titel: "Hälso- och sjukvårdslag" })).toBe("Hälso- och sjukvårdslag (2017:30), 16 kap. 4 §");
+    expect(lagrumText({ sfs: "2017:30", kapitel: "16", paragraf: "4", titel: "Hälso- och sjukvårdslag" })).toBe(
+      "Hälso- och sjukvårdslag (2017:30), 16 kap. 4 §",
+    );
     expect(lagrumText({ sfs: "2017:612", titel: "Lag om samverkan" })).toBe("Lag om samverkan (2017:612)");
   });
 });

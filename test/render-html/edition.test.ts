@@ -61,7 +61,10 @@ describe("the edition's files", () => {
       const html = read(out, file);
       expect(html, file).toMatch(/^<!DOCTYPE html>\n<html lang="sv">/);
       const levels = headingLevels(html);
-      expect(levels.filter((l) => l === 1), file).toHaveLength(1);
+      expect(
+        levels.filter((l) => l === 1),
+        file,
+      ).toHaveLength(1);
       expect(skippedLevels(levels), file).toEqual([]);
     }
   });
@@ -82,7 +85,22 @@ describe("the edition's files", () => {
 describe("a document page", () => {
   it("shows the metadata with the schema's Swedish labels", () => {
     const html = read(out, "overenskommelse-hemgang.html");
-    for (const label of ["Dokumenttyp", "Status", "Version", "Spår", "Parter", "Dokumentansvarig", "Fastställd av", "Fastställd datum", "Beslutsparagraf", "Diarienummer", "Giltig från", "Giltig till", "Revideras senast", "Nyckelord"]) {
+    for (const label of [
+      "Dokumenttyp",
+      "Status",
+      "Version",
+      "Spår",
+      "Parter",
+      "Dokumentansvarig",
+      "Fastställd av",
+      "Fastställd datum",
+      "Beslutsparagraf",
+      "Diarienummer",
+      "Giltig från",
+      "Giltig till",
+      "Revideras senast",
+      "Nyckelord",
+    ]) {
       expect(html).toContain(`<dt>${label}</dt>`);
     }
     expect(html).toContain("<dd>Nämnden för samverkan inom socialtjänst och vård</dd>");
@@ -92,7 +110,9 @@ describe("a document page", () => {
   it("shows the parties and each party's adoption", () => {
     const html = read(out, "overenskommelse-hemgang.html");
     expect(html).toContain("1 av 3 parter har antagit version 2.0.");
-    expect(html).toMatch(/<th scope="row">Nyköpings kommun<\/th><td data-label="Beslutsorgan">Socialnämnden<\/td><td data-label="Datum"><time datetime="2023-05-16">2023-05-16<\/time><\/td><td data-label="Version">1.0<span class="flagga"> \(äldre version\)<\/span>/);
+    expect(html).toMatch(
+      /<th scope="row">Nyköpings kommun<\/th><td data-label="Beslutsorgan">Socialnämnden<\/td><td data-label="Datum"><time datetime="2023-05-16">2023-05-16<\/time><\/td><td data-label="Version">1.0<span class="flagga"> \(äldre version\)<\/span>/,
+    );
     expect(html).toMatch(/<th scope="row">Eskilstuna kommun<\/th><td data-label="Beslutsorgan">Inget antagande registrerat<\/td>/);
   });
 
@@ -112,11 +132,15 @@ describe("a document page", () => {
     expect(rutin).toMatch(/<dt>Överordnat dokument<\/dt><dd><a href="overenskommelse-hemgang.html">/);
     const agreement = read(out, "overenskommelse-hemgang.html");
     expect(agreement).toMatch(/<dt>Underordnade dokument<\/dt><dd><a href="rutin-hemgang.html">/);
-    expect(agreement).toMatch(/<dt>Relaterade dokument<\/dt><dd><a href="rutin-hemgang.html">Rutin för trygg hemgång<\/a><\/dd><dd><a href="riktlinje-hemgang.html">/);
+    expect(agreement).toMatch(
+      /<dt>Relaterade dokument<\/dt><dd><a href="rutin-hemgang.html">Rutin för trygg hemgång<\/a><\/dd><dd><a href="riktlinje-hemgang.html">/,
+    );
   });
 
   it("has a banner for a draft, a consultation, a repealed document and a passed revision date", () => {
-    expect(read(out, "rutin-utkast.html")).toContain('<div class="banner banner-utkast"><p><strong class="banner-etikett">Utkast. </strong>');
+    expect(read(out, "rutin-utkast.html")).toContain(
+      '<div class="banner banner-utkast"><p><strong class="banner-etikett">Utkast. </strong>',
+    );
     const remiss = read(out, "riktlinje-hemgang.html");
     expect(remiss).toContain("Remissversion. </strong>Dokumentet är ute på remiss och gäller inte än.");
     expect(remiss).toContain('<time datetime="2026-11-02">2 november 2026</time>–<time datetime="2026-12-18">18 december 2026</time>');
@@ -124,7 +148,9 @@ describe("a document page", () => {
     expect(read(out, "rutin-hemgang-gammal.html")).toContain(
       'Upphävd. </strong>Dokumentet gäller inte längre sedan <time datetime="2024-10-31">31 oktober 2024</time>. Det är ersatt av <a href="rutin-hemgang.html">Rutin för trygg hemgång</a>.',
     );
-    expect(read(out, "rutin-hemgang.html")).toContain('Revisionsdatum passerat. </strong>Dokumentet skulle ha reviderats senast <time datetime="2026-09-30">30 september 2026</time>.');
+    expect(read(out, "rutin-hemgang.html")).toContain(
+      'Revisionsdatum passerat. </strong>Dokumentet skulle ha reviderats senast <time datetime="2026-09-30">30 september 2026</time>.',
+    );
     expect(read(out, "overenskommelse-hemgang.html")).not.toContain('class="banner');
   });
 
@@ -168,14 +194,18 @@ describe("the register", () => {
       /<tr data-typ="rutin" data-status="fastställd" data-spar="trygg-hemgang" data-part="region-04 0480 0484" data-ansvarig="narvardskoordinator" data-ordning="\d+">\n?<th scope="row" data-sort="Rutin för trygg hemgång"><a href="rutin-hemgang.html">Rutin för trygg hemgång<\/a>/,
     );
     expect(html).toMatch(/<time datetime="2026-09-30">2026-09-30<\/time><strong class="varning">passerat<\/strong>/);
-    for (const id of ["overenskommelse-hemgang", "rutin-hemgang", "rutin-hemgang-gammal", "riktlinje-hemgang", "rutin-utkast"]) expect(html).toContain(`href="${id}.html"`);
+    for (const id of ["overenskommelse-hemgang", "rutin-hemgang", "rutin-hemgang-gammal", "riktlinje-hemgang", "rutin-utkast"])
+      expect(html).toContain(`href="${id}.html"`);
   });
 
   it("filters without JavaScript: menus for type, status, track, party and owner, and a rule per value", () => {
     const html = read(out, "index.html");
-    for (const key of ["typ", "status", "spar", "part", "ansvarig"]) expect(html).toContain(`<select id="filter-${key}" data-filter="${key}">`);
+    for (const key of ["typ", "status", "spar", "part", "ansvarig"])
+      expect(html).toContain(`<select id="filter-${key}" data-filter="${key}">`);
     expect(html).toContain('<option value="remiss">Remiss (1)</option>');
-    expect(html).toContain('body:has(#filter-status option[value="remiss"]:checked) .register tbody tr:not([data-status~="remiss"]){display:none}');
+    expect(html).toContain(
+      'body:has(#filter-status option[value="remiss"]:checked) .register tbody tr:not([data-status~="remiss"]){display:none}',
+    );
     expect(html).toContain('body:has(#filter-part option[value="0484"]:checked) .register tbody tr:not([data-part~="0484"]){display:none}');
     // Only the register has a script, inline.
     expect(html.match(/<script/g)).toHaveLength(1);
@@ -214,13 +244,20 @@ describe("filters", () => {
     writeFileSync(path.join(dir, "egen-fil.txt"), "ska vara kvar\n");
     const r = await buildHtml([source], dir, ["--status", "fastställd"], { cwd: path.dirname(source) });
     expect(r.code, r.stderr).toBe(0);
-    expect(listFiles(dir).filter((f) => f.endsWith(".html"))).toEqual(["index.html", "overenskommelse-hemgang.html", "rutin-hemgang.html", "samlad-utgava.html"]);
+    expect(listFiles(dir).filter((f) => f.endsWith(".html"))).toEqual([
+      "index.html",
+      "overenskommelse-hemgang.html",
+      "rutin-hemgang.html",
+      "samlad-utgava.html",
+    ]);
     expect(exists(path.join(dir, "egen-fil.txt"))).toBe(true);
     const html = read(dir, "overenskommelse-hemgang.html");
     expect(html).toContain(
       '<span class="ej-publicerad">utkastet till rutin<span class="ej-publicerad-not"> (dokumentet ”Rutin för nutrition vid hemgång” ingår inte i den här utgåvan)</span></span>',
     );
-    expect(html).toContain('<span class="ej-publicerad">Riktlinje för hemgång med hemsjukvård<span class="ej-publicerad-not"> (remiss, ingår inte i den här utgåvan)</span></span>');
+    expect(html).toContain(
+      '<span class="ej-publicerad">Riktlinje för hemgång med hemsjukvård<span class="ej-publicerad-not"> (remiss, ingår inte i den här utgåvan)</span></span>',
+    );
     expect(read(dir, "index.html")).toContain("Utgåvan innehåller 2 av samlingens 5 dokument.");
     expect(brokenLinks(dir)).toEqual([]);
   });

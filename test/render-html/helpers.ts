@@ -73,7 +73,15 @@ export async function htmlValidateErrors(dir: string): Promise<string[]> {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
@@ -90,10 +98,19 @@ export async function axeViolations(browser: Browser, dir: string, files: string
       await page.goto(`file://${path.join(dir, file)}`);
       await page.addScriptTag({ path: path.join(REPO, "node_modules/axe-core/axe.min.js") });
       const result = await page.evaluate(
-        (tags) => (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run(document, { runOnly: { type: "tag", values: tags } }),
+        (tags) =>
+          (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe.run(document, {
+            runOnly: { type: "tag", values: tags },
+          }),
         AXE_TAGS,
       );
-      for (const v of result.violations) found.push(`${file} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+      for (const v of result.violations)
+        found.push(
+          `${file} ${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")})`,
+        );
     }
   } finally {
     await page.close();

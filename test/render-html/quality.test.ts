@@ -9,7 +9,20 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { axeViolations, brokenLinks, buildHtml, copyFixture, headingLevels, htmlValidateErrors, launchBrowser, pages, read, REPO, skippedLevels, tempDir } from "./helpers.js";
+import {
+  axeViolations,
+  brokenLinks,
+  buildHtml,
+  copyFixture,
+  headingLevels,
+  htmlValidateErrors,
+  launchBrowser,
+  pages,
+  read,
+  REPO,
+  skippedLevels,
+  tempDir,
+} from "./helpers.js";
 
 let browser: Browser;
 
@@ -74,7 +87,10 @@ describe.each(["documents", "html-utgava", "html-kantfall", "html-sanering"])("%
     if (b.code !== 0) ctx.skip();
     for (const file of pages(b.dir)) {
       const levels = headingLevels(read(b.dir, file));
-      expect(levels.filter((l) => l === 1), file).toHaveLength(1);
+      expect(
+        levels.filter((l) => l === 1),
+        file,
+      ).toHaveLength(1);
       expect(skippedLevels(levels), file).toEqual([]);
     }
     expect(brokenLinks(b.dir)).toEqual([]);
@@ -94,7 +110,9 @@ describe("the edition of documents/", () => {
     const index = read(b.dir, "index.html");
     expect(index).toContain("<h2>Gemensamma styrdokument för vård och omsorg i Sörmland</h2>");
     expect(index).toMatch(/<h2>Nära vård i Örebro län/);
-    expect(read(b.dir, "samlad-utgava.html")).toContain('<article class="samlat-dokument" aria-labelledby="overenskommelse-trygg-hemgang">');
+    expect(read(b.dir, "samlad-utgava.html")).toContain(
+      '<article class="samlat-dokument" aria-labelledby="overenskommelse-trygg-hemgang">',
+    );
   });
 });
 
@@ -126,8 +144,12 @@ describe("documents that break the heading and link rules (html-kantfall)", () =
   it("keeps the words of links that lead nowhere, says why, and warns", async () => {
     const b = await edition("html-kantfall");
     const html = read(b.dir, "rutin-kantfall.html");
-    expect(html).toContain('<span class="ej-publicerad">ett dokument utanför samlingen<span class="ej-publicerad-not"> (dokumentet finns inte i samlingen)</span></span>');
-    expect(html).toContain('<span class="ej-publicerad">en svg-fil<span class="ej-publicerad-not"> (filen ingår inte i utgåvan)</span></span>');
+    expect(html).toContain(
+      '<span class="ej-publicerad">ett dokument utanför samlingen<span class="ej-publicerad-not"> (dokumentet finns inte i samlingen)</span></span>',
+    );
+    expect(html).toContain(
+      '<span class="ej-publicerad">en svg-fil<span class="ej-publicerad-not"> (filen ingår inte i utgåvan)</span></span>',
+    );
     expect(html).toContain('<a href="#innehall">en rubrik som inte finns</a>');
     expect(b.stderr).toContain("rutin-kantfall.md:25: länken #finns-inte pekar på en rubrik som inte finns");
     expect(b.stderr).toContain("filen bilder/ritning.svg publiceras inte");
@@ -148,7 +170,13 @@ describe("the consolidated edition in print", () => {
       await page.close();
     }
     const pageStarts = text.split("\f").map((p) => p.trim().split("\n")[0]?.trim() ?? "");
-    for (const title of ["Överenskommelse om trygg hemgång", "Rutin för trygg hemgång", "Rutin för hemgång från slutenvård", "Riktlinje för hemgång med hemsjukvård", "Rutin för nutrition vid hemgång"]) {
+    for (const title of [
+      "Överenskommelse om trygg hemgång",
+      "Rutin för trygg hemgång",
+      "Rutin för hemgång från slutenvård",
+      "Riktlinje för hemgång med hemsjukvård",
+      "Rutin för nutrition vid hemgång",
+    ]) {
       expect(pageStarts, title).toContain(title);
     }
     // No navigation or filters on paper.

@@ -86,7 +86,13 @@ describe("with JavaScript", () => {
       expect((await visibleIds(page)).slice(0, 3)).toEqual(["riktlinje-hemgang", "rutin-utkast", "overenskommelse-hemgang"]);
       expect(await page.textContent("#register-antal")).toBe("Sorterat efter revideras senast, fallande.");
       await page.locator("th button.sortera", { hasText: /^Dokument$/ }).click();
-      expect(await visibleIds(page)).toEqual(["riktlinje-hemgang", "rutin-hemgang-gammal", "rutin-utkast", "rutin-hemgang", "overenskommelse-hemgang"]);
+      expect(await visibleIds(page)).toEqual([
+        "riktlinje-hemgang",
+        "rutin-hemgang-gammal",
+        "rutin-utkast",
+        "rutin-hemgang",
+        "overenskommelse-hemgang",
+      ]);
     } finally {
       await page.close();
     }

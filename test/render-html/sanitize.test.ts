@@ -41,7 +41,9 @@ describe("sanitising", () => {
       const html = read(out, file);
       const tags = startTags(html);
       for (const tag of tags) {
-        expect(tag, `${file}: ${tag}`).not.toMatch(/^<(iframe|object|embed|svg|math|form|base|link|meta http-equiv|frame|applet|audio|video|source|input|button|textarea|select(?! id="filter-))/i);
+        expect(tag, `${file}: ${tag}`).not.toMatch(
+          /^<(iframe|object|embed|svg|math|form|base|link|meta http-equiv|frame|applet|audio|video|source|input|button|textarea|select(?! id="filter-))/i,
+        );
         for (const [name, value] of attributesOf(tag)) {
           expect(name, `${file}: ${tag}`).not.toMatch(/^(on|style$|formaction$|srcdoc$)/);
           const decoded = value.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
@@ -74,7 +76,11 @@ describe("sanitising", () => {
         // Hover, focus and click everything a payload could hide behind.
         const count = await page.locator("body *").count();
         for (let i = 0; i < Math.min(count, 400); i++) {
-          await page.locator("body *").nth(i).dispatchEvent("mouseover").catch(() => undefined);
+          await page
+            .locator("body *")
+            .nth(i)
+            .dispatchEvent("mouseover")
+            .catch(() => undefined);
         }
         const state = await page.evaluate(() => {
           const dangerous: string[] = [];
@@ -84,7 +90,9 @@ describe("sanitising", () => {
               if (/^\s*(javascript|vbscript|data):/i.test(attr.value)) dangerous.push(`${el.tagName} ${attr.name}=${attr.value}`);
             }
           }
-          const tags = ["iframe", "object", "embed", "svg", "math", "form", "base", "link", "frame"].filter((t) => document.querySelector(t));
+          const tags = ["iframe", "object", "embed", "svg", "math", "form", "base", "link", "frame"].filter((t) =>
+            document.querySelector(t),
+          );
           return {
             pwned: (window as unknown as { __samdokPwned?: unknown }).__samdokPwned,
             dangerous,

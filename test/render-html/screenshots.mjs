@@ -9,13 +9,29 @@ import path from "node:path";
 const [dir = "dist", out = "/tmp/shots", doc] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const pages = readdirSync(dir).filter((f) => f.endsWith(".html"));
-const documentPage = doc ?? pages.find((f) => f.startsWith("overenskommelse")) ?? pages.find((f) => f !== "index.html" && f !== "samlad-utgava.html");
+const documentPage =
+  doc ?? pages.find((f) => f.startsWith("overenskommelse")) ?? pages.find((f) => f !== "index.html" && f !== "samlad-utgava.html");
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
-for (const [file, name] of [["index.html", "register"], [documentPage, "dokument"], ["samlad-utgava.html", "samlad"]]) {
-  for (const [width, label] of [[1280, "dator"], [390, "telefon"]]) {
+for (const [file, name] of [
+  ["index.html", "register"],
+  [documentPage, "dokument"],
+  ["samlad-utgava.html", "samlad"],
+]) {
+  for (const [width, label] of [
+    [1280, "dator"],
+    [390, "telefon"],
+  ]) {
     const page = await browser.newPage({ viewport: { width, height: width === 390 ? 844 : 900 }, deviceScaleFactor: 1 });
     await page.goto(`file://${path.resolve(dir, file)}`);
     await page.screenshot({ path: path.join(out, `${name}-${label}.png`) });

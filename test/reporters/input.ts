@@ -21,8 +21,14 @@ export const RULES: RuleMeta[] = [
     name: "schema",
     category: "metadata",
     defaultSeverity: "error",
-    description: { sv: "YAML-huvudet följer schemat: fält, typer & värden.", en: "The front matter follows the schema: fields, types & values." },
-    docs: { sv: "Schemat finns i schemas/.\nExempel: `status: fastställd`.", en: "The schema is in schemas/.\nExample: `status: fastställd`." },
+    description: {
+      sv: "YAML-huvudet följer schemat: fält, typer & värden.",
+      en: "The front matter follows the schema: fields, types & values.",
+    },
+    docs: {
+      sv: "Schemat finns i schemas/.\nExempel: `status: fastställd`.",
+      en: "The schema is in schemas/.\nExample: `status: fastställd`.",
+    },
   },
   {
     id: "SD301",
@@ -61,7 +67,8 @@ export const INPUT: Omit<ReportInput, "lang" | "color"> = {
           ruleId: "SD005",
           ruleName: "schema",
           severity: "error",
-          message: 'Värdet "fastslagen" är inte tillåtet för `status`: välj utkast, remiss, fastställd eller upphävd.\nÅÄÖ & <taggar> är \'citerade\'; 100% säkert,\r\nny rad.',
+          message:
+            "Värdet \"fastslagen\" är inte tillåtet för `status`: välj utkast, remiss, fastställd eller upphävd.\nÅÄÖ & <taggar> är 'citerade'; 100% säkert,\r\nny rad.",
         },
         {
           file,

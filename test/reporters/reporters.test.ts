@@ -4,7 +4,12 @@ import os from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { DOMParser } from "@xmldom/xmldom";
 import { github } from "../../src/reporters/github.js";
-import { workflowCommandData as escapeData, workflowCommandProperty as escapeProperty, xmlAttribute as xmlAttr, xmlText } from "../../src/core/escape.js";
+import {
+  workflowCommandData as escapeData,
+  workflowCommandProperty as escapeProperty,
+  xmlAttribute as xmlAttr,
+  xmlText,
+} from "../../src/core/escape.js";
 import { sarif, toUri } from "../../src/reporters/sarif.js";
 import { junit, setOf } from "../../src/reporters/junit.js";
 import { reporterNames } from "../../src/reporters/index.js";
@@ -15,9 +20,7 @@ import { FIXTURES, REPO, runCli } from "../helpers/cli.js";
  * The official SARIF 2.1.0 schema (OASIS, JSON Schema draft-07). No network
  * here: it comes from an npm package that ships it (see the report of issue 7).
  */
-const SARIF_SCHEMA = path.resolve(
-  process.env.SAMDOK_SARIF_SCHEMA ?? path.join(REPO, "test/fixtures/sarif-schema/sarif-schema-2.1.0.json"),
-);
+const SARIF_SCHEMA = path.resolve(process.env.SAMDOK_SARIF_SCHEMA ?? path.join(REPO, "test/fixtures/sarif-schema/sarif-schema-2.1.0.json"));
 
 const sv = { ...INPUT, lang: "sv" as const, color: false };
 
@@ -65,7 +68,13 @@ describe("sarif reporter", () => {
     expect(run.tool.driver.name).toBe("samdok");
     expect(run.tool.driver.version).toBe("9.9.9");
     expect(rules.map((r) => r.id)).toEqual(["SD001", "SD005", "SD301", "SD306", "SD999"]);
-    expect(rules[1]).toMatchObject({ name: "schema", shortDescription: { text: expect.stringContaining("fält") }, fullDescription: { text: expect.stringContaining("Exempel") }, help: { text: expect.stringContaining('"SD005": "warning"') }, defaultConfiguration: { level: "error" } });
+    expect(rules[1]).toMatchObject({
+      name: "schema",
+      shortDescription: { text: expect.stringContaining("fält") },
+      fullDescription: { text: expect.stringContaining("Exempel") },
+      help: { text: expect.stringContaining('"SD005": "warning"') },
+      defaultConfiguration: { level: "error" },
+    });
     expect(rules[2]?.defaultConfiguration?.level).toBe("warning");
     const results = run.results ?? [];
     expect(results).toHaveLength(5);
@@ -132,7 +141,11 @@ describe("junit reporter", () => {
     const xml = junit(sv);
     const problems: string[] = [];
     const doc = new DOMParser({
-      errorHandler: { warning: (m: string) => problems.push(m), error: (m: string) => problems.push(m), fatalError: (m: string) => problems.push(m) },
+      errorHandler: {
+        warning: (m: string) => problems.push(m),
+        error: (m: string) => problems.push(m),
+        fatalError: (m: string) => problems.push(m),
+      },
     }).parseFromString(xml, "text/xml");
     expect(problems).toEqual([]);
     const root = doc.documentElement!;
@@ -142,9 +155,17 @@ describe("junit reporter", () => {
     const suite = suites[0]!;
     expect(suite.getAttribute("tests")).toBe("4");
     expect(suite.getAttribute("failures")).toBe("3");
-    const cases = Array.from({ length: suite.getElementsByTagName("testcase").length }, (_, i) => suite.getElementsByTagName("testcase")[i]!);
+    const cases = Array.from(
+      { length: suite.getElementsByTagName("testcase").length },
+      (_, i) => suite.getElementsByTagName("testcase")[i]!,
+    );
     expect(cases.map((c) => c.getAttribute("name"))).toEqual(INPUT.results.map((r) => r.file));
-    expect(cases.map((c) => c.getAttribute("classname"))).toEqual(["documents/sörmland", "documents/sörmland", "documents/sörmland", "documents/sörmland"]);
+    expect(cases.map((c) => c.getAttribute("classname"))).toEqual([
+      "documents/sörmland",
+      "documents/sörmland",
+      "documents/sörmland",
+      "documents/sörmland",
+    ]);
     expect(cases[0]!.getElementsByTagName("failure").length).toBe(0);
     const tricky = cases[1]!;
     const failures = tricky.getElementsByTagName("failure");
@@ -159,7 +180,9 @@ describe("junit reporter", () => {
       "documents/sörmland/rutin för 100%, del: 1.md:14:19 varning SD301/revision-forfallen: Revisionen är förfallen sedan 30 september 2026 (54 dagar): 5% kvar, a,b.",
     );
     // The bell character is shown as a symbol, the rest of the message kept.
-    expect(cases[2]!.getElementsByTagName("failure")[0]?.getAttribute("message")).toBe("Filen är inte sparad som UTF-8 (byte 0xF6\u2407 på rad 2).");
+    expect(cases[2]!.getElementsByTagName("failure")[0]?.getAttribute("message")).toBe(
+      "Filen är inte sparad som UTF-8 (byte 0xF6\u2407 på rad 2).",
+    );
     expect(cases[3]!.getElementsByTagName("failure").length).toBe(2);
   });
 });
@@ -180,9 +203,13 @@ describe("--output", () => {
         expect(r.code, format).toBe(1);
         expect(r.stdout, format).toMatch(/✖ 1 fel och 1 varning i 6 filer\./);
         const written = readFileSync(out, "utf8");
-        if (format === "github") expect(written).toMatch(/^::error file=test\/fixtures\/ci-pr-fel\/rutin-utskrivning\.md,line=18,col=5,endLine=18,endColumn=20,title=SD007 id-lankar::/m);
+        if (format === "github")
+          expect(written).toMatch(
+            /^::error file=test\/fixtures\/ci-pr-fel\/rutin-utskrivning\.md,line=18,col=5,endLine=18,endColumn=20,title=SD007 id-lankar::/m,
+          );
         if (format === "sarif") expect((JSON.parse(written) as { version: string }).version).toBe("2.1.0");
-        if (format === "junit") expect(written).toContain('<testcase classname="test/fixtures/ci-pr-fel" name="test/fixtures/ci-pr-fel/rutin-utskrivning.md">');
+        if (format === "junit")
+          expect(written).toContain('<testcase classname="test/fixtures/ci-pr-fel" name="test/fixtures/ci-pr-fel/rutin-utskrivning.md">');
         // Exactly what the same format prints without --output.
         const direct = await runCli(["validate", path.join(FIXTURES, "ci-pr-fel"), "--no-cache", "--format", format]);
         expect(written, format).toBe(direct.stdout);

@@ -17,7 +17,9 @@ async function scenario(name: string): Promise<{ report: JsonReport; of: (ruleId
   const prefix = `test/fixtures/${name}/`;
   const of = (ruleId: string): Found[] =>
     report.results
-      .flatMap((r) => r.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => ({ ...d, at: `${r.file.replace(prefix, "")}:${d.line}:${d.column}` })))
+      .flatMap((r) =>
+        r.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => ({ ...d, at: `${r.file.replace(prefix, "")}:${d.line}:${d.column}` })),
+      )
       .sort((a, b) => a.at.localeCompare(b.at, "en", { numeric: true }));
   return { report, of, at: (ruleId) => of(ruleId).map((d) => d.at) };
 }
@@ -27,7 +29,9 @@ type Scenario = Awaited<ReturnType<typeof scenario>>;
 describe("a clean set triggers none of the integrity rules", () => {
   it("rules-ren: no SD1xx finding and no schema error", async () => {
     const { report } = await scenario("rules-ren");
-    const findings = report.results.flatMap((r) => r.diagnostics.filter((d) => /^SD(1\d\d|00\d)$/.test(d.ruleId)).map((d) => `${r.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`));
+    const findings = report.results.flatMap((r) =>
+      r.diagnostics.filter((d) => /^SD(1\d\d|00\d)$/.test(d.ruleId)).map((d) => `${r.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`),
+    );
     expect(findings).toEqual([]);
     expect(report.results).toHaveLength(4);
   });
@@ -173,11 +177,22 @@ describe("dates and versions", () => {
   });
 
   it("SD125 reports history out of date or version order, a reversed list once, and a newest entry that is not the version", () => {
-    expect(d.at("SD125")).toEqual(["historik-omvand.md:15:1", "historik-ordning.md:20:12", "historik-ordning.md:22:14", "historik-version.md:6:10"]);
+    expect(d.at("SD125")).toEqual([
+      "historik-omvand.md:15:1",
+      "historik-ordning.md:20:12",
+      "historik-ordning.md:22:14",
+      "historik-version.md:6:10",
+    ]);
   });
 
   it("SD126 reports decision fields in utkast and remiss, and only adoptions of the current version", () => {
-    expect(utkast.at("SD126")).toEqual(["remiss-med-antagande.md:10:1", "remiss-med-antagande.md:22:14", "utkast-med-beslut.md:10:1", "utkast-med-beslut.md:11:1", "utkast-med-beslut.md:13:1"]);
+    expect(utkast.at("SD126")).toEqual([
+      "remiss-med-antagande.md:10:1",
+      "remiss-med-antagande.md:22:14",
+      "utkast-med-beslut.md:10:1",
+      "utkast-med-beslut.md:11:1",
+      "utkast-med-beslut.md:13:1",
+    ]);
   });
 });
 
@@ -198,7 +213,9 @@ describe("structure of the text", () => {
       "rutin-ordning.md:17:1",
       "rutin-saknar.md:21:1",
     ]);
-    expect(h.of("SD130").find((x) => x.at.startsWith("rutin-liknande"))?.message).toContain('Rubriken "Ansvarsfördelning" på rad 21 liknar den');
+    expect(h.of("SD130").find((x) => x.at.startsWith("rutin-liknande"))?.message).toContain(
+      'Rubriken "Ansvarsfördelning" på rad 21 liknar den',
+    );
     expect(h.of("SD130").find((x) => x.at.startsWith("rutin-ordning"))?.message).toContain('Flytta avsnittet efter rubriken "Ansvar"');
   });
 
@@ -257,7 +274,13 @@ describe("personal data and plain language", () => {
   });
 
   it("SD141 warns for personal e-mail addresses, not functional ones", () => {
-    expect(pu.at("SD141")).toEqual(["personuppgifter.md:11:21", "personuppgifter.md:33:12", "personuppgifter.md:33:50", "personuppgifter.md:35:20", "personuppgifter.md:35:50"]);
+    expect(pu.at("SD141")).toEqual([
+      "personuppgifter.md:11:21",
+      "personuppgifter.md:33:12",
+      "personuppgifter.md:33:50",
+      "personuppgifter.md:35:20",
+      "personuppgifter.md:35:50",
+    ]);
     expect(pu.of("SD141").every((x) => x.severity === "warning")).toBe(true);
     const mailto = pu.of("SD141")[3];
     expect([mailto?.endLine, mailto?.endColumn]).toEqual([35, 44]);
@@ -299,7 +322,9 @@ describe("personal data and plain language", () => {
 describe("messages in English", () => {
   it("are given with --lang en", async () => {
     const { report } = await validateJson([path.join(FIXTURES, "rules-personuppgifter")], { extra: ["--lang", "en"] });
-    const messages = report.results.flatMap((r) => r.diagnostics.filter((d) => d.ruleId === "SD140" || d.ruleId === "SD141").map((d) => d.message));
+    const messages = report.results.flatMap((r) =>
+      r.diagnostics.filter((d) => d.ruleId === "SD140" || d.ruleId === "SD141").map((d) => d.message),
+    );
     expect(messages.length).toBe(13);
     expect(messages.every((m) => m.includes("looks like"))).toBe(true);
   });

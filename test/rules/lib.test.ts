@@ -22,7 +22,13 @@ describe("compareVersions", () => {
 
 describe("resolveLink", () => {
   it("resolves against the document's folder", () => {
-    expect(resolveLink("b.md#syfte", "mapp/a.md")).toEqual({ written: "b.md", rootPath: "mapp/b.md", outside: false, absolute: false, fragment: "syfte" });
+    expect(resolveLink("b.md#syfte", "mapp/a.md")).toEqual({
+      written: "b.md",
+      rootPath: "mapp/b.md",
+      outside: false,
+      absolute: false,
+      fragment: "syfte",
+    });
     expect(resolveLink("../b.md", "mapp/a.md")?.rootPath).toBe("b.md");
     expect(resolveLink("./bilagor/x.pdf", "a.md")?.rootPath).toBe("bilagor/x.pdf");
   });
@@ -35,13 +41,40 @@ describe("resolveLink", () => {
     expect(resolveLink("../x.pdf", "a.md")?.outside).toBe(true);
     expect(resolveLink("../../x.pdf", "mapp/a.md")?.outside).toBe(true);
     expect(resolveLink("/x.pdf", "a.md")?.absolute).toBe(true);
-    expect(resolveLink("#syfte", "mapp/a.md")).toEqual({ written: "", rootPath: "mapp/a.md", outside: false, absolute: false, fragment: "syfte" });
+    expect(resolveLink("#syfte", "mapp/a.md")).toEqual({
+      written: "",
+      rootPath: "mapp/a.md",
+      outside: false,
+      absolute: false,
+      fragment: "syfte",
+    });
     expect(resolveLink("https://example.se/a.md", "a.md")).toBeUndefined();
     expect(resolveLink("mailto:narvard@example.se", "a.md")).toBeUndefined();
     expect(resolveLink("//example.se/a.md", "a.md")).toBeUndefined();
   });
   it("isSameFolderDocument, SD134's shortcut, accepts only links that resolve to a document inside the root", () => {
-    const urls = ["b.md", "B.MD", "b.md#syfte", "b.md#a/b", "rutin-x-k12.md#arbetsg\u00e5ng", "första.md", "..md", "b.mdx", "b.md?x=1", "mapp/b.md", "../b.md", "./b.md", "/b.md", "%2e%2e%2fb.md", "c:b.md", "https://x.se/b.md", "#b.md", "b\\..\\..\\c.md", "b.pdf", ""];
+    const urls = [
+      "b.md",
+      "B.MD",
+      "b.md#syfte",
+      "b.md#a/b",
+      "rutin-x-k12.md#arbetsg\u00e5ng",
+      "första.md",
+      "..md",
+      "b.mdx",
+      "b.md?x=1",
+      "mapp/b.md",
+      "../b.md",
+      "./b.md",
+      "/b.md",
+      "%2e%2e%2fb.md",
+      "c:b.md",
+      "https://x.se/b.md",
+      "#b.md",
+      "b\\..\\..\\c.md",
+      "b.pdf",
+      "",
+    ];
     const accepted = urls.filter(isSameFolderDocument);
     expect(accepted).toEqual(["b.md", "B.MD", "b.md#syfte", "b.md#a/b", "rutin-x-k12.md#arbetsg\u00e5ng", "första.md", "..md"]);
     for (const from of ["a.md", "mapp/a.md", "mapp/under/a.md"]) {

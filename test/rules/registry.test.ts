@@ -6,7 +6,9 @@ import { REPO } from "../helpers/cli.js";
 
 describe("the integrity rules' registry", () => {
   it("registers every rule file sd1NN-*.ts, each once, under its file's id and slug", () => {
-    const files = readdirSync(path.join(REPO, "src/rules")).filter((f) => /^sd1\d\d-.*\.ts$/.test(f)).sort();
+    const files = readdirSync(path.join(REPO, "src/rules"))
+      .filter((f) => /^sd1\d\d-.*\.ts$/.test(f))
+      .sort();
     const expected = files.map((f) => {
       const m = /^sd(1\d\d)-(.*)\.ts$/.exec(f);
       return `SD${m?.[1] ?? ""} ${m?.[2] ?? ""}`;

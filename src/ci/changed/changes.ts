@@ -68,7 +68,9 @@ export function readChanges(info: SetInfo, setChanges: readonly Change[], places
 
 /** Every document of the set at the base, for ids and for comparing, by repository path. */
 function readBase(info: SetInfo, setChanges: readonly Change[], places: SetPlaces, repo: Repository): Map<string, BaseDocument> {
-  const basePaths = repo.git.filesAt(repo.base, info.rootRel).filter((p) => places.setOf(p) === info && isDocumentPath(rootPathOf(info, p)));
+  const basePaths = repo.git
+    .filesAt(repo.base, info.rootRel)
+    .filter((p) => places.setOf(p) === info && isDocumentPath(rootPathOf(info, p)));
   // Renamed-in documents may come from outside the set.
   for (const c of setChanges) if (c.from && isMarkdown(c.from) && !basePaths.includes(c.from)) basePaths.push(c.from);
   const blobs = repo.git.readAt(repo.base, basePaths);
@@ -109,7 +111,13 @@ function headOf(info: SetInfo, rel: string, repo: Repository): HeadDocument | un
 }
 
 /** Each change as a changed or new document now, or a deleted one from the base. */
-function sortChanges(info: SetInfo, setChanges: readonly Change[], baseDocs: ReadonlyMap<string, BaseDocument>, places: SetPlaces, repo: Repository): { changed: ChangedDocument[]; added: ChangedDocument[]; deleted: BaseDocument[] } {
+function sortChanges(
+  info: SetInfo,
+  setChanges: readonly Change[],
+  baseDocs: ReadonlyMap<string, BaseDocument>,
+  places: SetPlaces,
+  repo: Repository,
+): { changed: ChangedDocument[]; added: ChangedDocument[]; deleted: BaseDocument[] } {
   const changed: ChangedDocument[] = [];
   const added: ChangedDocument[] = [];
   const deleted: BaseDocument[] = [];
@@ -124,7 +132,8 @@ function sortChanges(info: SetInfo, setChanges: readonly Change[], baseDocs: Rea
     const before = from !== undefined ? baseDocs.get(from) : undefined;
     if (!now) {
       // Renamed out of the set (or into a file that is no document): at the base it was ours.
-      if (c.kind === "renamed" && before && c.from !== undefined && places.setOf(c.from) === info && !isDocumentPath(c.path)) deleted.push(before);
+      if (c.kind === "renamed" && before && c.from !== undefined && places.setOf(c.from) === info && !isDocumentPath(c.path))
+        deleted.push(before);
       continue;
     }
     const entry: ChangedDocument = { head: now, moved: before !== undefined && before.repoPath !== c.path };

@@ -52,7 +52,16 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
     const configFile = repo.display(configPathOf(info));
     // Deletions outside the paths the user named are not reported.
     const deleted = read.deleted.filter((d) => repo.inScope(d.repoPath));
-    const found = runChangeRules({ ref, lang, today, config: info.set.loaded.config, changed: read.changed, deleted, baseById: read.baseById, configFile });
+    const found = runChangeRules({
+      ref,
+      lang,
+      today,
+      config: info.set.loaded.config,
+      changed: read.changed,
+      deleted,
+      baseById: read.baseById,
+      configFile,
+    });
     results.push(...setResults(info, reported, found, { cwd: options.cwd, named, lang, today, configFile }));
   }
   results.push(...checkRemovedSets(changes, places, repo, options));

@@ -17,13 +17,27 @@ import { runChangeRules } from "./change-rules.js";
 import type { Repository, SetPlaces } from "./repository.js";
 
 /** Findings on the sets deleted whole, one result per deleted configuration that has any. */
-export function checkRemovedSets(changes: readonly Change[], places: SetPlaces, repo: Repository, options: RunOptions & { ref: string }): DocumentResult[] {
+export function checkRemovedSets(
+  changes: readonly Change[],
+  places: SetPlaces,
+  repo: Repository,
+  options: RunOptions & { ref: string },
+): DocumentResult[] {
   const orphans = changes.filter((c) => c.kind === "deleted" && isMarkdown(c.path) && repo.inScope(c.path) && !places.setOf(c.path));
   if (orphans.length === 0) return [];
   const out: DocumentResult[] = [];
   for (const [configRel, { bytes, deleted }] of groupByConfig(orphans, repo)) {
     const file = repo.display(configRel);
-    const found = runChangeRules({ ref: options.ref, lang: options.lang, today: options.today, config: baseConfig(bytes), changed: [], deleted, baseById: new Map(), configFile: file });
+    const found = runChangeRules({
+      ref: options.ref,
+      lang: options.lang,
+      today: options.today,
+      config: baseConfig(bytes),
+      changed: [],
+      deleted,
+      baseById: new Map(),
+      configFile: file,
+    });
     if (found.onSet.length > 0) out.push({ file, rootPath: CONFIG_FILE, diagnostics: found.onSet.sort(compareDiagnostics) });
   }
   return out;
@@ -42,7 +56,10 @@ function configCandidates(repoPath: string): string[] {
 function groupByConfig(orphans: readonly Change[], repo: Repository): Map<string, { bytes: Buffer; deleted: BaseDocument[] }> {
   const candidates = new Set(orphans.flatMap((o) => configCandidates(o.path)));
   const configs = repo.git.readAt(repo.base, [...candidates]);
-  const blobs = repo.git.readAt(repo.base, orphans.map((o) => o.path));
+  const blobs = repo.git.readAt(
+    repo.base,
+    orphans.map((o) => o.path),
+  );
   const groups = new Map<string, { bytes: Buffer; deleted: BaseDocument[] }>();
   for (const o of orphans) {
     const config = configCandidates(o.path).find((c) => configs.has(c));

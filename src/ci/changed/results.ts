@@ -22,7 +22,12 @@ export interface ResultScope {
 }
 
 /** The set's results: the reported documents in the set's order, then its configuration. */
-export function setResults(info: SetInfo, reported: ReadonlySet<DocumentResult>, found: ChangeFindings, scope: ResultScope): DocumentResult[] {
+export function setResults(
+  info: SetInfo,
+  reported: ReadonlySet<DocumentResult>,
+  found: ChangeFindings,
+  scope: ResultScope,
+): DocumentResult[] {
   const { set } = info;
   const setDiagnostics = runSetRules(set, scope.lang, scope.today);
   const out: DocumentResult[] = [];

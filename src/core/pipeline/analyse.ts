@@ -41,7 +41,10 @@ export async function analyseSets(plans: readonly SetPlan[], options: RunOptions
     .update([samdokVersion(), codeFingerprint(), schemaHash(), lang, options.today, allRules.map((r) => r.id).join(",")].join("\0"))
     .digest("hex");
   // The cache holds results of the whole per-document step only.
-  const cache = options.cacheLocation && !frontMatterOnly ? openResultCache(options.cacheLocation, globalKey, { cwd, lang, keyDir: options.cacheKeyDir, note: options.onCacheNote }) : undefined;
+  const cache =
+    options.cacheLocation && !frontMatterOnly
+      ? openResultCache(options.cacheLocation, globalKey, { cwd, lang, keyDir: options.cacheKeyDir, note: options.onCacheNote })
+      : undefined;
 
   const total = plans.reduce((n, s) => n + s.files.length, 0);
   // While the documents are analysed, each result is held as its JSON text:
@@ -126,7 +129,17 @@ function withoutReading(p: Pending, { options, cache }: Step): string | undefine
   }
   const isLink = link?.isSymbolicLink() === true;
   if (isLink && !isInside(realPathOf(p.loaded.root), realPathOf(p.abs))) {
-    return unreadable(p, pick({ sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.", en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read." }, lang), lang);
+    return unreadable(
+      p,
+      pick(
+        {
+          sv: "Filen är en länk som pekar utanför dokumentroten (mappen med samdok.config.json). Den läses inte.",
+          en: "The file is a link that points outside the document root (the folder with samdok.config.json). It is not read.",
+        },
+        lang,
+      ),
+      lang,
+    );
   }
   // A FIFO, socket or device is never opened: opening a FIFO blocks for ever (read-regular.ts).
   const special = isLink ? specialKindOf(p.abs) : link ? specialKind(link) : undefined;
@@ -154,7 +167,17 @@ function readOrLookUp(p: Pending, { options, read, cache }: Step): { json: strin
 function analyzeHere(p: Pending, bytes: Uint8Array, step: Step): string {
   const bodies = step.options.bodies;
   const onBody = bodies ? (tree: Root): void => void bodies.set(p.abs, editionBody(tree, { lines: true })) : undefined;
-  const input: AnalyzeInput = { file: p.file, rootPath: p.rootPath, absPath: p.abs, bytes, loaded: p.loaded, lang: step.options.lang, today: step.options.today, rules: step.rules, ...(onBody ? { onBody } : {}) };
+  const input: AnalyzeInput = {
+    file: p.file,
+    rootPath: p.rootPath,
+    absPath: p.abs,
+    bytes,
+    loaded: p.loaded,
+    lang: step.options.lang,
+    today: step.options.today,
+    rules: step.rules,
+    ...(onBody ? { onBody } : {}),
+  };
   if (step.options.stage === "front-matter") input.stage = "front-matter";
   return analyzeToText(input);
 }
@@ -195,7 +218,16 @@ async function analyzePending(pending: Pending[], step: Step, finish: (p: Pendin
     const send = async ({ p, bytes, hash }: { p: Pending; bytes: Uint8Array; hash: string }): Promise<void> => {
       let json: string;
       try {
-        const answer = await thread.analyze({ file: p.file, rootPath: p.rootPath, abs: p.abs, bytes, loaded: p.loaded, lang, today, keepBody: bodies !== undefined });
+        const answer = await thread.analyze({
+          file: p.file,
+          rootPath: p.rootPath,
+          abs: p.abs,
+          bytes,
+          loaded: p.loaded,
+          lang,
+          today,
+          keepBody: bodies !== undefined,
+        });
         json = answer.json;
         if (answer.body) bodies?.set(p.abs, answer.body);
       } catch {

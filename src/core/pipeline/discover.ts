@@ -15,7 +15,14 @@ export interface Found {
 export function discoverNamed(options: Pick<RunOptions, "paths" | "cwd" | "lang">): Found {
   const { lang } = options;
   const found = discover(options.paths, options.cwd, {
-    missing: (p) => pick({ sv: `Sökvägen "${p}" finns inte. Ange en mapp eller en .md-fil, till exempel: samdok validate documents/`, en: `The path "${p}" does not exist. Name a folder or a .md file, for example: samdok validate documents/` }, lang),
+    missing: (p) =>
+      pick(
+        {
+          sv: `Sökvägen "${p}" finns inte. Ange en mapp eller en .md-fil, till exempel: samdok validate documents/`,
+          en: `The path "${p}" does not exist. Name a folder or a .md file, for example: samdok validate documents/`,
+        },
+        lang,
+      ),
   });
   return { files: found.files, named: new Set(found.files) };
 }

@@ -10,16 +10,24 @@ import type { DocumentSet, ValidationRun } from "./types.js";
 const byLocale = new Intl.Collator().compare;
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return byLocale(a.file, b.file) || a.line - b.line || a.column - b.column || byLocale(a.ruleId, b.ruleId) || byLocale(a.message, b.message);
+  return (
+    byLocale(a.file, b.file) || a.line - b.line || a.column - b.column || byLocale(a.ruleId, b.ruleId) || byLocale(a.message, b.message)
+  );
 }
 
 function isSorted(diagnostics: readonly Diagnostic[]): boolean {
-  for (let i = 1; i < diagnostics.length; i++) if (compareDiagnostics(diagnostics[i - 1] as Diagnostic, diagnostics[i] as Diagnostic) > 0) return false;
+  for (let i = 1; i < diagnostics.length; i++)
+    if (compareDiagnostics(diagnostics[i - 1] as Diagnostic, diagnostics[i] as Diagnostic) > 0) return false;
   return true;
 }
 
 /** The named documents' results, each with its set-wide findings added. */
-export function namedResults(sets: readonly DocumentSet[], setFindings: readonly Map<DocumentResult, Diagnostic[]>[], named: ReadonlySet<string>, cwd: string): DocumentResult[] {
+export function namedResults(
+  sets: readonly DocumentSet[],
+  setFindings: readonly Map<DocumentResult, Diagnostic[]>[],
+  named: ReadonlySet<string>,
+  cwd: string,
+): DocumentResult[] {
   const results: DocumentResult[] = [];
   sets.forEach((set, i) => {
     const setDiagnostics = setFindings[i] as Map<DocumentResult, Diagnostic[]>;

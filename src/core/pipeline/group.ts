@@ -25,7 +25,10 @@ export function groupByConfiguration(found: Found, options: Pick<RunOptions, "cw
     else orphans.push(file);
   }
   if (orphans.length > 0) {
-    const shown = orphans.slice(0, 3).map((f) => toPosix(path.relative(cwd, f))).join(", ");
+    const shown = orphans
+      .slice(0, 3)
+      .map((f) => toPosix(path.relative(cwd, f)))
+      .join(", ");
     throw new ConfigError(
       pick(
         {

@@ -46,7 +46,8 @@ export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<Do
     }
   } else {
     out = computeSetRules(set, lang, today, cacheable);
-    if (fingerprint !== undefined) set.memory?.keep(fingerprint, JSON.stringify({ findings: [...out].map(([doc, diagnostics]) => [doc.rootPath, diagnostics]) }));
+    if (fingerprint !== undefined)
+      set.memory?.keep(fingerprint, JSON.stringify({ findings: [...out].map(([doc, diagnostics]) => [doc.rootPath, diagnostics]) }));
   }
   // Rules that look at other files run every time.
   for (const [doc, diagnostics] of computeSetRules(set, lang, today, (rule) => !cacheable(rule))) {
@@ -55,7 +56,12 @@ export function runSetRules(set: DocumentSet, lang: Lang, today: string): Map<Do
   return out;
 }
 
-function computeSetRules(set: DocumentSet, lang: Lang, today: string, which: (rule: SetRule) => boolean): Map<DocumentResult, Diagnostic[]> {
+function computeSetRules(
+  set: DocumentSet,
+  lang: Lang,
+  today: string,
+  which: (rule: SetRule) => boolean,
+): Map<DocumentResult, Diagnostic[]> {
   const out = new Map<DocumentResult, Diagnostic[]>();
   // Read without parsing what a result may still hold as text (result-text.ts).
   const parsed = set.documents.filter(hasData);
@@ -100,4 +106,3 @@ function computeSetRules(set: DocumentSet, lang: Lang, today: string, which: (ru
   }
   return out;
 }
-

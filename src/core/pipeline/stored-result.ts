@@ -26,7 +26,15 @@ export function storedText(result: DocumentResult): string {
     const packed = packPositions(result.data, result.positions);
     if (packed !== undefined) {
       result.packedPositions = packed;
-      const seen = [result.file, result.rootPath, result.fatal === true, result.data, packed, result.facts?.headings ?? null, result.facts?.links ?? null];
+      const seen = [
+        result.file,
+        result.rootPath,
+        result.fatal === true,
+        result.data,
+        packed,
+        result.facts?.headings ?? null,
+        result.facts?.links ?? null,
+      ];
       result.setKey = createHash("sha256").update(JSON.stringify(seen)).digest("base64url");
     }
   }

@@ -21,7 +21,22 @@
  * anyway would not match it and would not be written.
  */
 import { isDeepStrictEqual } from "node:util";
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Alias, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import {
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  visit,
+  type Alias,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from "yaml";
 
 export class FrontMatterEditError extends Error {}
 
@@ -136,7 +151,12 @@ export class FrontMatterEditor {
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
       const found: unknown = like.get(key, true);
       const theirs = isAlias(found) ? found.resolve(this.doc) : found;
-      if (isScalar(pair.value) && typeof pair.value.value === "string" && isScalar(theirs) && (theirs.type === Scalar.QUOTE_SINGLE || theirs.type === Scalar.QUOTE_DOUBLE)) {
+      if (
+        isScalar(pair.value) &&
+        typeof pair.value.value === "string" &&
+        isScalar(theirs) &&
+        (theirs.type === Scalar.QUOTE_SINGLE || theirs.type === Scalar.QUOTE_DOUBLE)
+      ) {
         pair.value.type = theirs.type;
       }
     }
@@ -188,7 +208,9 @@ export class FrontMatterEditor {
     }
     // `&v "3.0"` or `&v !!str "3.0"` on the value's line: the anchor and the space after it go.
     const escaped = name.replace(/[.*+?^$()|[\]{}\\]/g, "\\$&");
-    const props = new RegExp("&" + escaped + "[ \\t]+((?:!\\S*[ \\t]+)?)$").exec(this.yaml.slice(this.lineStart(node.range[0]), node.range[0]));
+    const props = new RegExp("&" + escaped + "[ \\t]+((?:!\\S*[ \\t]+)?)$").exec(
+      this.yaml.slice(this.lineStart(node.range[0]), node.range[0]),
+    );
     if (props) this.splices.push({ at: node.range[0] - props[0].length, remove: props[0].length, insert: props[1] ?? "" });
   }
 
@@ -218,7 +240,9 @@ export class FrontMatterEditor {
       this.setScalar([key], value);
       return;
     }
-    const anchor = after.map((k) => this.pairOf(this.root, k)).find((p) => p !== undefined) ?? (this.root.items[this.root.items.length - 1] as Pair | undefined);
+    const anchor =
+      after.map((k) => this.pairOf(this.root, k)).find((p) => p !== undefined) ??
+      (this.root.items[this.root.items.length - 1] as Pair | undefined);
     this.insertPairsAfter(this.root, anchor, { [key]: value });
     setAt(this.expected, [key], value);
   }

@@ -13,7 +13,18 @@ import { pick } from "../../i18n/text.js";
 import { FrontMatterEditor, FrontMatterEditError } from "./front-matter-edit.js";
 
 /** Where a new `revideras_senast` line goes when the document has none: after the first of these that exists. */
-const REVISE_BY_AFTER = ["giltig_till", "giltig_fran", "diarienummer", "beslutsparagraf", "faststalld_datum", "faststalld_av", "dokumentansvarig", "parter", "spar", "version"];
+const REVISE_BY_AFTER = [
+  "giltig_till",
+  "giltig_fran",
+  "diarienummer",
+  "beslutsparagraf",
+  "faststalld_datum",
+  "faststalld_av",
+  "dokumentansvarig",
+  "parter",
+  "spar",
+  "version",
+];
 
 export interface RevisionPlan {
   text: string;
@@ -69,21 +80,48 @@ function finish(ed: FrontMatterEditor, lang: Lang): string {
  * document on remiss keeps its `revideras_senast`: the interval counts from
  * adoption.
  */
-export function planRevision(text: string, doc: SamDoc, config: SamdokConfig, options: { summary: string; major: boolean; date: string; lang: Lang }): RevisionPlan {
+export function planRevision(
+  text: string,
+  doc: SamDoc,
+  config: SamdokConfig,
+  options: { summary: string; major: boolean; date: string; lang: Lang },
+): RevisionPlan {
   const { lang, date } = options;
   const summary = options.summary.trim();
   if (doc.status === "upphävd") {
-    throw new UsageError(pick({ sv: `${doc.id} är upphävt och revideras inte. Skapa ett nytt dokument som ersätter det (samdok new).`, en: `${doc.id} is repealed and is not revised. Create a new document that replaces it (samdok new).` }, lang));
+    throw new UsageError(
+      pick(
+        {
+          sv: `${doc.id} är upphävt och revideras inte. Skapa ett nytt dokument som ersätter det (samdok new).`,
+          en: `${doc.id} is repealed and is not revised. Create a new document that replaces it (samdok new).`,
+        },
+        lang,
+      ),
+    );
   }
   if (summary.length < 3 || summary.length > 1000) {
-    throw new UsageError(pick({ sv: "--summary ska kort beskriva ändringen (3–1000 tecken).", en: "--summary must briefly describe the change (3–1000 characters)." }, lang));
+    throw new UsageError(
+      pick(
+        {
+          sv: "--summary ska kort beskriva ändringen (3–1000 tecken).",
+          en: "--summary must briefly describe the change (3–1000 characters).",
+        },
+        lang,
+      ),
+    );
   }
   const history = doc.andringshistorik ?? [];
-  const latest = history.reduce<string | undefined>((max, h) => (isIsoDate(h.datum) && (max === undefined || h.datum > max) ? h.datum : max), undefined);
+  const latest = history.reduce<string | undefined>(
+    (max, h) => (isIsoDate(h.datum) && (max === undefined || h.datum > max) ? h.datum : max),
+    undefined,
+  );
   if (latest !== undefined && date < latest) {
     throw new UsageError(
       pick(
-        { sv: `Revisionsdatumet ${date} ligger före den senaste raden i ändringshistoriken (${latest}). Ange --date ${latest} eller senare.`, en: `The revision date ${date} is before the latest change-history entry (${latest}). Give --date ${latest} or later.` },
+        {
+          sv: `Revisionsdatumet ${date} ligger före den senaste raden i ändringshistoriken (${latest}). Ange --date ${latest} eller senare.`,
+          en: `The revision date ${date} is before the latest change-history entry (${latest}). Give --date ${latest} or later.`,
+        },
         lang,
       ),
     );
@@ -118,28 +156,69 @@ export interface FollowupPlan {
 }
 
 /** Marks a follow-up as done: the earliest open one, or number `index` (from 1). */
-export function planFollowup(text: string, doc: SamDoc, options: { date: string; result: string; index?: number; today: string; lang: Lang }): FollowupPlan {
+export function planFollowup(
+  text: string,
+  doc: SamDoc,
+  options: { date: string; result: string; index?: number; today: string; lang: Lang },
+): FollowupPlan {
   const { lang, date } = options;
   const result = options.result.trim();
   const list = doc.uppfoljning ?? [];
   if (list.length === 0) {
-    throw new UsageError(pick({ sv: `${doc.id} har inga planerade uppföljningar (fältet uppfoljning).`, en: `${doc.id} has no planned follow-ups (the uppfoljning field).` }, lang));
+    throw new UsageError(
+      pick(
+        {
+          sv: `${doc.id} har inga planerade uppföljningar (fältet uppfoljning).`,
+          en: `${doc.id} has no planned follow-ups (the uppfoljning field).`,
+        },
+        lang,
+      ),
+    );
   }
   if (result.length < 2 || result.length > 2000) {
-    throw new UsageError(pick({ sv: "--result ska sammanfatta resultatet (2–2000 tecken).", en: "--result must summarise the outcome (2–2000 characters)." }, lang));
+    throw new UsageError(
+      pick(
+        { sv: "--result ska sammanfatta resultatet (2–2000 tecken).", en: "--result must summarise the outcome (2–2000 characters)." },
+        lang,
+      ),
+    );
   }
   if (date > options.today) {
-    throw new UsageError(pick({ sv: `--date ${date} ligger i framtiden; en uppföljning registreras när den är gjord.`, en: `--date ${date} is in the future; a follow-up is recorded once it is done.` }, lang));
+    throw new UsageError(
+      pick(
+        {
+          sv: `--date ${date} ligger i framtiden; en uppföljning registreras när den är gjord.`,
+          en: `--date ${date} is in the future; a follow-up is recorded once it is done.`,
+        },
+        lang,
+      ),
+    );
   }
   let i: number;
   if (options.index !== undefined) {
     i = options.index - 1;
     const chosen = list[i];
     if (!chosen) {
-      throw new UsageError(pick({ sv: `--index ${options.index} finns inte; ${doc.id} har ${list.length} uppföljningar (1–${list.length}).`, en: `--index ${options.index} does not exist; ${doc.id} has ${list.length} follow-ups (1–${list.length}).` }, lang));
+      throw new UsageError(
+        pick(
+          {
+            sv: `--index ${options.index} finns inte; ${doc.id} har ${list.length} uppföljningar (1–${list.length}).`,
+            en: `--index ${options.index} does not exist; ${doc.id} has ${list.length} follow-ups (1–${list.length}).`,
+          },
+          lang,
+        ),
+      );
     }
     if (chosen.genomford !== undefined) {
-      throw new UsageError(pick({ sv: `Uppföljning ${options.index} (${chosen.datum}) är redan genomförd ${chosen.genomford}.`, en: `Follow-up ${options.index} (${chosen.datum}) was already done on ${chosen.genomford}.` }, lang));
+      throw new UsageError(
+        pick(
+          {
+            sv: `Uppföljning ${options.index} (${chosen.datum}) är redan genomförd ${chosen.genomford}.`,
+            en: `Follow-up ${options.index} (${chosen.datum}) was already done on ${chosen.genomford}.`,
+          },
+          lang,
+        ),
+      );
     }
   } else {
     i = -1;
@@ -149,7 +228,9 @@ export function planFollowup(text: string, doc: SamDoc, options: { date: string;
       if (i === -1 || (best && u.datum < best.datum)) i = k;
     });
     if (i === -1) {
-      throw new UsageError(pick({ sv: `Alla uppföljningar i ${doc.id} är redan genomförda.`, en: `Every follow-up in ${doc.id} is already done.` }, lang));
+      throw new UsageError(
+        pick({ sv: `Alla uppföljningar i ${doc.id} är redan genomförda.`, en: `Every follow-up in ${doc.id} is already done.` }, lang),
+      );
     }
   }
   const chosen = list[i];

@@ -39,10 +39,34 @@ const GUIDANCE: Record<string, string> = {
   aktiviteter: "Skriv vad som ska göras, av vem och när.",
 };
 
-const STOP_WORDS = new Set(["for", "och", "i", "av", "om", "vid", "fran", "med", "till", "pa", "en", "ett", "den", "det", "de", "som", "samt", "inom", "under", "mellan"]);
+const STOP_WORDS = new Set([
+  "for",
+  "och",
+  "i",
+  "av",
+  "om",
+  "vid",
+  "fran",
+  "med",
+  "till",
+  "pa",
+  "en",
+  "ett",
+  "den",
+  "det",
+  "de",
+  "som",
+  "samt",
+  "inom",
+  "under",
+  "mellan",
+]);
 
 export function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /** An id from the type and title, like the sample sets: `rutin-utskrivning-slutenvard`. Unique against `taken`. */
@@ -110,7 +134,10 @@ export function renderTemplate(config: SamdokConfig, o: TemplateOptions): string
   lines.push(`    datum: ${o.today}`);
   lines.push("    beskrivning: Första utkastet.");
   lines.push("# Fylls i när dokumentet går på remiss eller fastställs (kör samdok validate):");
-  if (!o.owner) lines.push(`# dokumentansvarig: en roll ur konfigurationen (${config.roller.map((r) => r.id).join(", ") || "lägg till roller i samdok.config.json"})`);
+  if (!o.owner)
+    lines.push(
+      `# dokumentansvarig: en roll ur konfigurationen (${config.roller.map((r) => r.id).join(", ") || "lägg till roller i samdok.config.json"})`,
+    );
   lines.push("# remiss: {fran: ÅÅÅÅ-MM-DD, till: ÅÅÅÅ-MM-DD}");
   lines.push(`# faststalld_av: ett beslutsorgan ur konfigurationen (${config.beslutsorgan.map((b) => b.id).join(", ")})`);
   lines.push("# faststalld_datum, giltig_fran, giltig_till (ett datum eller tills vidare) och revideras_senast");

@@ -40,7 +40,10 @@ export function parseWithin(value: string, lang: Lang): number {
   if (days > MAX_WITHIN_DAYS) {
     throw new UsageError(
       pick(
-        { sv: `--within ${value} är för långt; ange högst ${MAX_WITHIN_DAYS} dagar (tio år).`, en: `--within ${value} is too long; give at most ${MAX_WITHIN_DAYS} days (ten years).` },
+        {
+          sv: `--within ${value} är för långt; ange högst ${MAX_WITHIN_DAYS} dagar (tio år).`,
+          en: `--within ${value} is too long; give at most ${MAX_WITHIN_DAYS} days (ten years).`,
+        },
         lang,
       ),
     );
@@ -122,7 +125,10 @@ export function collectDue(docs: readonly LoadedDocument[], asOf: string, within
 
 /** Folds "overenskommelse" to "överenskommelse": types may be typed without å, ä, ö. */
 function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 function unknownValue(flag: string, value: string, known: readonly string[], lang: Lang): UsageError {
@@ -143,7 +149,11 @@ function unknownValue(flag: string, value: string, known: readonly string[], lan
  * Checks filter values against the sets' configurations; accepts ids or names
  * (without å, ä, ö as well) and returns the ids. Unknown values are usage errors.
  */
-export function resolveFilters(raw: { owner?: string; spar?: string[]; type?: string[] }, configs: readonly LoadedConfig["config"][], lang: Lang): DueFilters {
+export function resolveFilters(
+  raw: { owner?: string; spar?: string[]; type?: string[] },
+  configs: readonly LoadedConfig["config"][],
+  lang: Lang,
+): DueFilters {
   const out: DueFilters = {};
   const match = (value: string, entries: { id: string; namn: string }[]): string | undefined => {
     const v = fold(value.trim());

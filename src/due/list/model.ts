@@ -105,7 +105,11 @@ export function groupItems(items: readonly DueItem[], by: GroupBy | undefined, l
   for (const item of items) {
     const key = by === "ansvarig" ? item.owner : by === "spar" ? item.spar : item.dokumenttyp;
     const title =
-      by === "ansvarig" ? item.ownerName || pick({ sv: "Ingen ansvarig angiven", en: "No owner given" }, lang) : by === "spar" ? item.sparName : item.dokumenttyp;
+      by === "ansvarig"
+        ? item.ownerName || pick({ sv: "Ingen ansvarig angiven", en: "No owner given" }, lang)
+        : by === "spar"
+          ? item.sparName
+          : item.dokumenttyp;
     const group = groups.get(key) ?? { key, title, items: [] };
     group.items.push(item);
     groups.set(key, group);

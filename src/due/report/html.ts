@@ -11,7 +11,19 @@ import { daysText, kindLabel, stateLabel, type DueItem } from "../list/model.js"
 import { htmlText as e } from "../../core/escape.js";
 import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
 import type { Count, SetReport, StatusReport } from "./report.js";
-import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./text.js";
+import {
+  adoptionSentence,
+  adoptionStateText,
+  cap,
+  COL,
+  decisionText,
+  H,
+  NONE,
+  periodText,
+  reportTitle,
+  share,
+  summaryLines,
+} from "./text.js";
 
 const CSS = `
 body{font-family:Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}
@@ -39,7 +51,12 @@ footer{margin-top:2rem;color:#444;font-size:.9rem}
 
 type Cell = { text: string; num?: boolean; cls?: string };
 
-function table(caption: string, head: readonly string[], rows: readonly (readonly (string | Cell)[])[], numeric: readonly number[] = []): string {
+function table(
+  caption: string,
+  head: readonly string[],
+  rows: readonly (readonly (string | Cell)[])[],
+  numeric: readonly number[] = [],
+): string {
   const cell = (c: string | Cell, i: number, tag: "th" | "td"): string => {
     const v: Cell = typeof c === "string" ? { text: c } : c;
     const classes = [numeric.includes(i) || v.num ? "num" : "", v.cls ?? ""].filter(Boolean).join(" ");
@@ -102,20 +119,46 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
   const h = (n: number, text: string): string => `<h${level + n}>${e(text)}</h${level + n}>`;
   const p = (text: string): string => `<p>${e(text)}</p>`;
   const out: string[] = [];
-  out.push(h(0, t(H.summary)), `<ul>\n${summaryLines(set, report, lang).map((l) => `<li>${e(l)}</li>`).join("\n")}\n</ul>`);
+  out.push(
+    h(0, t(H.summary)),
+    `<ul>\n${summaryLines(set, report, lang)
+      .map((l) => `<li>${e(l)}</li>`)
+      .join("\n")}\n</ul>`,
+  );
 
   out.push(h(0, t(H.figures)));
-  out.push(h(1, t(H.byStatus)), barChart(`${prefix}status`, t({ sv: "Dokument per status", en: "Documents by status" }), set.byStatus, lang));
-  out.push(table(t({ sv: "Dokument per status", en: "Documents by status" }), [t(COL.status), t(COL.count), t(COL.share)], set.byStatus.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]), [1, 2]));
+  out.push(
+    h(1, t(H.byStatus)),
+    barChart(`${prefix}status`, t({ sv: "Dokument per status", en: "Documents by status" }), set.byStatus, lang),
+  );
+  out.push(
+    table(
+      t({ sv: "Dokument per status", en: "Documents by status" }),
+      [t(COL.status), t(COL.count), t(COL.share)],
+      set.byStatus.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]),
+      [1, 2],
+    ),
+  );
   out.push(h(1, t(H.byType)), barChart(`${prefix}type`, t({ sv: "Dokument per dokumenttyp", en: "Documents by type" }), set.byType, lang));
-  out.push(table(t({ sv: "Dokument per dokumenttyp", en: "Documents by type" }), [t(COL.type), t(COL.count), t(COL.share)], set.byType.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]), [1, 2]));
+  out.push(
+    table(
+      t({ sv: "Dokument per dokumenttyp", en: "Documents by type" }),
+      [t(COL.type), t(COL.count), t(COL.share)],
+      set.byType.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]),
+      [1, 2],
+    ),
+  );
   const statusCols = set.byStatus.map((s) => s.key);
   out.push(
     h(1, t(H.byTrack)),
     table(
       t({ sv: "Dokument per spår och status", en: "Documents by track and status" }),
       [t(COL.track), ...set.byStatus.map((s) => cap(s.label)), t(COL.total)],
-      set.byTrack.map((tr) => [tr.name, ...statusCols.map((s) => String(tr.byStatus[s as keyof typeof tr.byStatus] ?? 0)), String(tr.total)]),
+      set.byTrack.map((tr) => [
+        tr.name,
+        ...statusCols.map((s) => String(tr.byStatus[s as keyof typeof tr.byStatus] ?? 0)),
+        String(tr.total),
+      ]),
       statusCols.map((_, i) => i + 1).concat([statusCols.length + 1]),
     ),
   );
@@ -123,8 +166,20 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
   const sinceText = `${t({ sv: "sedan", en: "since" })} ${longDate(report.since, lang)}`;
   out.push(h(0, `${t(H.changes)} ${sinceText}`));
   if (set.changes.length === 0) out.push(p(t(NONE.changes)));
-  else out.push(table(`${t(H.changes)} ${sinceText}`, [t(COL.document), t(COL.date), t(COL.version), t(COL.change)], set.changes.map((c) => [`${c.title} (${c.id})`, { text: c.date, cls: "nowrap" }, c.version, c.description])));
-  if (set.repealed.length > 0) out.push(p(`${t({ sv: "Upphävda under perioden", en: "Repealed during the period" })}: ${set.repealed.map((r) => `${r.title} (${r.id}, ${r.date})`).join("; ")}.`));
+  else
+    out.push(
+      table(
+        `${t(H.changes)} ${sinceText}`,
+        [t(COL.document), t(COL.date), t(COL.version), t(COL.change)],
+        set.changes.map((c) => [`${c.title} (${c.id})`, { text: c.date, cls: "nowrap" }, c.version, c.description]),
+      ),
+    );
+  if (set.repealed.length > 0)
+    out.push(
+      p(
+        `${t({ sv: "Upphävda under perioden", en: "Repealed during the period" })}: ${set.repealed.map((r) => `${r.title} (${r.id}, ${r.date})`).join("; ")}.`,
+      ),
+    );
 
   out.push(h(0, t(H.inProgress)));
   if (set.inProgress.length === 0) out.push(p(t(NONE.inProgress)));
@@ -133,7 +188,13 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
       table(
         t(H.inProgress),
         [t(COL.document), t(COL.status), t(COL.version), t(COL.lastChange), t(COL.remissTill)],
-        set.inProgress.map((w) => [`${w.title} (${w.id})`, w.status, w.version, { text: w.lastChange ?? "–", cls: "nowrap" }, { text: w.remissTill ?? "–", cls: "nowrap" }]),
+        set.inProgress.map((w) => [
+          `${w.title} (${w.id})`,
+          w.status,
+          w.version,
+          { text: w.lastChange ?? "–", cls: "nowrap" },
+          { text: w.remissTill ?? "–", cls: "nowrap" },
+        ]),
       ),
     );
   }
@@ -145,7 +206,14 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
   out.push(set.followups.length === 0 ? p(t(NONE.due)) : dueTable(t(H.followupsDue), set.followups, lang));
   out.push(h(1, `${t(H.followupsDone)} ${sinceText}`));
   if (set.followupsDone.length === 0) out.push(p(t(NONE.followupsDone)));
-  else out.push(table(`${t(H.followupsDone)} ${sinceText}`, [t(COL.document), t(COL.done), t(COL.followup), t(COL.result)], set.followupsDone.map((f) => [`${f.title} (${f.id})`, { text: f.done, cls: "nowrap" }, f.description, f.result ?? "–"])));
+  else
+    out.push(
+      table(
+        `${t(H.followupsDone)} ${sinceText}`,
+        [t(COL.document), t(COL.done), t(COL.followup), t(COL.result)],
+        set.followupsDone.map((f) => [`${f.title} (${f.id})`, { text: f.done, cls: "nowrap" }, f.description, f.result ?? "–"]),
+      ),
+    );
 
   out.push(h(0, t(H.adoption)));
   if (set.adoption.length === 0) out.push(p(t(NONE.adoption)));
@@ -156,7 +224,11 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
       table(
         `${t({ sv: "Antagande av version", en: "Adoption of version" })} ${a.version}: ${a.title}`,
         [t(COL.party), t(COL.adopted), t(COL.decision)],
-        a.parties.map((party) => [party.name, { text: adoptionStateText(party, lang), ...(party.state === "current" ? {} : { cls: "no" }) }, decisionText(party)]),
+        a.parties.map((party) => [
+          party.name,
+          { text: adoptionStateText(party, lang), ...(party.state === "current" ? {} : { cls: "no" }) },
+          decisionText(party),
+        ]),
       ),
     );
   }
@@ -165,12 +237,40 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
   if (!set.malbild) out.push(p(t(NONE.malbild)));
   else {
     const m = set.malbild;
-    out.push(p(t({ sv: `Räknat på de ${m.considered} dokument som inte är upphävda. Ett dokument kan bära flera perspektiv och värdeord.`, en: `Counted over the ${m.considered} documents that are not repealed. A document can carry several perspectives and value words.` })));
+    out.push(
+      p(
+        t({
+          sv: `Räknat på de ${m.considered} dokument som inte är upphävda. Ett dokument kan bära flera perspektiv och värdeord.`,
+          en: `Counted over the ${m.considered} documents that are not repealed. A document can carry several perspectives and value words.`,
+        }),
+      ),
+    );
     const coverageTable = (caption: string, first: string, list: typeof m.perspectives): string =>
-      table(caption, [first, t(COL.count), t(COL.docs)], list.map((c) => [cap(c.name), String(c.docs.length), c.docs.map((d) => d.title).join("; ") || "–"]), [1]);
-    out.push(h(1, t(H.perspectives)), barChart(`${prefix}persp`, t({ sv: "Dokument per perspektiv", en: "Documents by perspective" }), m.perspectives.map((c) => ({ key: c.name, label: c.name, count: c.docs.length })), lang));
+      table(
+        caption,
+        [first, t(COL.count), t(COL.docs)],
+        list.map((c) => [cap(c.name), String(c.docs.length), c.docs.map((d) => d.title).join("; ") || "–"]),
+        [1],
+      );
+    out.push(
+      h(1, t(H.perspectives)),
+      barChart(
+        `${prefix}persp`,
+        t({ sv: "Dokument per perspektiv", en: "Documents by perspective" }),
+        m.perspectives.map((c) => ({ key: c.name, label: c.name, count: c.docs.length })),
+        lang,
+      ),
+    );
     out.push(coverageTable(t({ sv: "Dokument per perspektiv", en: "Documents by perspective" }), t(COL.perspective), m.perspectives));
-    out.push(h(1, t(H.vardeord)), barChart(`${prefix}ord`, t({ sv: "Dokument per värdeord", en: "Documents by value word" }), m.vardeord.map((c) => ({ key: c.name, label: c.name, count: c.docs.length })), lang));
+    out.push(
+      h(1, t(H.vardeord)),
+      barChart(
+        `${prefix}ord`,
+        t({ sv: "Dokument per värdeord", en: "Documents by value word" }),
+        m.vardeord.map((c) => ({ key: c.name, label: c.name, count: c.docs.length })),
+        lang,
+      ),
+    );
     out.push(coverageTable(t({ sv: "Dokument per värdeord", en: "Documents by value word" }), t(COL.word), m.vardeord));
     out.push(
       m.unserved.length === 0
@@ -189,16 +289,21 @@ export function reportHtml(report: StatusReport, lang: Lang): string {
   const body: string[] = [`<h1>${e(title)}</h1>`];
   if (report.sets.length === 0) body.push(`<p>${e(t({ sv: "Inga dokument att rapportera.", en: "No documents to report." }))}</p>`);
   else if (report.sets.length === 1 && first) {
-    body.push(`<p class="meta"><strong>${e(first.name)}</strong>. ${e(periodText(report, lang))}</p>`, setSection(first, report, lang, 2, "s1-"));
+    body.push(
+      `<p class="meta"><strong>${e(first.name)}</strong>. ${e(periodText(report, lang))}</p>`,
+      setSection(first, report, lang, 2, "s1-"),
+    );
   } else {
     body.push(`<p class="meta">${e(periodText(report, lang))}</p>`);
-    report.sets.forEach((set, i) => body.push(`<section>\n<h2>${e(set.name)}</h2>\n${setSection(set, report, lang, 3, `s${i + 1}-`)}\n</section>`));
+    report.sets.forEach((set, i) =>
+      body.push(`<section>\n<h2>${e(set.name)}</h2>\n${setSection(set, report, lang, 3, `s${i + 1}-`)}\n</section>`),
+    );
   }
   // Every value is escaped by `e` (controls shown as symbols); the lines are inert in a CI log.
   return neutralizeWorkflowCommands(
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${e(`${title} ${longDate(report.asOf, lang)}`)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${body.join("\n")}\n</main>\n` +
-    `<footer><p>${e(t({ sv: "Skapad av samdok report.", en: "Written by samdok report." }))}</p></footer>\n</body>\n</html>\n`,
+      `<title>${e(`${title} ${longDate(report.asOf, lang)}`)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${body.join("\n")}\n</main>\n` +
+      `<footer><p>${e(t({ sv: "Skapad av samdok report.", en: "Written by samdok report." }))}</p></footer>\n</body>\n</html>\n`,
     "markup",
   );
 }

@@ -12,7 +12,19 @@ import { mdTable } from "../list/markdown-table.js";
 import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
 import { markdownText } from "../../core/escape.js";
 import type { StatusReport } from "./report.js";
-import { adoptionSentence, adoptionStateText, cap, COL, decisionText, H, NONE, periodText, reportTitle, share, summaryLines } from "./text.js";
+import {
+  adoptionSentence,
+  adoptionStateText,
+  cap,
+  COL,
+  decisionText,
+  H,
+  NONE,
+  periodText,
+  reportTitle,
+  share,
+  summaryLines,
+} from "./text.js";
 
 export function reportMarkdown(report: StatusReport, lang: Lang): string {
   const t = (text: { sv: string; en: string }): string => pick(text, lang);
@@ -27,7 +39,14 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
   const dueTable = (items: DueItem[]): string =>
     mdTable(
       [t(COL.state), t(COL.date), t(COL.when), t(COL.kind), t(COL.document), t(COL.owner)],
-      items.map((i) => [stateLabel(i.state, lang), i.date, daysText(i.daysLeft, lang), kindLabel(i.kind, lang) + (i.detail ? `: ${i.detail}` : ""), `${i.title} (${i.id})`, i.ownerName || "–"]),
+      items.map((i) => [
+        stateLabel(i.state, lang),
+        i.date,
+        daysText(i.daysLeft, lang),
+        kindLabel(i.kind, lang) + (i.detail ? `: ${i.detail}` : ""),
+        `${i.title} (${i.id})`,
+        i.ownerName || "–",
+      ]),
     );
   const first = report.sets[0];
   const single = report.sets.length === 1;
@@ -40,30 +59,67 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
   report.sets.forEach((set) => {
     if (!single) push(`## ${markdownText(set.name)}`);
 
-    push(`${deeper}## ${t(H.summary)}`, summaryLines(set, report, lang).map((l) => `- ${markdownText(l)}`).join("\n"));
+    push(
+      `${deeper}## ${t(H.summary)}`,
+      summaryLines(set, report, lang)
+        .map((l) => `- ${markdownText(l)}`)
+        .join("\n"),
+    );
 
     push(`${deeper}## ${t(H.figures)}`);
-    push(`${deeper}### ${t(H.byStatus)}`, mdTable([t(COL.status), t(COL.count), t(COL.share)], set.byStatus.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]), ["l", "r", "r"]));
-    push(`${deeper}### ${t(H.byType)}`, mdTable([t(COL.type), t(COL.count), t(COL.share)], set.byType.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]), ["l", "r", "r"]));
+    push(
+      `${deeper}### ${t(H.byStatus)}`,
+      mdTable(
+        [t(COL.status), t(COL.count), t(COL.share)],
+        set.byStatus.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]),
+        ["l", "r", "r"],
+      ),
+    );
+    push(
+      `${deeper}### ${t(H.byType)}`,
+      mdTable(
+        [t(COL.type), t(COL.count), t(COL.share)],
+        set.byType.map((s) => [cap(s.label), String(s.count), share(s.count, set.total)]),
+        ["l", "r", "r"],
+      ),
+    );
     push(
       `${deeper}### ${t(H.byTrack)}`,
       mdTable(
         [t(COL.track), ...set.byStatus.map((s) => cap(s.label)), t(COL.total)],
-        set.byTrack.map((tr) => [tr.name, ...set.byStatus.map((s) => String(tr.byStatus[s.key as keyof typeof tr.byStatus] ?? 0)), String(tr.total)]),
+        set.byTrack.map((tr) => [
+          tr.name,
+          ...set.byStatus.map((s) => String(tr.byStatus[s.key as keyof typeof tr.byStatus] ?? 0)),
+          String(tr.total),
+        ]),
         ["l", ...set.byStatus.map(() => "r" as const), "r"],
       ),
     );
 
     push(`${deeper}## ${t(H.changes)} ${t({ sv: "sedan", en: "since" })} ${longDate(report.since, lang)}`);
     if (set.changes.length === 0) push(t(NONE.changes));
-    else push(mdTable([t(COL.date), t(COL.document), t(COL.version), t(COL.change)], set.changes.map((c) => [c.date, `${c.title} (${c.id})`, c.version, c.description])));
+    else
+      push(
+        mdTable(
+          [t(COL.date), t(COL.document), t(COL.version), t(COL.change)],
+          set.changes.map((c) => [c.date, `${c.title} (${c.id})`, c.version, c.description]),
+        ),
+      );
     if (set.repealed.length > 0) {
-      push(`${t({ sv: "Upphävda under perioden", en: "Repealed during the period" })}: ${markdownText(set.repealed.map((r) => `${r.title} (${r.id}, ${r.date})`).join("; "))}.`);
+      push(
+        `${t({ sv: "Upphävda under perioden", en: "Repealed during the period" })}: ${markdownText(set.repealed.map((r) => `${r.title} (${r.id}, ${r.date})`).join("; "))}.`,
+      );
     }
 
     push(`${deeper}## ${t(H.inProgress)}`);
     if (set.inProgress.length === 0) push(t(NONE.inProgress));
-    else push(mdTable([t(COL.document), t(COL.status), t(COL.version), t(COL.lastChange), t(COL.remissTill)], set.inProgress.map((w) => [`${w.title} (${w.id})`, w.status, w.version, w.lastChange ?? "–", w.remissTill ?? "–"])));
+    else
+      push(
+        mdTable(
+          [t(COL.document), t(COL.status), t(COL.version), t(COL.lastChange), t(COL.remissTill)],
+          set.inProgress.map((w) => [`${w.title} (${w.id})`, w.status, w.version, w.lastChange ?? "–", w.remissTill ?? "–"]),
+        ),
+      );
 
     push(`${deeper}## ${t(H.due)}`);
     push(set.revisions.length === 0 ? t(NONE.due) : dueTable(set.revisions));
@@ -72,7 +128,13 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
     push(set.followups.length === 0 ? t(NONE.due) : dueTable(set.followups));
     push(`${deeper}### ${t(H.followupsDone)} ${t({ sv: "sedan", en: "since" })} ${longDate(report.since, lang)}`);
     if (set.followupsDone.length === 0) push(t(NONE.followupsDone));
-    else push(mdTable([t(COL.done), t(COL.document), t(COL.followup), t(COL.result)], set.followupsDone.map((f) => [f.done, `${f.title} (${f.id})`, f.description, f.result ?? "–"])));
+    else
+      push(
+        mdTable(
+          [t(COL.done), t(COL.document), t(COL.followup), t(COL.result)],
+          set.followupsDone.map((f) => [f.done, `${f.title} (${f.id})`, f.description, f.result ?? "–"]),
+        ),
+      );
 
     push(`${deeper}## ${t(H.adoption)}`);
     if (set.adoption.length === 0) push(t(NONE.adoption));
@@ -80,7 +142,10 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
       push(
         `${deeper}### ${markdownText(a.title)}`,
         adoptionSentence(undefined, a.version, a.adoptedCurrent, a.parties.length, lang),
-        mdTable([t(COL.party), t(COL.adopted), t(COL.decision)], a.parties.map((p) => [p.name, adoptionStateText(p, lang), decisionText(p)])),
+        mdTable(
+          [t(COL.party), t(COL.adopted), t(COL.decision)],
+          a.parties.map((p) => [p.name, adoptionStateText(p, lang), decisionText(p)]),
+        ),
       );
     }
 
@@ -89,10 +154,27 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
     else {
       const m = set.malbild;
       push(
-        t({ sv: `Räknat på de ${m.considered} dokument som inte är upphävda. Ett dokument kan bära flera perspektiv och värdeord.`, en: `Counted over the ${m.considered} documents that are not repealed. A document can carry several perspectives and value words.` }),
+        t({
+          sv: `Räknat på de ${m.considered} dokument som inte är upphävda. Ett dokument kan bära flera perspektiv och värdeord.`,
+          en: `Counted over the ${m.considered} documents that are not repealed. A document can carry several perspectives and value words.`,
+        }),
       );
-      push(`${deeper}### ${t(H.perspectives)}`, mdTable([t(COL.perspective), t(COL.count), t(COL.docs)], m.perspectives.map((p) => [cap(p.name), String(p.docs.length), p.docs.map((d) => d.id).join(", ") || "–"]), ["l", "r", "l"]));
-      push(`${deeper}### ${t(H.vardeord)}`, mdTable([t(COL.word), t(COL.count), t(COL.docs)], m.vardeord.map((p) => [cap(p.name), String(p.docs.length), p.docs.map((d) => d.id).join(", ") || "–"]), ["l", "r", "l"]));
+      push(
+        `${deeper}### ${t(H.perspectives)}`,
+        mdTable(
+          [t(COL.perspective), t(COL.count), t(COL.docs)],
+          m.perspectives.map((p) => [cap(p.name), String(p.docs.length), p.docs.map((d) => d.id).join(", ") || "–"]),
+          ["l", "r", "l"],
+        ),
+      );
+      push(
+        `${deeper}### ${t(H.vardeord)}`,
+        mdTable(
+          [t(COL.word), t(COL.count), t(COL.docs)],
+          m.vardeord.map((p) => [cap(p.name), String(p.docs.length), p.docs.map((d) => d.id).join(", ") || "–"]),
+          ["l", "r", "l"],
+        ),
+      );
       push(
         m.unserved.length === 0
           ? t({ sv: "Alla värdeord bärs av minst ett dokument.", en: "Every value word is carried by at least one document." })

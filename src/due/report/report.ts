@@ -113,7 +113,10 @@ export interface ReportOptions {
 
 const ref = (d: LoadedDoc): DocRef => ({ id: d.doc.id, title: d.doc.titel, file: d.result.file });
 const inPeriod = (date: unknown, since: string, asOf: string): date is string => isIsoDate(date) && date >= since && date <= asOf;
-const byDateThenId = <T extends { id: string }>(date: (x: T) => string) => (a: T, b: T): number => date(a).localeCompare(date(b)) || a.id.localeCompare(b.id);
+const byDateThenId =
+  <T extends { id: string }>(date: (x: T) => string) =>
+  (a: T, b: T): number =>
+    date(a).localeCompare(date(b)) || a.id.localeCompare(b.id);
 
 function recipientOf(config: SamdokConfig): string {
   return config.beslutsorgan.find((b) => b.id === "lansstyrgruppen")?.namn ?? "styrgruppen";
@@ -122,9 +125,15 @@ function recipientOf(config: SamdokConfig): string {
 /** Each party's latest adoption of the document, compared with its current version. */
 export function adoptionOf(doc: SamDoc, config: SamdokConfig): PartyAdoption[] {
   return doc.parter.map((code) => {
-    const decisions = (doc.antaganden ?? []).filter((a) => a.part === code).sort((a, b) => a.datum.localeCompare(b.datum) || compareVersionsLoosely(a.version, b.version));
+    const decisions = (doc.antaganden ?? [])
+      .filter((a) => a.part === code)
+      .sort((a, b) => a.datum.localeCompare(b.datum) || compareVersionsLoosely(a.version, b.version));
     const latest = decisions.find((a) => a.version === doc.version) ?? decisions[decisions.length - 1];
-    const entry: PartyAdoption = { code, name: partyName(config, code), state: latest ? (latest.version === doc.version ? "current" : "older") : "none" };
+    const entry: PartyAdoption = {
+      code,
+      name: partyName(config, code),
+      state: latest ? (latest.version === doc.version ? "current" : "older") : "none",
+    };
     if (latest) {
       entry.version = latest.version;
       entry.date = latest.datum;
@@ -137,12 +146,19 @@ export function adoptionOf(doc: SamDoc, config: SamdokConfig): PartyAdoption[] {
 
 function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptions): SetReport {
   const { asOf, since, within } = options;
-  const count = <K extends string>(keys: readonly K[], keyOf: (d: SamDoc) => K): Count[] => keys.map((key) => ({ key, label: key, count: docs.filter((d) => keyOf(d.doc) === key).length }));
-  const trackIds = [...config.spar.map((s) => s.id), ...new Set(docs.map((d) => d.doc.spar).filter((s) => !config.spar.some((t) => t.id === s)))];
+  const count = <K extends string>(keys: readonly K[], keyOf: (d: SamDoc) => K): Count[] =>
+    keys.map((key) => ({ key, label: key, count: docs.filter((d) => keyOf(d.doc) === key).length }));
+  const trackIds = [
+    ...config.spar.map((s) => s.id),
+    ...new Set(docs.map((d) => d.doc.spar).filter((s) => !config.spar.some((t) => t.id === s))),
+  ];
   const byTrack = trackIds
     .map((id) => {
       const inTrack = docs.filter((d) => d.doc.spar === id);
-      const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, inTrack.filter((d) => d.doc.status === s).length])) as Record<Status, number>;
+      const byStatus = Object.fromEntries(STATUS_ORDER.map((s) => [s, inTrack.filter((d) => d.doc.status === s).length])) as Record<
+        Status,
+        number
+      >;
       return { id, name: trackName(config, id), total: inTrack.length, byStatus };
     })
     .filter((t) => t.total > 0 || config.spar.some((s) => s.id === t.id));
@@ -159,7 +175,10 @@ function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptio
   const inProgress: InProgress[] = docs
     .filter((d) => d.doc.status === "utkast" || d.doc.status === "remiss")
     .map((d) => {
-      const last = (d.doc.andringshistorik ?? []).filter((a) => isIsoDate(a.datum)).sort((a, b) => a.datum.localeCompare(b.datum)).pop();
+      const last = (d.doc.andringshistorik ?? [])
+        .filter((a) => isIsoDate(a.datum))
+        .sort((a, b) => a.datum.localeCompare(b.datum))
+        .pop();
       const entry: InProgress = { ...ref(d), status: d.doc.status, version: d.doc.version };
       if (last) entry.lastChange = last.datum;
       if (d.doc.status === "remiss" && d.doc.remiss) entry.remissTill = d.doc.remiss.till;
@@ -176,7 +195,13 @@ function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptio
     .flatMap((d) =>
       (d.doc.uppfoljning ?? [])
         .filter((u) => inPeriod(u.genomford, since, asOf))
-        .map((u) => ({ ...ref(d), planned: u.datum, done: u.genomford ?? "", description: u.beskrivning, ...(u.resultat !== undefined ? { result: u.resultat } : {}) })),
+        .map((u) => ({
+          ...ref(d),
+          planned: u.datum,
+          done: u.genomford ?? "",
+          description: u.beskrivning,
+          ...(u.resultat !== undefined ? { result: u.resultat } : {}),
+        })),
     )
     .sort(byDateThenId((f) => f.done));
 
@@ -193,7 +218,10 @@ function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptio
     recipient: options.to ?? recipientOf(config),
     total: docs.length,
     byStatus: count(STATUS_ORDER, (d) => d.status),
-    byType: count(DOCUMENT_TYPES.slice().sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)) as DocumentType[], (d) => d.dokumenttyp).filter((c) => c.count > 0),
+    byType: count(
+      DOCUMENT_TYPES.slice().sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)) as DocumentType[],
+      (d) => d.dokumenttyp,
+    ).filter((c) => c.count > 0),
     byTrack,
     changes,
     repealed,

@@ -23,7 +23,10 @@ export function periodText(report: StatusReport, lang: Lang): string {
 /** The summary bullets at the top. */
 export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): string[] {
   const lines: string[] = [];
-  const statuses = set.byStatus.filter((s) => s.count > 0).map((s) => `${s.label} ${s.count}`).join(", ");
+  const statuses = set.byStatus
+    .filter((s) => s.count > 0)
+    .map((s) => `${s.label} ${s.count}`)
+    .join(", ");
   lines.push(pick({ sv: `${set.total} dokument (${statuses}).`, en: `${set.total} documents (${statuses}).` }, lang));
   const overdue = [...set.revisions, ...set.followups].filter((i) => i.state === "overdue");
   const overdueRev = overdue.filter((i) => i.kind !== "follow-up").length;
@@ -51,8 +54,20 @@ export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): 
   if (set.malbild) {
     lines.push(
       set.malbild.unserved.length === 0
-        ? pick({ sv: "Varje värdeord i målbilden bärs av minst ett dokument.", en: "Every value word of the vision is carried by at least one document." }, lang)
-        : pick({ sv: `Värdeord som inget dokument bär: ${set.malbild.unserved.join(", ")}.`, en: `Value words no document carries: ${set.malbild.unserved.join(", ")}.` }, lang),
+        ? pick(
+            {
+              sv: "Varje värdeord i målbilden bärs av minst ett dokument.",
+              en: "Every value word of the vision is carried by at least one document.",
+            },
+            lang,
+          )
+        : pick(
+            {
+              sv: `Värdeord som inget dokument bär: ${set.malbild.unserved.join(", ")}.`,
+              en: `Value words no document carries: ${set.malbild.unserved.join(", ")}.`,
+            },
+            lang,
+          ),
     );
   }
   return lines;
@@ -61,7 +76,10 @@ export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): 
 export function adoptionSentence(title: string | undefined, version: string, adopted: number, parties: number, lang: Lang): string {
   const lead = title ? `${title}: ` : "";
   return pick(
-    { sv: `${lead}${adopted} av ${parties} parter har antagit gällande version ${version}.`, en: `${lead}${adopted} of ${parties} parties have adopted the current version ${version}.` },
+    {
+      sv: `${lead}${adopted} av ${parties} parter har antagit gällande version ${version}.`,
+      en: `${lead}${adopted} of ${parties} parties have adopted the current version ${version}.`,
+    },
     lang,
   );
 }
@@ -135,6 +153,12 @@ export const NONE = {
   inProgress: { sv: "Inga dokument är under arbete.", en: "No documents are in progress." },
   due: { sv: "Inget förfallet eller kommande.", en: "Nothing overdue or coming." },
   followupsDone: { sv: "Inga uppföljningar genomförda under perioden.", en: "No follow-ups done during the period." },
-  adoption: { sv: "Samlingen har inga fastställda överenskommelser eller antaganden att redovisa.", en: "The set has no adopted agreements or adoptions to report." },
-  malbild: { sv: "Samlingens konfiguration har ingen målbild (perspektiv och värdeord).", en: "The set's configuration has no vision (perspectives and value words)." },
+  adoption: {
+    sv: "Samlingen har inga fastställda överenskommelser eller antaganden att redovisa.",
+    en: "The set has no adopted agreements or adoptions to report.",
+  },
+  malbild: {
+    sv: "Samlingens konfiguration har ingen målbild (perspektiv och värdeord).",
+    en: "The set's configuration has no vision (perspectives and value words).",
+  },
 } as const;

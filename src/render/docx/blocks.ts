@@ -42,12 +42,20 @@ const heading: Mapper<"heading"> = (node, ctx) => {
   const level = Math.min(6, Math.max(2, node.depth));
   const slug = ctx.slugs.get(node);
   const content = mapInline(node.children, ctx);
-  return p({ heading: `Heading${level}` }, slug ? bookmark(headingBookmark(ctx.doc.doc.id, slug), bookmarkUniqueNumericId(), content) : content);
+  return p(
+    { heading: `Heading${level}` },
+    slug ? bookmark(headingBookmark(ctx.doc.doc.id, slug), bookmarkUniqueNumericId(), content) : content,
+  );
 };
 
 const paragraph: Mapper<"paragraph"> = (node, ctx, state) => {
-  const onlyImages = node.children.length > 0 && node.children.every((c) => c.type === "image" || c.type === "imageReference" || (c.type === "text" && c.value.trim() === ""));
-  return p({ ...paragraphStyle(state), ...(onlyImages ? { alignment: "center" as const } : {}) }, mapInline(node.children, ctx, runFormat(state)));
+  const onlyImages =
+    node.children.length > 0 &&
+    node.children.every((c) => c.type === "image" || c.type === "imageReference" || (c.type === "text" && c.value.trim() === ""));
+  return p(
+    { ...paragraphStyle(state), ...(onlyImages ? { alignment: "center" as const } : {}) },
+    mapInline(node.children, ctx, runFormat(state)),
+  );
 };
 
 function checkbox(item: ListItem): string {
@@ -126,14 +134,21 @@ const blockquote: Mapper<"blockquote"> = (node, ctx, state) => mapBlocks(node.ch
 /** A code block; in a list item it is indented with the item's text. */
 const code: Mapper<"code"> = (node, _ctx, state) => {
   const lines = node.value.replace(/\t/g, "    ").split("\n");
-  return p({ style: STYLE.codeBlock, ...(state.list ? { indentLeft: listIndent(state.list.level) } : {}) }, lines.map((line, i) => run(line, {}, i > 0)).join(""));
+  return p(
+    { style: STYLE.codeBlock, ...(state.list ? { indentLeft: listIndent(state.list.level) } : {}) },
+    lines.map((line, i) => run(line, {}, i > 0)).join(""),
+  );
 };
 
 const thematicBreak: Mapper<"thematicBreak"> = () => p({ bottomBorder: { color: COLORS.border, size: 6 }, spacing: { after: 240 } }, "");
 
 /** Raw HTML blocks: comments vanish; other markup keeps its text. */
 const html: Mapper<"html"> = (node, _ctx, state) => {
-  const text = node.value.replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const text = node.value
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return text ? p(paragraphStyle(state), textRun(text, runFormat(state))) : "";
 };
 

@@ -21,7 +21,10 @@ import { AFTER_TABLE_SPACING, afterTable, buildTable } from "./tables.js";
 import { paragraph, run } from "./wml.js";
 
 function title(d: EditionDocument): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new Bookmark({ id: documentBookmark(d.doc.id), children: [new TextRun(d.doc.titel)] })] });
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    children: [new Bookmark({ id: documentBookmark(d.doc.id), children: [new TextRun(d.doc.titel)] })],
+  });
 }
 
 /** Referenced documents by title, linked when they are in the edition. */

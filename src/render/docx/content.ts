@@ -199,7 +199,10 @@ export class Content extends FileChild {
     if (HAS_NOTE_MARK.test(xml) !== needs.notes.length > 0) throw new Error("The footnote marks in the text do not match its footnotes");
     // One run per reference, made once: docx adds a run's footnote the first time the run is written.
     this.references = needs.notes.map(
-      (note) => new FootnoteReferenceRun({ children: note.paragraphs.map((p, i) => new NoteParagraph(p, i === 0 ? note.needs : undefined)) as never[] }),
+      (note) =>
+        new FootnoteReferenceRun({
+          children: note.paragraphs.map((p, i) => new NoteParagraph(p, i === 0 ? note.needs : undefined)) as never[],
+        }),
     );
   }
 
@@ -215,4 +218,3 @@ export class Content extends FileChild {
     return this.structured ? (toXmlable(xml) as unknown as IXmlableObject) : verbatim(xml);
   }
 }
-

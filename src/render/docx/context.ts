@@ -38,7 +38,10 @@ export interface MapContext {
 
 /** mdast identifiers are matched case-insensitively with collapsed spaces. */
 export function normalizeIdentifier(value: string): string {
-  return value.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase();
+  return value
+    .replace(/[\t\n\r ]+/g, " ")
+    .trim()
+    .toLowerCase();
 }
 
 /** The per-document tables: slugs in document order, link and footnote definitions. */

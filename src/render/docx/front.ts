@@ -26,7 +26,14 @@ export function cover(edition: Edition): FileChild[] {
   const used = edition.sets.filter((s) => edition.documents.some((d) => d.loaded === s));
   for (const set of used) {
     const c = set.config;
-    if (used.length > 1) out.push(new Paragraph({ style: STYLE.coverLine, spacing: { before: 240 }, children: [new TextRun({ text: c.namn ?? c.region.namn, bold: true })] }));
+    if (used.length > 1)
+      out.push(
+        new Paragraph({
+          style: STYLE.coverLine,
+          spacing: { before: 240 },
+          children: [new TextRun({ text: c.namn ?? c.region.namn, bold: true })],
+        }),
+      );
     out.push(line(LABEL.parties, joinSv([c.region.namn, ...c.parter.map((p) => partyName(c, p.kod))])));
   }
   out.push(line(LABEL.editionDate, longDate(edition.date, "sv")));

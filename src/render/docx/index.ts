@@ -66,7 +66,12 @@ async function bodyOf(build: Build, d: EditionDocument, parse: () => Root | Prom
 
 type Parse = (i: number) => Root | Promise<Root>;
 
-async function chapters(build: Build, docs: readonly EditionDocument[], firstIsFirst: boolean, parse: Parse): Promise<{ sections: ISectionOptions[]; lists: ListCounter }> {
+async function chapters(
+  build: Build,
+  docs: readonly EditionDocument[],
+  firstIsFirst: boolean,
+  parse: Parse,
+): Promise<{ sections: ISectionOptions[]; lists: ListCounter }> {
   const links = new LinkResolver(build.edition.all, build.published, new Set(docs));
   const lists = new ListCounter();
   const width = textWidth(build.page);
@@ -76,7 +81,14 @@ async function chapters(build: Build, docs: readonly EditionDocument[], firstIsF
     const tree = await bodyOf(build, d, () => parse(i));
     // 96 pixels to the inch, 1440 twips to the inch.
     const ctx: MapContext = { doc: d, links, lists, needs: new Needs(), ...documentTables(tree), maxImageWidth: Math.floor(width / 15) };
-    sections.push(section(chapter(tree, ctx, width, build.estimator !== undefined), build.page, { left: runningHead(d.doc), right }, firstIsFirst && i === 0));
+    sections.push(
+      section(
+        chapter(tree, ctx, width, build.estimator !== undefined),
+        build.page,
+        { left: runningHead(d.doc), right },
+        firstIsFirst && i === 0,
+      ),
+    );
   }
   return { sections, lists };
 }
@@ -153,7 +165,12 @@ function consolidated(build: Build): Promise<Uint8Array> {
     const head = { left: title, right: `Utgåva ${longDate(edition.date, "sv")}` };
     const front: ISectionOptions[] = [
       section(cover(edition), build.page, head, true),
-      section(contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }), build.page, head, false),
+      section(
+        contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }),
+        build.page,
+        head,
+        false,
+      ),
     ];
     const { sections, lists } = await allChapters(build);
     const regions = [...new Set(edition.documents.map((d) => d.loaded.config.region.namn))];
@@ -167,7 +184,10 @@ function consolidated(build: Build): Promise<Uint8Array> {
         customProperties: [
           ...editionInfo(edition),
           { name: "antal_dokument", value: String(edition.documents.length) },
-          { name: "samling", value: [...new Set(edition.documents.map((d) => d.loaded.config.namn ?? d.loaded.config.region.namn))].join("; ") },
+          {
+            name: "samling",
+            value: [...new Set(edition.documents.map((d) => d.loaded.config.namn ?? d.loaded.config.region.namn))].join("; "),
+          },
         ],
         numbering: numbering(lists.starts),
       },

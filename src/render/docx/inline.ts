@@ -75,7 +75,9 @@ function picture(url: string, alt: string, title: string | null | undefined, ctx
     const label = `[${LABEL.image}${alt ? `: ${alt}` : ""}]`;
     const target = ctx.links.resolve(ctx.doc, url);
     // A picture that is a link of its own, unless it is in a link already (Word has no links in links).
-    return target.kind === "external" && !fmt.link ? linkTo(target, ctx, fmt, (inner) => textRun(label, { ...inner, italics: true })) : textRun(label, { ...fmt, italics: true });
+    return target.kind === "external" && !fmt.link
+      ? linkTo(target, ctx, fmt, (inner) => textRun(label, { ...inner, italics: true }))
+      : textRun(label, { ...fmt, italics: true });
   }
   const scale = Math.min(1, ctx.maxImageWidth / image.width);
   const width = Math.round(image.width * scale);

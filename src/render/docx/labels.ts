@@ -69,13 +69,18 @@ export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
   add("Status", statusLabel(doc.status));
   add("Version", doc.version);
   add("Spår", trackName(config, doc.spar));
-  const decided = [doc.faststalld_av ? bodyName(config, doc.faststalld_av) : "", doc.faststalld_datum ? dateText(doc.faststalld_datum) : "", doc.beslutsparagraf ?? ""]
+  const decided = [
+    doc.faststalld_av ? bodyName(config, doc.faststalld_av) : "",
+    doc.faststalld_datum ? dateText(doc.faststalld_datum) : "",
+    doc.beslutsparagraf ?? "",
+  ]
     .filter(Boolean)
     .join(", ");
   add("Fastställd av och när", decided);
   const adopted = (doc.antaganden ?? []).map(
     // The version is shown only when a party adopted another version than the current one.
-    (a) => `${partyName(config, a.part)}: ${bodyName(config, a.organ)}, ${dateText(a.datum)}${a.paragraf ? `, ${a.paragraf}` : ""}${a.version !== doc.version ? ` (version ${a.version})` : ""}`,
+    (a) =>
+      `${partyName(config, a.part)}: ${bodyName(config, a.organ)}, ${dateText(a.datum)}${a.paragraf ? `, ${a.paragraf}` : ""}${a.version !== doc.version ? ` (version ${a.version})` : ""}`,
   );
   if (adopted.length > 0) rows.push({ label: "Antagen av", value: adopted.join("\n"), lines: adopted });
   add("Diarienummer", doc.diarienummer);
@@ -95,7 +100,12 @@ export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
   if (doc.lagrum && doc.lagrum.length > 0) {
     add(
       "Lagrum",
-      doc.lagrum.map((l) => `${l.titel} (${l.sfs})${l.kapitel || l.paragraf ? `, ${[l.kapitel ? `${l.kapitel} kap.` : "", l.paragraf ? `${l.paragraf} §` : ""].filter(Boolean).join(" ")}` : ""}`).join("; "),
+      doc.lagrum
+        .map(
+          (l) =>
+            `${l.titel} (${l.sfs})${l.kapitel || l.paragraf ? `, ${[l.kapitel ? `${l.kapitel} kap.` : "", l.paragraf ? `${l.paragraf} §` : ""].filter(Boolean).join(" ")}` : ""}`,
+        )
+        .join("; "),
     );
   }
   return rows;

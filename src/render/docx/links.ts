@@ -71,7 +71,8 @@ export class LinkResolver {
   resolve(from: EditionDocument, url: string): LinkTarget {
     const trimmed = url.trim();
     const external = externalAddress(trimmed);
-    if (external !== undefined) return EXTERNAL_SCHEMES.has(schemeOf(external) ?? "") ? { kind: "external", url: external } : { kind: "none" };
+    if (external !== undefined)
+      return EXTERNAL_SCHEMES.has(schemeOf(external) ?? "") ? { kind: "external", url: external } : { kind: "none" };
     const link = resolveLocal(trimmed, from.result.rootPath, { absolute: "from-folder", trailingSlash: "keep" });
     const fragment = link.fragment ?? "";
     if (link.written === "") return this.toDocument(from, from, fragment);

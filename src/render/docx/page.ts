@@ -10,7 +10,9 @@ import { LABEL } from "./labels.js";
 import { STYLE, type PageSetup } from "./styles.js";
 
 function header(left: string, right: string): Header {
-  return new Header({ children: [new Paragraph({ style: STYLE.header, children: [new TextRun(left), new TextRun({ children: [new Tab(), right] })] })] });
+  return new Header({
+    children: [new Paragraph({ style: STYLE.header, children: [new TextRun(left), new TextRun({ children: [new Tab(), right] })] })],
+  });
 }
 
 function footer(): Footer {

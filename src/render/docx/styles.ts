@@ -47,7 +47,14 @@ export const MONO = "Courier New";
 const ACCENT = "1F4E79";
 const GREY = "595959";
 
-export const COLORS = { accent: ACCENT, grey: GREY, headerFill: "DCE6F1", labelFill: "F2F2F2", border: "A6A6A6", codeFill: "F2F2F2" } as const;
+export const COLORS = {
+  accent: ACCENT,
+  grey: GREY,
+  headerFill: "DCE6F1",
+  labelFill: "F2F2F2",
+  border: "A6A6A6",
+  codeFill: "F2F2F2",
+} as const;
 
 /** Styles samdok itself defines; with a template they are added only when the template lacks them. */
 export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[] {
@@ -149,14 +156,26 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
 }
 
 export function samdokCharacterStyles(): ICharacterStyleOptions[] {
-  return [{ id: STYLE.code, name: "Samdok kod", basedOn: "DefaultParagraphFont", run: { font: MONO, size: 20, shading: { type: "clear", color: "auto", fill: COLORS.codeFill } } }];
+  return [
+    {
+      id: STYLE.code,
+      name: "Samdok kod",
+      basedOn: "DefaultParagraphFont",
+      run: { font: MONO, size: 20, shading: { type: "clear", color: "auto", fill: COLORS.codeFill } },
+    },
+  ];
 }
 
 /** The built-in house style. */
 export function houseStyles(page: PageSetup): IStylesOptions {
   const h = (level: number, size: number, before: number, extra: { italics?: boolean } = {}) => ({
     run: { font: FONT, size, bold: true, color: ACCENT, ...extra },
-    paragraph: { spacing: { before, after: 120, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true, outlineLevel: level },
+    paragraph: {
+      spacing: { before, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+      keepNext: true,
+      keepLines: true,
+      outlineLevel: level,
+    },
   });
   return {
     default: {
@@ -217,7 +236,10 @@ export function numbering(starts: ReadonlySet<number>): INumberingOptions {
   return {
     config: [
       { reference: BULLET_REF, levels: levels("bullet", 1) },
-      ...[1, ...[...starts].filter((s) => s !== 1).sort((a, b) => a - b)].map((start) => ({ reference: orderedRef(start), levels: levels("ordered", start) })),
+      ...[1, ...[...starts].filter((s) => s !== 1).sort((a, b) => a - b)].map((start) => ({
+        reference: orderedRef(start),
+        levels: levels("ordered", start),
+      })),
     ],
   };
 }

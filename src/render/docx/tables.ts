@@ -59,7 +59,11 @@ export function buildTable(spec: TableSpec): string {
     { header: true, cantSplit: true, cells: pad(spec.header).map((c, i) => cell(c, spec.align?.[i], STYLE.tableHead, COLORS.headerFill)) },
     ...spec.rows.map((r) => ({
       cantSplit: !spec.labelColumn,
-      cells: pad(r).map((c, i) => (spec.labelColumn && i === 0 ? cell(c, spec.align?.[i], STYLE.tableHead, COLORS.labelFill) : cell(c, spec.align?.[i], STYLE.tableText))),
+      cells: pad(r).map((c, i) =>
+        spec.labelColumn && i === 0
+          ? cell(c, spec.align?.[i], STYLE.tableHead, COLORS.labelFill)
+          : cell(c, spec.align?.[i], STYLE.tableText),
+      ),
     })),
   ]);
 }

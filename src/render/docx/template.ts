@@ -58,21 +58,32 @@ export function readTemplate(file: string, lang: Lang): Template {
   const fail = (sv: string, en: string): never => {
     throw new UsageError(pick({ sv, en }, lang));
   };
-  if (!/\.(docx|dotx)$/i.test(file)) fail(`Mallen ${shown} ska vara en .docx- eller .dotx-fil.`, `The template ${shown} must be a .docx or .dotx file.`);
+  if (!/\.(docx|dotx)$/i.test(file))
+    fail(`Mallen ${shown} ska vara en .docx- eller .dotx-fil.`, `The template ${shown} must be a .docx or .dotx file.`);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (error) {
-    return fail(`Kan inte läsa mallen ${shown}: ${(error as Error).message}`, `Cannot read the template ${shown}: ${(error as Error).message}`);
+    return fail(
+      `Kan inte läsa mallen ${shown}: ${(error as Error).message}`,
+      `Cannot read the template ${shown}: ${(error as Error).message}`,
+    );
   }
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => f.name === "word/styles.xml" || f.name === "word/document.xml" });
   } catch {
-    return fail(`Mallen ${shown} är ingen Word-fil (den går inte att packa upp).`, `The template ${shown} is not a Word file (it cannot be unzipped).`);
+    return fail(
+      `Mallen ${shown} är ingen Word-fil (den går inte att packa upp).`,
+      `The template ${shown} is not a Word file (it cannot be unzipped).`,
+    );
   }
   const stylesBytes = files["word/styles.xml"];
-  if (!stylesBytes) return fail(`Mallen ${shown} har inga formatmallar (word/styles.xml saknas).`, `The template ${shown} has no styles (word/styles.xml is missing).`);
+  if (!stylesBytes)
+    return fail(
+      `Mallen ${shown} har inga formatmallar (word/styles.xml saknas).`,
+      `The template ${shown} has no styles (word/styles.xml is missing).`,
+    );
   const styles = strFromU8(stylesBytes);
   const styleIds = new Set([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].map((m) => m[1] ?? ""));
   const documentBytes = files["word/document.xml"];

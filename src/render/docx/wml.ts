@@ -86,7 +86,8 @@ export function paragraphProperties(p: ParagraphProps): string {
   if (p.numbering) {
     s += `<w:numPr><w:ilvl w:val="${p.numbering.level}"/><w:numId w:val="{${esc(listKey(p.numbering.reference, p.numbering.instance))}}"/></w:numPr>`;
   }
-  if (p.bottomBorder) s += `<w:pBdr><w:bottom w:val="single" w:color="${esc(p.bottomBorder.color)}" w:sz="${p.bottomBorder.size}" w:space="1"/></w:pBdr>`;
+  if (p.bottomBorder)
+    s += `<w:pBdr><w:bottom w:val="single" w:color="${esc(p.bottomBorder.color)}" w:sz="${p.bottomBorder.size}" w:space="1"/></w:pBdr>`;
   if (p.spacing) s += spacing(p.spacing);
   if (p.indentLeft !== undefined) s += `<w:ind w:left="${p.indentLeft}"/>`;
   if (p.alignment) s += `<w:jc w:val="${p.alignment}"/>`;
@@ -147,8 +148,12 @@ export function picture(p: Picture): string {
   const cx = Math.round(p.width * 9525);
   const cy = Math.round(p.height * 9525);
   const attrs = `id="${p.id}" name="${esc(p.name)}"${p.description ? ` descr="${esc(p.description)}"` : ""}${p.title ? ` title="${esc(p.title)}"` : ""}`;
-  const docPr = p.link === undefined ? `<wp:docPr ${attrs}/>` : `<wp:docPr ${attrs}><a:hlinkClick xmlns:a="${A}" r:id="rId${p.link}"/></wp:docPr>`;
-  const cNvPr = p.link === undefined ? '<pic:cNvPr id="0" name="" descr=""/>' : `<pic:cNvPr id="0" name="" descr=""><a:hlinkClick r:id="rId${p.link}"/></pic:cNvPr>`;
+  const docPr =
+    p.link === undefined ? `<wp:docPr ${attrs}/>` : `<wp:docPr ${attrs}><a:hlinkClick xmlns:a="${A}" r:id="rId${p.link}"/></wp:docPr>`;
+  const cNvPr =
+    p.link === undefined
+      ? '<pic:cNvPr id="0" name="" descr=""/>'
+      : `<pic:cNvPr id="0" name="" descr=""><a:hlinkClick r:id="rId${p.link}"/></pic:cNvPr>`;
   return (
     `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent t="0" r="0" b="0" l="0"/>${docPr}` +
     `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +

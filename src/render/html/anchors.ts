@@ -62,7 +62,11 @@ function setFolder(d: EditionDocument): string {
  * slug itself (made valid); `reserved` are ids the page already uses.
  * In the consolidated edition it is `<document anchor>--<slug>`.
  */
-export function headingIds(slugs: readonly string[], prefix: string | undefined, reserved: ReadonlySet<string> = new Set()): Map<string, string> {
+export function headingIds(
+  slugs: readonly string[],
+  prefix: string | undefined,
+  reserved: ReadonlySet<string> = new Set(),
+): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set(reserved);
   for (const slug of slugs) {

@@ -44,14 +44,21 @@ export function consolidatedPage(build: HtmlBuild, bodies: ReadonlyMap<EditionDo
           "ol",
           null,
           ...list.map((d) =>
-            h("li", null, h("a", { href: `#${build.anchor(d)}` }, d.doc.titel), h("span", { className: ["toc-typ"] }, ` ${typeLabel(d.doc.dokumenttyp)} · ${statusLabel(d.doc.status)}`)),
+            h(
+              "li",
+              null,
+              h("a", { href: `#${build.anchor(d)}` }, d.doc.titel),
+              h("span", { className: ["toc-typ"] }, ` ${typeLabel(d.doc.dokumenttyp)} · ${statusLabel(d.doc.status)}`),
+            ),
           ),
         ),
       ),
     );
     if (several) {
       const setId = `samling__${build.anchor(first)}`;
-      toc.push(h("li", null, h("a", { href: `#${setId}`, className: ["toc-samling"] }, setTitle(config)), block("ul", null, ...trackItems)));
+      toc.push(
+        h("li", null, h("a", { href: `#${setId}`, className: ["toc-samling"] }, setTitle(config)), block("ul", null, ...trackItems)),
+      );
       chapters.push(h("h2", { id: setId, className: ["samling-rubrik"] }, setTitle(config)));
     } else {
       toc.push(...trackItems);
@@ -69,7 +76,11 @@ export function consolidatedPage(build: HtmlBuild, bodies: ReadonlyMap<EditionDo
     description: `Alla ${edition.documents.length} dokument i en samlad utgåva.`,
     main: [
       h("h1", null, "Samlad utgåva"),
-      h("p", { className: ["ingress"] }, `${editionTitle(build.edition)}. ${edition.documents.length} dokument i en följd, ordnade efter spår, dokumenttyp och id.`),
+      h(
+        "p",
+        { className: ["ingress"] },
+        `${editionTitle(build.edition)}. ${edition.documents.length} dokument i en följd, ordnade efter spår, dokumenttyp och id.`,
+      ),
       h("p", { className: ["utgava"] }, editionStatement(build)),
       h(
         "nav",
@@ -95,6 +106,12 @@ function chapter(build: HtmlBuild, doc: EditionDocument, tree: BodyTree, level: 
     factsPanel(ctx),
     block("div", { className: ["brodtext"] }, ...body.children),
     ...appendixSections(ctx),
-    h("p", { className: ["till-borjan"] }, h("a", { href: "#innehall__forteckning" }, "Till innehållsförteckningen"), " · ", h("a", { href: build.pageFile(doc) }, "Dokumentets egen sida")),
+    h(
+      "p",
+      { className: ["till-borjan"] },
+      h("a", { href: "#innehall__forteckning" }, "Till innehållsförteckningen"),
+      " · ",
+      h("a", { href: build.pageFile(doc) }, "Dokumentets egen sida"),
+    ),
   );
 }

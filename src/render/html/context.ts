@@ -13,7 +13,24 @@ import { MAX_ATTACHMENT_BYTES, MAX_PICTURE_BYTES, readRegularFile } from "../../
 import { pick, type Localized } from "../../i18n/text.js";
 
 /** Files a document may link to and have copied into the edition. No HTML or SVG: they could carry scripts. */
-const FILE_TYPES = new Set(["pdf", "docx", "doc", "xlsx", "xls", "pptx", "odt", "ods", "odp", "txt", "csv", "png", "jpg", "jpeg", "gif", "webp"]);
+const FILE_TYPES = new Set([
+  "pdf",
+  "docx",
+  "doc",
+  "xlsx",
+  "xls",
+  "pptx",
+  "odt",
+  "ods",
+  "odp",
+  "txt",
+  "csv",
+  "png",
+  "jpg",
+  "jpeg",
+  "gif",
+  "webp",
+]);
 const IMAGE_TYPES = new Set(["png", "jpg", "jpeg", "gif", "webp"]);
 
 /** Ids a document page itself uses outside the document's text. */

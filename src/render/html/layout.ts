@@ -90,7 +90,11 @@ export function renderPage(build: HtmlBuild, options: PageOptions): string {
       "div",
       { className: ["ram", "sidhuvud-ram"] },
       h("p", { className: ["webbplats"] }, h("a", { href: "index.html" }, editionTitle(build.edition))),
-      h("nav", { ariaLabel: "Utgåvan" }, block("ul", null, link("index.html", "Dokumentregister", "register"), link("samlad-utgava.html", "Samlad utgåva", "samlad"))),
+      h(
+        "nav",
+        { ariaLabel: "Utgåvan" },
+        block("ul", null, link("index.html", "Dokumentregister", "register"), link("samlad-utgava.html", "Samlad utgåva", "samlad")),
+      ),
     ),
   );
   const footer = h(
@@ -100,7 +104,11 @@ export function renderPage(build: HtmlBuild, options: PageOptions): string {
       "div",
       { className: ["ram"] },
       h("p", null, editionStatement(build)),
-      h("p", null, `Sidan är skapad med samdok ${build.version} ur dokumentens Markdown-filer. Den fastställda lydelsen är den som beslutsorganet fattat beslut om.`),
+      h(
+        "p",
+        null,
+        `Sidan är skapad med samdok ${build.version} ur dokumentens Markdown-filer. Den fastställda lydelsen är den som beslutsorganet fattat beslut om.`,
+      ),
     ),
   );
   const body = block(

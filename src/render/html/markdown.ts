@@ -207,7 +207,11 @@ function setHeadingIds(build: HtmlBuild, doc: EditionDocument, headings: readonl
  * `##` becomes one level deeper, not two). The footnotes' heading is at
  * `baseLevel`. Returns the top-level headings.
  */
-function setHeadingLevels(headings: readonly BodyHeading[], footnoteHeadings: readonly Element[], baseLevel: number): { id: string; text: string }[] {
+function setHeadingLevels(
+  headings: readonly BodyHeading[],
+  footnoteHeadings: readonly Element[],
+  baseLevel: number,
+): { id: string; text: string }[] {
   const top = Math.min(...headings.map((h) => h.depth), 6);
   const outline: { id: string; text: string }[] = [];
   let previous = baseLevel - 1;
@@ -289,7 +293,12 @@ function finishFootnotes(tree: Root, headings: ReadonlySet<Element>, placers: Pl
  * Replaces `node` in its parent by `replacement`; returns where the visit
  * goes on: after the replacement, or (`revisit`) at its first node.
  */
-function replaceIn(parent: { children: (ElementContent | RootContent)[] }, node: Element, replacement: ElementContent[], revisit = false): number {
+function replaceIn(
+  parent: { children: (ElementContent | RootContent)[] },
+  node: Element,
+  replacement: ElementContent[],
+  revisit = false,
+): number {
   const i = parent.children.indexOf(node);
   parent.children.splice(i, 1, ...replacement);
   return revisit ? i : i + replacement.length;
@@ -345,9 +354,14 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placer
         break;
       }
       case "missing": {
-        build.warn(doc, lineOf(node), { sv: `länken ${href} leder inte till någon fil i samlingen.`, en: `the link ${href} leads to no file in the set.` });
+        build.warn(doc, lineOf(node), {
+          sv: `länken ${href} leder inte till någon fil i samlingen.`,
+          en: `the link ${href} leads to no file in the set.`,
+        });
         const isDocument = /\.md$/i.test(resolved.path);
-        return replaceIn(parent, node, [note(node.children, isDocument ? "dokumentet finns inte i samlingen" : "filen ingår inte i utgåvan")]);
+        return replaceIn(parent, node, [
+          note(node.children, isDocument ? "dokumentet finns inte i samlingen" : "filen ingår inte i utgåvan"),
+        ]);
       }
     }
     return undefined;

@@ -11,7 +11,16 @@ import type { HtmlBuild, Mode } from "./context.js";
 import { block, h, type Child } from "./hast.js";
 import { bodyName, partyName, roleName, trackName } from "../../core/config.js";
 import { longDate, isIsoDate } from "../../core/dates.js";
-import { fieldTitle, joinSv, lagrumText, partiesInOrder, partiesSummary, setTitle, statusLabel, typeLabel } from "../shared/edition-labels.js";
+import {
+  fieldTitle,
+  joinSv,
+  lagrumText,
+  partiesInOrder,
+  partiesSummary,
+  setTitle,
+  statusLabel,
+  typeLabel,
+} from "../shared/edition-labels.js";
 import { noticesFor, revisionDueSoon, revisionOverdue } from "../shared/edition-notices.js";
 import { relationsOf, type DocRef } from "../shared/edition-relations.js";
 
@@ -46,13 +55,23 @@ function longDateEl(value: string): Child {
 /** A link to another document, or its title with a note when it is not in this edition. */
 export function docLink(ctx: PartContext, ref: DocRef): Child {
   const { build } = ctx;
-  if (!ref.target) return h("span", { className: ["ej-publicerad"] }, h("code", null, ref.id), h("span", { className: ["ej-publicerad-not"] }, " (finns inte i samlingen)"));
+  if (!ref.target)
+    return h(
+      "span",
+      { className: ["ej-publicerad"] },
+      h("code", null, ref.id),
+      h("span", { className: ["ej-publicerad-not"] }, " (finns inte i samlingen)"),
+    );
   if (!build.inEdition.has(ref.target)) {
     return h(
       "span",
       { className: ["ej-publicerad"] },
       ref.target.doc.titel,
-      h("span", { className: ["ej-publicerad-not"] }, ` (${statusLabel(ref.target.doc.status).toLowerCase()}, ingår inte i den här utgåvan)`),
+      h(
+        "span",
+        { className: ["ej-publicerad-not"] },
+        ` (${statusLabel(ref.target.doc.status).toLowerCase()}, ingår inte i den här utgåvan)`,
+      ),
     );
   }
   return h("a", { href: build.href(ref.target, ctx.mode, undefined, ctx.doc) }, ref.target.doc.titel);
@@ -71,7 +90,11 @@ export function statusLine(ctx: PartContext): Element {
 }
 
 function banner(kind: string, label: string, ...content: Child[]): Element {
-  return h("div", { className: ["banner", `banner-${kind}`] }, h("p", null, h("strong", { className: ["banner-etikett"] }, `${label}. `), ...content));
+  return h(
+    "div",
+    { className: ["banner", `banner-${kind}`] },
+    h("p", null, h("strong", { className: ["banner-etikett"] }, `${label}. `), ...content),
+  );
 }
 
 /** The banners a reader must see first: draft, consultation, repealed, past revision, not yet or no longer valid. */
@@ -88,7 +111,11 @@ export function banners(ctx: PartContext): Element[] {
       case "remiss": {
         const period: Child[] = n.fran && n.till ? [" Remisstiden är ", longDateEl(n.fran), "–", longDateEl(n.till), "."] : [];
         const phase =
-          n.phase === "avslutad" ? " Remisstiden har gått ut och svaren bereds." : n.phase === "före" ? " Remisstiden har inte börjat." : "";
+          n.phase === "avslutad"
+            ? " Remisstiden har gått ut och svaren bereds."
+            : n.phase === "före"
+              ? " Remisstiden har inte börjat."
+              : "";
         const bodies = n.instanser.length > 0 ? ` Remissinstanser: ${joinSv(n.instanser)}.` : "";
         out.push(banner("remiss", "Remissversion", "Dokumentet är ute på remiss och gäller inte än.", ...period, phase, bodies));
         break;
@@ -97,7 +124,9 @@ export function banners(ctx: PartContext): Element[] {
         const when: Child[] = n.datum ? [" sedan ", longDateEl(n.datum)] : [];
         const successor = relations.replacedBy;
         if (successor) {
-          out.push(banner("upphavd", "Upphävd", "Dokumentet gäller inte längre", ...when, ". Det är ersatt av ", docLink(ctx, successor), "."));
+          out.push(
+            banner("upphavd", "Upphävd", "Dokumentet gäller inte längre", ...when, ". Det är ersatt av ", docLink(ctx, successor), "."),
+          );
         } else {
           out.push(banner("upphavd", "Upphävd", "Dokumentet gäller inte längre", ...when, "."));
         }
@@ -163,7 +192,11 @@ export function factsPanel(ctx: PartContext): Element {
     const overdue = revisionOverdue(d, build.edition.date);
     const soon = !overdue && revisionDueSoon(d, build.edition.date, config.bevakning?.inom_dagar ?? 90);
     entries.push(
-      entry(t("/revideras_senast"), date(d.revideras_senast), overdue ? h("strong", { className: ["varning"] }, "passerat") : soon ? h("strong", { className: ["varning"] }, "snart") : null),
+      entry(
+        t("/revideras_senast"),
+        date(d.revideras_senast),
+        overdue ? h("strong", { className: ["varning"] }, "passerat") : soon ? h("strong", { className: ["varning"] }, "snart") : null,
+      ),
     );
   }
   if (d.upphavd_datum) entries.push(entry(t("/upphavd_datum"), date(d.upphavd_datum)));
@@ -171,10 +204,12 @@ export function factsPanel(ctx: PartContext): Element {
     entries.push(entry(t("/remiss"), date(d.remiss.fran), "–", date(d.remiss.till)));
     if (d.remiss.instanser?.length) entries.push(entry(t("/remiss/instanser"), joinSv(d.remiss.instanser)));
   }
-  if (d.overordnat) entries.push(entry(t("/overordnat"), docLink(ctx, relationsOf(doc, build.edition.all, build.links).parent ?? { id: d.overordnat })));
+  if (d.overordnat)
+    entries.push(entry(t("/overordnat"), docLink(ctx, relationsOf(doc, build.edition.all, build.links).parent ?? { id: d.overordnat })));
   if (d.narvard) {
     entries.push(entry(`${t("/narvard")}: ${t("/narvard/perspektiv").toLowerCase()}`, joinSv(d.narvard.perspektiv)));
-    if (d.narvard.vardeord.length) entries.push(entry(`${t("/narvard")}: ${t("/narvard/vardeord").toLowerCase()}`, joinSv(d.narvard.vardeord)));
+    if (d.narvard.vardeord.length)
+      entries.push(entry(`${t("/narvard")}: ${t("/narvard/vardeord").toLowerCase()}`, joinSv(d.narvard.vardeord)));
     if (d.narvard.fardplan_aktivitet) entries.push(entry(t("/narvard/fardplan_aktivitet"), d.narvard.fardplan_aktivitet));
   }
   if (d.nyckelord?.length) entries.push(entry(t("/nyckelord"), d.nyckelord.join(", ")));
@@ -205,12 +240,25 @@ function labelled(ctx: PartContext, id: string): { ariaLabelledBy?: string[] } {
   return ctx.mode === "page" ? { ariaLabelledBy: [id] } : {};
 }
 
-function table(caption: string, headers: string[], rows: Child[][], options: { stack?: boolean; compact?: boolean; firstIsRowHeader?: boolean } = {}): Element {
+function table(
+  caption: string,
+  headers: string[],
+  rows: Child[][],
+  options: { stack?: boolean; compact?: boolean; firstIsRowHeader?: boolean } = {},
+): Element {
   return block(
     "table",
     { className: ["tabell", options.stack ? "stapla" : null, options.compact ? "kompakt" : null].filter((c): c is string => c !== null) },
     h("caption", null, caption),
-    h("thead", null, h("tr", null, headers.map((label) => h("th", { scope: "col" }, label)))),
+    h(
+      "thead",
+      null,
+      h(
+        "tr",
+        null,
+        headers.map((label) => h("th", { scope: "col" }, label)),
+      ),
+    ),
     block(
       "tbody",
       null,
@@ -218,7 +266,9 @@ function table(caption: string, headers: string[], rows: Child[][], options: { s
         h(
           "tr",
           null,
-          cells.map((cell, i) => (i === 0 && options.firstIsRowHeader ? h("th", { scope: "row" }, cell) : h("td", { dataLabel: headers[i] ?? "" }, cell))),
+          cells.map((cell, i) =>
+            i === 0 && options.firstIsRowHeader ? h("th", { scope: "row" }, cell) : h("td", { dataLabel: headers[i] ?? "" }, cell),
+          ),
         ),
       ),
     ),
@@ -234,9 +284,19 @@ export function partiesSection(ctx: PartContext): Element {
   const adoptions = d.antaganden ?? [];
   if (adoptions.length === 0) {
     const decided = d.faststalld_av
-      ? [`Dokumentet är fastställt av ${bodyName(config, d.faststalld_av)}`, d.faststalld_datum ? [" ", longDateEl(d.faststalld_datum)] : null, " och gäller för:"]
+      ? [
+          `Dokumentet är fastställt av ${bodyName(config, d.faststalld_av)}`,
+          d.faststalld_datum ? [" ", longDateEl(d.faststalld_datum)] : null,
+          " och gäller för:",
+        ]
       : ["Dokumentet gäller för:"];
-    return section(ctx, "parter", "Parter", h("p", null, decided), block("ul", { className: ["parter"] }, ...parties.map((p) => h("li", null, partyName(config, p)))));
+    return section(
+      ctx,
+      "parter",
+      "Parter",
+      h("p", null, decided),
+      block("ul", { className: ["parter"] }, ...parties.map((p) => h("li", null, partyName(config, p)))),
+    );
   }
   const rows: Child[][] = [];
   for (const code of parties) {
@@ -247,7 +307,13 @@ export function partiesSection(ctx: PartContext): Element {
     }
     for (const a of own) {
       const older = a.version !== d.version;
-      rows.push([partyName(config, code), a.organ, date(a.datum), older ? [a.version, h("span", { className: ["flagga"] }, " (äldre version)")] : a.version, a.paragraf ?? "–"]);
+      rows.push([
+        partyName(config, code),
+        a.organ,
+        date(a.datum),
+        older ? [a.version, h("span", { className: ["flagga"] }, " (äldre version)")] : a.version,
+        a.paragraf ?? "–",
+      ]);
     }
   }
   const adopted = new Set(adoptions.filter((a) => a.version === d.version).map((a) => a.part));
@@ -257,7 +323,11 @@ export function partiesSection(ctx: PartContext): Element {
     "parter",
     "Parter och antaganden",
     h("p", null, `${current} av ${parties.length} parter har antagit version ${d.version}.`),
-    table("Parternas beslut att anta dokumentet", ["Part", "Beslutsorgan", "Datum", "Version", "Paragraf"], rows, { stack: true, compact: true, firstIsRowHeader: true }),
+    table("Parternas beslut att anta dokumentet", ["Part", "Beslutsorgan", "Datum", "Version", "Paragraf"], rows, {
+      stack: true,
+      compact: true,
+      firstIsRowHeader: true,
+    }),
   );
 }
 
@@ -274,9 +344,20 @@ export function followUpSection(ctx: PartContext): Element | null {
         : u.datum < build.edition.date
           ? h("strong", { className: ["varning"] }, "Försenad")
           : "Planerad";
-      return [date(u.datum), [u.beskrivning, u.indikator ? [h("br"), h("span", { className: ["indikator"] }, `Indikator: ${u.indikator}`)] : null], roleName(config, u.ansvarig), state, u.resultat ?? "–"];
+      return [
+        date(u.datum),
+        [u.beskrivning, u.indikator ? [h("br"), h("span", { className: ["indikator"] }, `Indikator: ${u.indikator}`)] : null],
+        roleName(config, u.ansvarig),
+        state,
+        u.resultat ?? "–",
+      ];
     });
-  return section(ctx, "uppfoljning", fieldTitle("/uppfoljning"), table("Planerade och genomförda uppföljningar", ["Datum", "Vad som följs upp", "Ansvarig", "Läge", "Resultat"], rows, { stack: true }));
+  return section(
+    ctx,
+    "uppfoljning",
+    fieldTitle("/uppfoljning"),
+    table("Planerade och genomförda uppföljningar", ["Datum", "Vad som följs upp", "Ansvarig", "Läge", "Resultat"], rows, { stack: true }),
+  );
 }
 
 export function legalSection(ctx: PartContext): Element | null {
@@ -306,14 +387,21 @@ export function relationsSection(ctx: PartContext): Element | null {
 export function historySection(ctx: PartContext): Element {
   const d = ctx.doc.doc;
   const items = d.andringshistorik ?? [];
-  if (items.length === 0) return section(ctx, "historik", fieldTitle("/andringshistorik"), h("p", null, "Dokumentet har ingen registrerad ändringshistorik."));
+  if (items.length === 0)
+    return section(ctx, "historik", fieldTitle("/andringshistorik"), h("p", null, "Dokumentet har ingen registrerad ändringshistorik."));
   const rows = [...items]
     .sort((a, b) => b.datum.localeCompare(a.datum) || b.version.localeCompare(a.version, undefined, { numeric: true }))
-    .map((a) => [a.version === d.version ? [a.version, h("span", { className: ["flagga"] }, " (denna version)")] : a.version, date(a.datum), a.beskrivning]);
+    .map((a) => [
+      a.version === d.version ? [a.version, h("span", { className: ["flagga"] }, " (denna version)")] : a.version,
+      date(a.datum),
+      a.beskrivning,
+    ]);
   return section(ctx, "historik", fieldTitle("/andringshistorik"), table("Versioner, nyaste först", ["Version", "Datum", "Ändring"], rows));
 }
 
 /** Every front-matter part after the document's text, in reading order. */
 export function appendixSections(ctx: PartContext): Element[] {
-  return [partiesSection(ctx), followUpSection(ctx), legalSection(ctx), relationsSection(ctx), historySection(ctx)].filter((e): e is Element => e !== null);
+  return [partiesSection(ctx), followUpSection(ctx), legalSection(ctx), relationsSection(ctx), historySection(ctx)].filter(
+    (e): e is Element => e !== null,
+  );
 }

@@ -35,19 +35,29 @@ interface Facet {
 
 function facets(build: HtmlBuild): Facet[] {
   const docs = build.edition.documents;
-  const firstName = (pick: (d: EditionDocument, v: string) => string) => (value: string): string => {
-    for (const d of docs) {
-      const name = pick(d, value);
-      if (name !== value) return name;
-    }
-    return value;
-  };
-  const byName = (name: (v: string) => string) => (a: string, b: string): number => name(a).localeCompare(name(b), "sv");
+  const firstName =
+    (pick: (d: EditionDocument, v: string) => string) =>
+    (value: string): string => {
+      for (const d of docs) {
+        const name = pick(d, value);
+        if (name !== value) return name;
+      }
+      return value;
+    };
+  const byName =
+    (name: (v: string) => string) =>
+    (a: string, b: string): number =>
+      name(a).localeCompare(name(b), "sv");
   const partyOrder: string[] = [];
-  for (const set of build.edition.sets) for (const code of [set.config.region.kod, ...set.config.parter.map((p) => p.kod)]) if (!partyOrder.includes(code)) partyOrder.push(code);
+  for (const set of build.edition.sets)
+    for (const code of [set.config.region.kod, ...set.config.parter.map((p) => p.kod)])
+      if (!partyOrder.includes(code)) partyOrder.push(code);
   const trackOrder: string[] = [];
   for (const set of build.edition.sets) for (const s of set.config.spar) if (!trackOrder.includes(s.id)) trackOrder.push(s.id);
-  const rank = (list: readonly string[]) => (a: string, b: string): number => (list.indexOf(a) === -1 ? 999 : list.indexOf(a)) - (list.indexOf(b) === -1 ? 999 : list.indexOf(b)) || a.localeCompare(b);
+  const rank =
+    (list: readonly string[]) =>
+    (a: string, b: string): number =>
+      (list.indexOf(a) === -1 ? 999 : list.indexOf(a)) - (list.indexOf(b) === -1 ? 999 : list.indexOf(b)) || a.localeCompare(b);
   const role = firstName((d, v) => roleName(d.loaded.config, v));
   const party = firstName((d, v) => partyName(d.loaded.config, v));
   const track = firstName((d, v) => trackName(d.loaded.config, v));
@@ -56,7 +66,13 @@ function facets(build: HtmlBuild): Facet[] {
     { key: "status", label: "Status", values: (d) => [d.doc.status], name: statusLabel, order: rank(STATUS_ORDER) },
     { key: "spar", label: "Spår", values: (d) => [d.doc.spar], name: track, order: rank(trackOrder) },
     { key: "part", label: "Part", values: (d) => d.doc.parter, name: party, order: rank(partyOrder) },
-    { key: "ansvarig", label: "Dokumentansvarig", values: (d) => (d.doc.dokumentansvarig ? [d.doc.dokumentansvarig] : []), name: role, order: byName(role) },
+    {
+      key: "ansvarig",
+      label: "Dokumentansvarig",
+      values: (d) => (d.doc.dokumentansvarig ? [d.doc.dokumentansvarig] : []),
+      name: role,
+      order: byName(role),
+    },
   ];
 }
 
@@ -86,7 +102,9 @@ function filterPanel(build: HtmlBuild, all: Facet[], values: Map<Facet, string[]
           "select",
           { id: `filter-${facet.key}`, dataFilter: facet.key },
           h("option", { value: "" }, "Alla"),
-          ...(values.get(facet) ?? []).map((v) => h("option", { value: v }, `${facet.name(v)} (${docs.filter((d) => facet.values(d).includes(v)).length})`)),
+          ...(values.get(facet) ?? []).map((v) =>
+            h("option", { value: v }, `${facet.name(v)} (${docs.filter((d) => facet.values(d).includes(v)).length})`),
+          ),
         ),
       ),
     );
@@ -119,11 +137,17 @@ function registerTable(build: HtmlBuild, docs: EditionDocument[], caption: strin
     const index = build.edition.documents.indexOf(doc);
     const overdue = revisionOverdue(d, build.edition.date);
     const soon = !overdue && revisionDueSoon(d, build.edition.date, config.bevakning?.inom_dagar ?? 90);
-    const cell = (label: string, sort: string | null, ...content: Child[]): Element => h("td", { dataLabel: label, dataSort: sort }, ...content);
+    const cell = (label: string, sort: string | null, ...content: Child[]): Element =>
+      h("td", { dataLabel: label, dataSort: sort }, ...content);
     return h(
       "tr",
       { ...data, dataOrdning: String(index).padStart(4, "0") },
-      h("th", { scope: "row", dataSort: d.titel }, h("a", { href: build.pageFile(doc) }, d.titel), h("span", { className: ["dokument-id"] }, d.id)),
+      h(
+        "th",
+        { scope: "row", dataSort: d.titel },
+        h("a", { href: build.pageFile(doc) }, d.titel),
+        h("span", { className: ["dokument-id"] }, d.id),
+      ),
       cell("Typ", String(TYPE_ORDER.indexOf(d.dokumenttyp)).padStart(2, "0"), typeLabel(d.dokumenttyp)),
       cell("Status", String(STATUS_ORDER.indexOf(d.status)), statusTag(d.status)),
       cell("Spår", null, trackName(config, d.spar)),
@@ -207,7 +231,12 @@ export function registerPage(build: HtmlBuild): string {
           h("div", null, h("dt", null, statusTag("utkast")), h("dd", null, "Under arbete. Gäller inte.")),
           h("div", null, h("dt", null, statusTag("remiss")), h("dd", null, "Ute på remiss hos parterna. Gäller inte än.")),
           h("div", null, h("dt", null, statusTag("fastställd")), h("dd", null, "Beslutat och gäller.")),
-          h("div", null, h("dt", null, statusTag("upphävd")), h("dd", null, "Gäller inte längre. Finns kvar för att handlingar ska bevaras.")),
+          h(
+            "div",
+            null,
+            h("dt", null, statusTag("upphävd")),
+            h("dd", null, "Gäller inte längre. Finns kvar för att handlingar ska bevaras."),
+          ),
         ),
         h("p", null, "”Passerat” i kolumnen Revideras senast betyder att dokumentet skulle ha reviderats före utgåvans datum."),
       ),

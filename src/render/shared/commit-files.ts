@@ -92,7 +92,11 @@ export function commitFiles(outDir: string, files: readonly OutputFile[], manife
     );
   }
   for (const [i, temp] of temps.entries()) renameSync(temp, targets[i] as string);
-  recordManifest(root, manifestName, files.map((f) => f.path));
+  recordManifest(
+    root,
+    manifestName,
+    files.map((f) => f.path),
+  );
   return targets;
 }
 

@@ -26,7 +26,26 @@
  * `.dist.samdok-old-*`; the next build puts it back first.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, copyFileSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, chmodSync, type Dirent, type Stats } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  chmodSync,
+  type Dirent,
+  type Stats,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Lang } from "../../core/types.js";
@@ -115,7 +134,8 @@ function classify(out: string): Kind {
   const entries = readdirSync(out, { withFileTypes: true }).filter((e) => !(e.isFile() && ATOMIC_TEMP.test(e.name)));
   if (entries.length === 0) return { kind: "empty" };
   if (entries.some((e) => e.isFile() && EDITION_MANIFESTS.includes(e.name))) return { kind: "edition" };
-  if (entries.some((e) => e.name === LEGACY_DOCX_EDITION) && entries.every((e) => e.isFile() && e.name.endsWith(".docx"))) return { kind: "edition" };
+  if (entries.some((e) => e.name === LEGACY_DOCX_EDITION) && entries.every((e) => e.isFile() && e.name.endsWith(".docx")))
+    return { kind: "edition" };
   // Loose files (a report written there before the first build) are taken over; anything
   // that looks like a project or a set of documents is not.
   const odd = entries.find((e) => !e.isFile() || /\.md$/i.test(e.name) || ["samdok.config.json", "package.json"].includes(e.name));
@@ -155,7 +175,13 @@ export class EditionFolder {
     const lang = options.lang;
     const shown = shownPath(requested, options.cwd);
     const say = (sv: string, en: string): UsageError => new UsageError(pick({ sv, en }, lang));
-    const hint = pick({ sv: "samdok byter ut hela utgåvans mapp när den byggs, så ge utgåvan en egen mapp, till exempel --out dist.", en: "samdok replaces the whole edition folder when it builds, so give the edition a folder of its own, for example --out dist." }, lang);
+    const hint = pick(
+      {
+        sv: "samdok byter ut hela utgåvans mapp när den byggs, så ge utgåvan en egen mapp, till exempel --out dist.",
+        en: "samdok replaces the whole edition folder when it builds, so give the edition a folder of its own, for example --out dist.",
+      },
+      lang,
+    );
 
     // Compared by real paths, so a symbolic link in either path cannot hide the current folder.
     // dist -> /var/www/samdok: the folder the link leads to is the one replaced, the link stays.
@@ -164,7 +190,10 @@ export class EditionFolder {
       try {
         out = realpathSync(requested);
       } catch {
-        throw say(`--out ${shown} är en symbolisk länk som inte leder någonstans.`, `--out ${shown} is a symbolic link that leads nowhere.`);
+        throw say(
+          `--out ${shown} är en symbolisk länk som inte leder någonstans.`,
+          `--out ${shown} is a symbolic link that leads nowhere.`,
+        );
       }
     }
     const forms = (p: string): string[] => {
@@ -176,15 +205,24 @@ export class EditionFolder {
     };
     const holds = (p: string): boolean => [requested, out].some((o) => forms(p).some((f) => isInside(o, f)));
     if (path.dirname(out) === out || holds(options.cwd) || holds(os.homedir())) {
-      throw say(`--out ${shown} är den aktuella mappen, hemmappen eller en mapp ovanför dem. ${hint}`, `--out ${shown} is the current folder, the home folder or a folder above them. ${hint}`);
+      throw say(
+        `--out ${shown} är den aktuella mappen, hemmappen eller en mapp ovanför dem. ${hint}`,
+        `--out ${shown} is the current folder, the home folder or a folder above them. ${hint}`,
+      );
     }
     const source = options.sources.find(holds);
     if (source !== undefined) {
-      throw say(`--out ${shown} innehåller dokumenten som byggs (${shownPath(source, options.cwd)}). ${hint}`, `--out ${shown} holds the documents being built (${shownPath(source, options.cwd)}). ${hint}`);
+      throw say(
+        `--out ${shown} innehåller dokumenten som byggs (${shownPath(source, options.cwd)}). ${hint}`,
+        `--out ${shown} holds the documents being built (${shownPath(source, options.cwd)}). ${hint}`,
+      );
     }
     const current = lstatOrUndefined(out);
     if (current && !current.isDirectory()) {
-      throw say(`--out ${shown} är en fil, inte en mapp. Ange en mapp för utgåvan.`, `--out ${shown} is a file, not a folder. Name a folder for the edition.`);
+      throw say(
+        `--out ${shown} är en fil, inte en mapp. Ange en mapp för utgåvan.`,
+        `--out ${shown} is a file, not a folder. Name a folder for the edition.`,
+      );
     }
 
     const parent = path.dirname(out);
@@ -193,7 +231,16 @@ export class EditionFolder {
       if (reason === undefined) throw error;
       const where = (error as NodeJS.ErrnoException).path;
       const detail = typeof where === "string" && where !== out ? ` (${shownPath(where, options.cwd)})` : "";
-      throw new UsageError(pick({ sv: `Kan inte skriva utgåvan i ${shown}: ${reason}${detail}.`, en: `Cannot write the edition to ${shown}: ${reason}${detail}.` }, lang), { cause: error });
+      throw new UsageError(
+        pick(
+          {
+            sv: `Kan inte skriva utgåvan i ${shown}: ${reason}${detail}.`,
+            en: `Cannot write the edition to ${shown}: ${reason}${detail}.`,
+          },
+          lang,
+        ),
+        { cause: error },
+      );
     };
     try {
       ensureDir(parent);
@@ -213,7 +260,9 @@ export class EditionFolder {
     const stale = siblings
       .map((name) => ({ name, m: SIBLING.exec(name) }))
       .filter((s) => s.m && s.m[1] === base && !alive(Number(s.m[3]), s.name, parent));
-    const olds = stale.filter((s) => s.m?.[2] === "old").sort((a, b) => lstatSync(path.join(parent, b.name)).mtimeMs - lstatSync(path.join(parent, a.name)).mtimeMs);
+    const olds = stale
+      .filter((s) => s.m?.[2] === "old")
+      .sort((a, b) => lstatSync(path.join(parent, b.name)).mtimeMs - lstatSync(path.join(parent, a.name)).mtimeMs);
     if (!lstatOrUndefined(out) && olds[0]) {
       try {
         renameSync(path.join(parent, olds[0].name), out);
@@ -249,7 +298,10 @@ export class EditionFolder {
       rmSync(stage, { recursive: true, force: true });
       // In a folder that exists, "no such file" means no folder can be made there (/proc).
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        throw say(`Kan inte skapa utgåvans mapp ${shown}: det går inte att skapa mappar i ${shownPath(parent, options.cwd)}.`, `Cannot create the edition folder ${shown}: no folder can be created in ${shownPath(parent, options.cwd)}.`);
+        throw say(
+          `Kan inte skapa utgåvans mapp ${shown}: det går inte att skapa mappar i ${shownPath(parent, options.cwd)}.`,
+          `Cannot create the edition folder ${shown}: no folder can be created in ${shownPath(parent, options.cwd)}.`,
+        );
       }
       // The stage folder's name means nothing to a user: the error is about the output folder.
       if (error instanceof Error) (error as NodeJS.ErrnoException).path = out;

@@ -42,8 +42,10 @@ export function noticesFor(doc: SamDoc, editionDate: string, successorId?: strin
       break;
     }
     case "fastställd": {
-      if (doc.giltig_fran && isIsoDate(doc.giltig_fran) && doc.giltig_fran > editionDate) out.push({ kind: "ej-i-kraft", fran: doc.giltig_fran });
-      if (doc.giltig_till && isIsoDate(doc.giltig_till) && doc.giltig_till < editionDate) out.push({ kind: "giltighet-utgangen", till: doc.giltig_till });
+      if (doc.giltig_fran && isIsoDate(doc.giltig_fran) && doc.giltig_fran > editionDate)
+        out.push({ kind: "ej-i-kraft", fran: doc.giltig_fran });
+      if (doc.giltig_till && isIsoDate(doc.giltig_till) && doc.giltig_till < editionDate)
+        out.push({ kind: "giltighet-utgangen", till: doc.giltig_till });
       if (doc.revideras_senast && isIsoDate(doc.revideras_senast) && doc.revideras_senast < editionDate) {
         out.push({ kind: "revision-passerad", datum: doc.revideras_senast, days: daysBetween(doc.revideras_senast, editionDate) });
       }

@@ -36,7 +36,8 @@ export function entries(data: Data | undefined, key: string): { value: Data; pat
   if (!Array.isArray(v)) return [];
   const out: { value: Data; path: string; index: number }[] = [];
   v.forEach((item: unknown, index) => {
-    if (item !== null && typeof item === "object" && !Array.isArray(item)) out.push({ value: item as Data, path: `/${key}/${index}`, index });
+    if (item !== null && typeof item === "object" && !Array.isArray(item))
+      out.push({ value: item as Data, path: `/${key}/${index}`, index });
   });
   return out;
 }

@@ -25,19 +25,91 @@ export function findEmails(text: string): EmailMatch[] {
 
 /** Words that mark a mailbox as belonging to a function, unit or service rather than a person. */
 const FUNCTIONAL_WORDS = new Set([
-  "info", "information", "kontakt", "kontaktcenter", "registrator", "registratur", "diarium", "kansli", "kansliet", "post", "brevlada",
-  "kommun", "kommunen", "region", "regionen", "lan", "lanet", "stad", "staden", "landsting",
-  "vard", "omsorg", "halsa", "sjukvard", "socialtjanst", "social", "soc", "stod", "service", "support", "kundtjanst", "vaxel", "reception",
-  "narvard", "naravard", "samverkan", "samordning", "fou", "hr", "it", "ekonomi", "lon", "upphandling", "kommunikation", "press",
-  "hjalpmedel", "lakemedel", "vardhygien", "hygien", "palliativ", "rehab", "rehabilitering", "elevhalsa", "funktionsstod",
-  "noreply", "no-reply", "donotreply", "admin", "webmaster", "webb", "mas", "mar", "sas",
+  "info",
+  "information",
+  "kontakt",
+  "kontaktcenter",
+  "registrator",
+  "registratur",
+  "diarium",
+  "kansli",
+  "kansliet",
+  "post",
+  "brevlada",
+  "kommun",
+  "kommunen",
+  "region",
+  "regionen",
+  "lan",
+  "lanet",
+  "stad",
+  "staden",
+  "landsting",
+  "vard",
+  "omsorg",
+  "halsa",
+  "sjukvard",
+  "socialtjanst",
+  "social",
+  "soc",
+  "stod",
+  "service",
+  "support",
+  "kundtjanst",
+  "vaxel",
+  "reception",
+  "narvard",
+  "naravard",
+  "samverkan",
+  "samordning",
+  "fou",
+  "hr",
+  "it",
+  "ekonomi",
+  "lon",
+  "upphandling",
+  "kommunikation",
+  "press",
+  "hjalpmedel",
+  "lakemedel",
+  "vardhygien",
+  "hygien",
+  "palliativ",
+  "rehab",
+  "rehabilitering",
+  "elevhalsa",
+  "funktionsstod",
+  "noreply",
+  "no-reply",
+  "donotreply",
+  "admin",
+  "webmaster",
+  "webb",
+  "mas",
+  "mar",
+  "sas",
 ]);
 
 /** Word parts that make a mailbox functional wherever they stand (nämnd, förvaltning …). */
-const FUNCTIONAL_STEMS = ["forvaltning", "namnd", "kontoret", "enhet", "mottagning", "centrum", "center", "avdelning", "sekretariat", "funktion", "brevlada"];
+const FUNCTIONAL_STEMS = [
+  "forvaltning",
+  "namnd",
+  "kontoret",
+  "enhet",
+  "mottagning",
+  "centrum",
+  "center",
+  "avdelning",
+  "sekretariat",
+  "funktion",
+  "brevlada",
+];
 
 function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 /**

@@ -7,7 +7,14 @@
 import path from "node:path";
 import type { Localized } from "../../i18n/text.js";
 import type { DocumentResult, Range } from "../../core/types.js";
-import { MAX_ATTACHMENT_BYTES, MAX_PICTURE_BYTES, megabytes, resolveInside, type FileProblem, type InsideResult } from "../../core/safe-file.js";
+import {
+  MAX_ATTACHMENT_BYTES,
+  MAX_PICTURE_BYTES,
+  megabytes,
+  resolveInside,
+  type FileProblem,
+  type InsideResult,
+} from "../../core/safe-file.js";
 import type { SetContext } from "../types.js";
 import { isMarkdown as isMarkdownPath } from "../../core/discover.js";
 import { isSameFolderDocument, resolveLink, type ResolvedLink } from "../../core/links.js";
@@ -46,14 +53,25 @@ export function* linkedFiles(ctx: SetContext): Generator<LinkedFile> {
       // Links to documents are checked (with their headings) by SD133.
       if (!image && isMarkdownPath(resolved.rootPath)) continue;
       // The real path, symbolic links followed, as the editions read it (src/core/safe-file.ts).
-      const found = resolveInside(ctx.loaded.root, path.join(ctx.loaded.root, ...resolved.rootPath.split("/")), image ? MAX_PICTURE_BYTES : MAX_ATTACHMENT_BYTES);
+      const found = resolveInside(
+        ctx.loaded.root,
+        path.join(ctx.loaded.root, ...resolved.rootPath.split("/")),
+        image ? MAX_PICTURE_BYTES : MAX_ATTACHMENT_BYTES,
+      );
       yield { ...base, found };
     }
   }
 }
 
 /** What to tell the author about a linked file that cannot be published. */
-export function fileProblemMessage(problem: Exclude<FileProblem, "directory">, what: Localized, written: string, rootPath: string, image: boolean, size: number): Localized {
+export function fileProblemMessage(
+  problem: Exclude<FileProblem, "directory">,
+  what: Localized,
+  written: string,
+  rootPath: string,
+  image: boolean,
+  size: number,
+): Localized {
   switch (problem) {
     case "outside":
       return {

@@ -17,17 +17,48 @@ export function register(program: Command, ctx: CommandContext): void {
 
   program
     .command("due")
-    .description(t("visa vad som ska revideras, följas upp, slutar gälla eller har passerat remisstiden", "list what must be revised, followed up, stops being valid or is past its consultation"))
+    .description(
+      t(
+        "visa vad som ska revideras, följas upp, slutar gälla eller har passerat remisstiden",
+        "list what must be revised, followed up, stops being valid or is past its consultation",
+      ),
+    )
     .argument("[sökvägar...]", t("mappar eller .md-filer (standard: documents/)", "folders or .md files (default: documents/)"))
     .option("--as-of <datum>", t("räkna från detta datum (standard: i dag)", "count from this date (default: today)"), parseDate(lang))
-    .option("--within <dagar>", t("hur långt framåt, t.ex. 90d, 90 eller 12v (standard: bevakning.inom_dagar i konfigurationen, annars 90)", "how far ahead, e.g. 90d, 90 or 12w (default: bevakning.inom_dagar in the configuration, else 90)"))
-    .option("--owner <roll>", t("bara poster för denna ansvariga roll (id eller namn)", "only items for this responsible role (id or name)"))
-    .option("--spar <spår>", t("bara dokument i dessa spår (kommaseparerat)", "only documents in these tracks (comma-separated)"), commaList)
+    .option(
+      "--within <dagar>",
+      t(
+        "hur långt framåt, t.ex. 90d, 90 eller 12v (standard: bevakning.inom_dagar i konfigurationen, annars 90)",
+        "how far ahead, e.g. 90d, 90 or 12w (default: bevakning.inom_dagar in the configuration, else 90)",
+      ),
+    )
+    .option(
+      "--owner <roll>",
+      t("bara poster för denna ansvariga roll (id eller namn)", "only items for this responsible role (id or name)"),
+    )
+    .option(
+      "--spar <spår>",
+      t("bara dokument i dessa spår (kommaseparerat)", "only documents in these tracks (comma-separated)"),
+      commaList,
+    )
     .option("--type <typ>", t("bara dessa dokumenttyper (kommaseparerat)", "only these document types (comma-separated)"), commaList)
     .addOption(new Option("--group-by <fält>", t("gruppera listan", "group the list")).choices([...GROUP_BY]))
     .addOption(new Option("-f, --format <format>", t("utdataformat", "output format")).choices([...DUE_FORMATS]).default("table"))
-    .addOption(new Option("--fail-on <läge>", t("slutkod 1 när något är förfallet (overdue) eller förfallet eller snart (due)", "exit 1 when anything is overdue, or overdue or due")).choices([...FAIL_ON]).default("never"))
-    .option("-o, --output <fil>", t("skriv till en fil (atomiskt) i stället för till terminalen", "write to a file (atomically) instead of the terminal"))
+    .addOption(
+      new Option(
+        "--fail-on <läge>",
+        t(
+          "slutkod 1 när något är förfallet (overdue) eller förfallet eller snart (due)",
+          "exit 1 when anything is overdue, or overdue or due",
+        ),
+      )
+        .choices([...FAIL_ON])
+        .default("never"),
+    )
+    .option(
+      "-o, --output <fil>",
+      t("skriv till en fil (atomiskt) i stället för till terminalen", "write to a file (atomically) instead of the terminal"),
+    )
     .addHelpText(
       "after",
       examples(

@@ -25,7 +25,14 @@ export interface DueFlags {
 }
 
 /** The file name suggested when --output names a folder. */
-const DUE_EXAMPLE: Record<DueFormat, string> = { table: "bevakning.txt", markdown: "bevakning.md", html: "bevakning.html", csv: "bevakning.csv", json: "bevakning.json", ics: "bevakning.ics" };
+const DUE_EXAMPLE: Record<DueFormat, string> = {
+  table: "bevakning.txt",
+  markdown: "bevakning.md",
+  html: "bevakning.html",
+  csv: "bevakning.csv",
+  json: "bevakning.json",
+  ics: "bevakning.ics",
+};
 
 export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Promise<number> {
   const lang = io.lang;
@@ -37,7 +44,15 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
   mentionSkipped(io, loaded.skipped);
   const configs = loaded.sets.map((s) => s.loaded.config);
   const within = flagWithin ?? defaultWithin(configs.map((config) => ({ config })));
-  const filters = resolveFilters({ ...(flags.owner !== undefined ? { owner: flags.owner } : {}), ...(flags.spar ? { spar: flags.spar } : {}), ...(flags.type ? { type: flags.type } : {}) }, configs, lang);
+  const filters = resolveFilters(
+    {
+      ...(flags.owner !== undefined ? { owner: flags.owner } : {}),
+      ...(flags.spar ? { spar: flags.spar } : {}),
+      ...(flags.type ? { type: flags.type } : {}),
+    },
+    configs,
+    lang,
+  );
   const list = collectDue(loaded.docs, asOf, within, filters);
   const reporter = await dueReporter(flags.format);
   const toTerminal = flags.output === undefined;
@@ -78,4 +93,3 @@ export async function dueSummary(io: Io, paths: string[], limit = 10): Promise<n
   io.stdout.write(text);
   return EXIT_OK;
 }
-

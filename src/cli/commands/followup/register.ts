@@ -18,9 +18,26 @@ export function register(program: Command, ctx: CommandContext): void {
     .description(t("registrera en genomförd uppföljning (genomford och resultat)", "record a follow-up as done (genomford and resultat)"))
     .argument("<dokument>", t("dokumentets id eller fil", "the document's id or file"))
     .requiredOption("--result <text>", t("kort sammanfattning av resultatet", "short summary of the outcome"))
-    .option("--date <datum>", t("när uppföljningen gjordes (standard: i dag)", "when the follow-up was done (default: today)"), parseDate(lang))
-    .option("--index <nummer>", t("vilken uppföljning, räknat från 1 (standard: den tidigaste som inte är gjord)", "which follow-up, counted from 1 (default: the earliest not yet done)"), parseWholeNumber(lang))
-    .option("--in <mapp>", t("var dokumentet söks när det anges med id (standard: documents/)", "where to look for a document named by id (default: documents/)"))
+    .option(
+      "--date <datum>",
+      t("när uppföljningen gjordes (standard: i dag)", "when the follow-up was done (default: today)"),
+      parseDate(lang),
+    )
+    .option(
+      "--index <nummer>",
+      t(
+        "vilken uppföljning, räknat från 1 (standard: den tidigaste som inte är gjord)",
+        "which follow-up, counted from 1 (default: the earliest not yet done)",
+      ),
+      parseWholeNumber(lang),
+    )
+    .option(
+      "--in <mapp>",
+      t(
+        "var dokumentet söks när det anges med id (standard: documents/)",
+        "where to look for a document named by id (default: documents/)",
+      ),
+    )
     .addHelpText(
       "after",
       examples(

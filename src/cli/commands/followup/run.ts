@@ -36,4 +36,3 @@ export async function followupCommand(io: Io, target: string, flags: FollowupFla
   );
   return validateAndReplace(io, entry, original, plan.text, done);
 }
-

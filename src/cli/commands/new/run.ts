@@ -55,7 +55,15 @@ export async function newCommand(io: Io, flags: NewFlags): Promise<number> {
   }
   const title = flags.title.trim().replace(/\s+/g, " ");
   if (title.length < 5 || title.length > 200) {
-    throw new UsageError(pick({ sv: "--title ska vara dokumentets hela titel (5–200 tecken).", en: "--title must be the document's full title (5–200 characters)." }, lang));
+    throw new UsageError(
+      pick(
+        {
+          sv: "--title ska vara dokumentets hela titel (5–200 tecken).",
+          en: "--title must be the document's full title (5–200 characters).",
+        },
+        lang,
+      ),
+    );
   }
   const outDir = path.resolve(io.cwd, flags.out ?? ".");
   const configPath = findConfigPath(outDir);
@@ -75,7 +83,10 @@ export async function newCommand(io: Io, flags: NewFlags): Promise<number> {
   const pickId = (flag: string, value: string, entries: { id: string; namn: string }[]): string => {
     const hit = entries.find((e) => fold(e.id) === fold(value) || fold(e.namn) === fold(value));
     if (hit) return hit.id;
-    const guess = closest(value, entries.map((e) => e.id));
+    const guess = closest(
+      value,
+      entries.map((e) => e.id),
+    );
     throw new UsageError(
       pick(
         {
@@ -87,7 +98,8 @@ export async function newCommand(io: Io, flags: NewFlags): Promise<number> {
     );
   };
   const spar = flags.spar !== undefined ? pickId("--spar", flags.spar, config.spar) : config.spar[0]?.id;
-  if (!spar) throw new UsageError(pick({ sv: "Konfigurationen har inga spår (spar).", en: "The configuration has no tracks (spar)." }, lang));
+  if (!spar)
+    throw new UsageError(pick({ sv: "Konfigurationen har inga spår (spar).", en: "The configuration has no tracks (spar)." }, lang));
   const owner = flags.ansvarig !== undefined ? pickId("--ansvarig", flags.ansvarig, config.roller) : undefined;
   const codes = partyCodes(config);
   const parter = flags.parter?.length ? flags.parter : codes;
@@ -96,14 +108,25 @@ export async function newCommand(io: Io, flags: NewFlags): Promise<number> {
       const guess = closest(p, codes);
       throw new UsageError(
         pick(
-          { sv: `--parter "${p}" är ingen part i ${CONFIG_FILE}.${guess ? ` Menade du ${guess}?` : ""} Parter: ${codes.join(", ")}.`, en: `--parter "${p}" is not a party in ${CONFIG_FILE}.${guess ? ` Did you mean ${guess}?` : ""} Parties: ${codes.join(", ")}.` },
+          {
+            sv: `--parter "${p}" är ingen part i ${CONFIG_FILE}.${guess ? ` Menade du ${guess}?` : ""} Parter: ${codes.join(", ")}.`,
+            en: `--parter "${p}" is not a party in ${CONFIG_FILE}.${guess ? ` Did you mean ${guess}?` : ""} Parties: ${codes.join(", ")}.`,
+          },
           lang,
         ),
       );
     }
   }
   if (type === "överenskommelse" && parter.length < 2) {
-    throw new UsageError(pick({ sv: "En överenskommelse behöver minst två parter: regionen och minst en kommun.", en: "An agreement needs at least two parties: the region and at least one municipality." }, lang));
+    throw new UsageError(
+      pick(
+        {
+          sv: "En överenskommelse behöver minst två parter: regionen och minst en kommun.",
+          en: "An agreement needs at least two parties: the region and at least one municipality.",
+        },
+        lang,
+      ),
+    );
   }
   const root = path.dirname(configPath);
   const existing = await loadDocuments({ paths: [root], cwd: io.cwd, lang, today: today(io) });
@@ -113,15 +136,32 @@ export async function newCommand(io: Io, flags: NewFlags): Promise<number> {
   let id: string;
   if (flags.id !== undefined) {
     if (!/^[a-z0-9][a-z0-9-]{2,63}$/.test(flags.id)) {
-      throw new UsageError(pick({ sv: "--id får bara innehålla a–z, 0–9 och bindestreck (3–64 tecken).", en: "--id may only contain a–z, 0–9 and hyphens (3–64 characters)." }, lang));
+      throw new UsageError(
+        pick(
+          {
+            sv: "--id får bara innehålla a–z, 0–9 och bindestreck (3–64 tecken).",
+            en: "--id may only contain a–z, 0–9 and hyphens (3–64 characters).",
+          },
+          lang,
+        ),
+      );
     }
-    if (taken.has(flags.id)) throw new UsageError(pick({ sv: `Id ${flags.id} används redan i samlingen.`, en: `The id ${flags.id} is already used in the set.` }, lang));
+    if (taken.has(flags.id))
+      throw new UsageError(
+        pick({ sv: `Id ${flags.id} används redan i samlingen.`, en: `The id ${flags.id} is already used in the set.` }, lang),
+      );
     id = flags.id;
   } else {
     id = freshId(type, title, taken);
   }
   const target = path.join(outDir, `${id}.md`);
-  if (existsSync(target)) throw new UsageError(pick({ sv: `${toPosix(path.relative(io.cwd, target))} finns redan.`, en: `${toPosix(path.relative(io.cwd, target))} already exists.` }, lang));
+  if (existsSync(target))
+    throw new UsageError(
+      pick(
+        { sv: `${toPosix(path.relative(io.cwd, target))} finns redan.`, en: `${toPosix(path.relative(io.cwd, target))} already exists.` },
+        lang,
+      ),
+    );
   const text = renderTemplate(config, { id, type, title, spar, parter, today: today(io), ...(owner !== undefined ? { owner } : {}) });
   const shown = toPosix(path.relative(io.cwd, target));
   const done = pick(

@@ -15,14 +15,35 @@ export function register(program: Command, ctx: CommandContext): void {
 
   program
     .command("report")
-    .description(t("statusrapport till styrgruppen (Länsstyrgruppen) som Markdown eller HTML", "status report for the steering group (Länsstyrgruppen) as Markdown or HTML"))
+    .description(
+      t(
+        "statusrapport till styrgruppen (Länsstyrgruppen) som Markdown eller HTML",
+        "status report for the steering group (Länsstyrgruppen) as Markdown or HTML",
+      ),
+    )
     .argument("[sökvägar...]", t("mappar eller .md-filer (standard: documents/)", "folders or .md files (default: documents/)"))
-    .option("--since <datum>", t("redovisa beslut och uppföljningar från detta datum (standard: tre månader bakåt)", "report decisions and follow-ups from this date (default: three months back)"), parseDate(lang))
+    .option(
+      "--since <datum>",
+      t(
+        "redovisa beslut och uppföljningar från detta datum (standard: tre månader bakåt)",
+        "report decisions and follow-ups from this date (default: three months back)",
+      ),
+      parseDate(lang),
+    )
     .option("--as-of <datum>", t("rapportdatum (standard: i dag)", "report date (default: today)"), parseDate(lang))
-    .option("--within <dagar>", t("hur långt fram bevakningen ser (standard: som samdok due)", "how far ahead due dates look (default: as samdok due)"))
+    .option(
+      "--within <dagar>",
+      t("hur långt fram bevakningen ser (standard: som samdok due)", "how far ahead due dates look (default: as samdok due)"),
+    )
     .addOption(new Option("-f, --format <format>", t("utdataformat", "output format")).choices(["markdown", "html"]).default("markdown"))
     .option("-o, --output <fil>", t("skriv till en fil (atomiskt)", "write to a file (atomically)"))
-    .option("--to <mottagare>", t("rapportens mottagare (standard: Länsstyrgruppen om den finns bland beslutsorganen)", "the report's recipient (default: Länsstyrgruppen when it is a decision body)"))
+    .option(
+      "--to <mottagare>",
+      t(
+        "rapportens mottagare (standard: Länsstyrgruppen om den finns bland beslutsorganen)",
+        "the report's recipient (default: Länsstyrgruppen when it is a decision body)",
+      ),
+    )
     .addHelpText(
       "after",
       examples(

@@ -26,17 +26,24 @@ export async function reportCommand(io: Io, paths: string[], flags: ReportFlags)
   const asOf = flags.asOf ?? today(io);
   const since = flags.since ?? addMonths(asOf, -3);
   if (since > asOf) {
-    throw new UsageError(pick({ sv: `--since ${since} ligger efter rapportdatumet ${asOf}.`, en: `--since ${since} is after the report date ${asOf}.` }, lang));
+    throw new UsageError(
+      pick({ sv: `--since ${since} ligger efter rapportdatumet ${asOf}.`, en: `--since ${since} is after the report date ${asOf}.` }, lang),
+    );
   }
   const flagWithin = flags.within !== undefined ? parseWithin(flags.within, lang) : undefined;
-  const target = flags.output !== undefined ? outputTarget(io, flags.output, flags.format === "html" ? "statusrapport.html" : "statusrapport.md") : undefined;
+  const target =
+    flags.output !== undefined
+      ? outputTarget(io, flags.output, flags.format === "html" ? "statusrapport.html" : "statusrapport.md")
+      : undefined;
   const loaded = await loadNamed(io, paths);
   mentionSkipped(io, loaded.skipped);
   const within = flagWithin ?? defaultWithin(loaded.sets.map((s) => s.loaded));
   const { buildStatusReport } = await import("../../../due/report/report.js");
   const report = buildStatusReport(loaded, { asOf, since, within, ...(flags.to !== undefined ? { to: flags.to } : {}) });
   const text =
-    flags.format === "html" ? (await import("../../../due/report/html.js")).reportHtml(report, lang) : (await import("../../../due/report/markdown.js")).reportMarkdown(report, lang);
+    flags.format === "html"
+      ? (await import("../../../due/report/html.js")).reportHtml(report, lang)
+      : (await import("../../../due/report/markdown.js")).reportMarkdown(report, lang);
   if (target !== undefined) {
     writeOutput(io, target, text, pick({ sv: `statusrapport ${asOf}`, en: `status report ${asOf}` }, lang));
   } else {

@@ -15,12 +15,29 @@ export function register(program: Command, ctx: CommandContext): void {
 
   program
     .command("revise")
-    .description(t("registrera en revidering: ny version, rad i ändringshistoriken och nytt revideras_senast", "record a revision: new version, a change-history line and a new revideras_senast"))
+    .description(
+      t(
+        "registrera en revidering: ny version, rad i ändringshistoriken och nytt revideras_senast",
+        "record a revision: new version, a change-history line and a new revideras_senast",
+      ),
+    )
     .argument("<dokument>", t("dokumentets id eller fil", "the document's id or file"))
-    .requiredOption("--summary <text>", t("kort beskrivning av ändringen (till ändringshistoriken)", "short description of the change (for the change history)"))
-    .option("--major", t("höj huvudversionen (1.4 → 2.0) i stället för 1.4 → 1.5", "raise the major version (1.4 → 2.0) instead of 1.4 → 1.5"))
+    .requiredOption(
+      "--summary <text>",
+      t("kort beskrivning av ändringen (till ändringshistoriken)", "short description of the change (for the change history)"),
+    )
+    .option(
+      "--major",
+      t("höj huvudversionen (1.4 → 2.0) i stället för 1.4 → 1.5", "raise the major version (1.4 → 2.0) instead of 1.4 → 1.5"),
+    )
     .option("--date <datum>", t("revisionens datum (standard: i dag)", "date of the revision (default: today)"), parseDate(lang))
-    .option("--in <mapp>", t("var dokumentet söks när det anges med id (standard: documents/)", "where to look for a document named by id (default: documents/)"))
+    .option(
+      "--in <mapp>",
+      t(
+        "var dokumentet söks när det anges med id (standard: documents/)",
+        "where to look for a document named by id (default: documents/)",
+      ),
+    )
     .addHelpText(
       "after",
       examples(

@@ -20,7 +20,12 @@ export async function reviseCommand(io: Io, target: string, flags: ReviseFlags):
   const entry = await resolveDocument(io, target, flags.in);
   const date = flags.date ?? today(io);
   const original = readOriginal(io, entry);
-  const plan = planRevision(original.text, original.doc, entry.loaded.config, { summary: flags.summary, major: flags.major === true, date, lang });
+  const plan = planRevision(original.text, original.doc, entry.loaded.config, {
+    summary: flags.summary,
+    major: flags.major === true,
+    date,
+    lang,
+  });
   const notes: string[] = [];
   if (plan.clampedTo) {
     notes.push(
@@ -34,14 +39,36 @@ export async function reviseCommand(io: Io, target: string, flags: ReviseFlags):
     );
   }
   if (plan.expired) {
-    notes.push(pick({ sv: `Obs! Giltigheten (giltig_till ${plan.expired}) har redan gått ut. Ange ett nytt giltig_till.`, en: `Note: validity (giltig_till ${plan.expired}) has already ended. Set a new giltig_till.` }, lang));
+    notes.push(
+      pick(
+        {
+          sv: `Obs! Giltigheten (giltig_till ${plan.expired}) har redan gått ut. Ange ett nytt giltig_till.`,
+          en: `Note: validity (giltig_till ${plan.expired}) has already ended. Set a new giltig_till.`,
+        },
+        lang,
+      ),
+    );
   }
   if (original.doc.status === "fastställd") {
-    notes.push(pick({ sv: "När den nya versionen fastställs: uppdatera faststalld_datum och beslutsparagraf.", en: "When the new version is adopted: update faststalld_datum and beslutsparagraf." }, lang));
+    notes.push(
+      pick(
+        {
+          sv: "När den nya versionen fastställs: uppdatera faststalld_datum och beslutsparagraf.",
+          en: "When the new version is adopted: update faststalld_datum and beslutsparagraf.",
+        },
+        lang,
+      ),
+    );
   }
   const reviseBy = plan.reviseBy
     ? pick({ sv: `, revideras senast ${plan.reviseBy}`, en: `, revise by ${plan.reviseBy}` }, lang)
-    : pick({ sv: " (revideras_senast ändras inte förrän dokumentet är fastställt)", en: " (revideras_senast is not changed until the document is adopted)" }, lang);
+    : pick(
+        {
+          sv: " (revideras_senast ändras inte förrän dokumentet är fastställt)",
+          en: " (revideras_senast is not changed until the document is adopted)",
+        },
+        lang,
+      );
   const done = pick(
     {
       sv: `${entry.result.file}: version ${plan.from} → ${plan.to}, ändringshistoriken har fått en rad (${plan.date})${reviseBy}.`,
@@ -51,4 +78,3 @@ export async function reviseCommand(io: Io, target: string, flags: ReviseFlags):
   );
   return validateAndReplace(io, entry, original, plan.text, done, notes);
 }
-

@@ -16,7 +16,9 @@ export async function startCommand(io: Io, paths: string[], flags: { out: string
   heading("Validering", "Validation");
   const validation = await validateCommand(io, paths, { format: "stylish", jobs: "auto" });
   if (validation !== EXIT_OK) {
-    io.stderr.write(`samdok: ${pick({ sv: "Samlingen har fel; inga utgåvor byggs förrän de är rättade.", en: "The set has errors; no editions are built until they are fixed." }, lang)}\n`);
+    io.stderr.write(
+      `samdok: ${pick({ sv: "Samlingen har fel; inga utgåvor byggs förrän de är rättade.", en: "The set has errors; no editions are built until they are fixed." }, lang)}\n`,
+    );
     return validation;
   }
   const hooks = await import("./hooks.js");

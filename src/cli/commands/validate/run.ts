@@ -14,7 +14,13 @@ import { pick } from "../../../i18n/text.js";
 export const DEFAULT_PATHS = ["documents"];
 
 /** The file name suggested when --output names a folder. */
-const REPORT_EXAMPLE: Record<string, string> = { stylish: "samdok.txt", json: "samdok.json", github: "samdok.txt", sarif: "samdok.sarif", junit: "samdok.xml" };
+const REPORT_EXAMPLE: Record<string, string> = {
+  stylish: "samdok.txt",
+  json: "samdok.json",
+  github: "samdok.txt",
+  sarif: "samdok.sarif",
+  junit: "samdok.xml",
+};
 
 /** Runs validation; a hook lets pull-request mode narrow the run. */
 export async function validateCommand(io: Io, paths: string[], flags: ValidateFlags): Promise<number> {
@@ -30,7 +36,14 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
     today: today(io),
     onProgress: bar.tick,
     jobs: flags.jobs ?? "auto",
-    ...cacheOptions({ cwd: io.cwd, env: io.env, lang, cache: flags.cache, location: flags.cacheLocation, note: (line) => io.stderr.write(`${line}\n`) }),
+    ...cacheOptions({
+      cwd: io.cwd,
+      env: io.env,
+      lang,
+      cache: flags.cache,
+      location: flags.cacheLocation,
+      note: (line) => io.stderr.write(`${line}\n`),
+    }),
     ...(io.readFile ? { readFile: io.readFile } : {}),
   };
   try {
@@ -60,7 +73,10 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
   if (flags.maxWarnings !== undefined && run.summary.warnings > flags.maxWarnings) {
     io.stderr.write(
       `samdok: ${pick(
-        { sv: `${run.summary.warnings} varningar är fler än de ${flags.maxWarnings} som --max-warnings tillåter.`, en: `${run.summary.warnings} warnings are more than the ${flags.maxWarnings} that --max-warnings allows.` },
+        {
+          sv: `${run.summary.warnings} varningar är fler än de ${flags.maxWarnings} som --max-warnings tillåter.`,
+          en: `${run.summary.warnings} warnings are more than the ${flags.maxWarnings} that --max-warnings allows.`,
+        },
         lang,
       )}\n`,
     );

@@ -40,7 +40,13 @@ export const html: DueReporter = ({ list, lang, groupBy }) => {
   parts.push(`<h1 style="font-size:24px;margin:0 0 8px 0">${e(title)}</h1>`);
   parts.push(
     `<p style="margin:0 0 16px 0">${e(
-      pick({ sv: `Läget ${longDate(list.asOf, "sv")}, med ${list.within} dagar framåt:`, en: `As of ${longDate(list.asOf, "en")}, looking ${list.within} days ahead:` }, lang),
+      pick(
+        {
+          sv: `Läget ${longDate(list.asOf, "sv")}, med ${list.within} dagar framåt:`,
+          en: `As of ${longDate(list.asOf, "en")}, looking ${list.within} days ahead:`,
+        },
+        lang,
+      ),
     )} <strong>${e(countsText(list.items, lang))}</strong>.</p>`,
   );
   if (list.items.length > 0) {
@@ -52,14 +58,20 @@ export const html: DueReporter = ({ list, lang, groupBy }) => {
   }
   parts.push(
     `<p style="margin:16px 0 0 0;color:#444444;font-size:14px">${e(
-      pick({ sv: "Skapad av samdok due. Ändra i dokumenten, så blir nästa utskick rätt.", en: "Written by samdok due. Change the documents and the next message follows." }, lang),
+      pick(
+        {
+          sv: "Skapad av samdok due. Ändra i dokumenten, så blir nästa utskick rätt.",
+          en: "Written by samdok due. Change the documents and the next message follows.",
+        },
+        lang,
+      ),
     )}</p>`,
   );
   return neutralizeWorkflowCommands(
     `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<title>${e(`${title} ${longDate(list.asOf, lang)}`)}</title>\n</head>\n` +
-    `<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">\n` +
-    `<main>\n${parts.join("\n")}\n</main>\n</body>\n</html>\n`,
+      `<title>${e(`${title} ${longDate(list.asOf, lang)}`)}</title>\n</head>\n` +
+      `<body style="margin:0;padding:16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff">\n` +
+      `<main>\n${parts.join("\n")}\n</main>\n</body>\n</html>\n`,
     "markup",
   );
 };

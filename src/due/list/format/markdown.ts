@@ -48,7 +48,13 @@ export const markdown: DueReporter = ({ list, lang, groupBy }) => {
       if (groupBy) out.push(`### ${markdownText(group.title)}`, "");
       // Grouped by owner, the owner column would only repeat the heading.
       const keep = (cells: string[]): string[] => (groupBy === "ansvarig" ? cells.slice(0, -1) : cells);
-      out.push(mdTable(keep(header), group.items.map((i) => keep(row(i)))), "");
+      out.push(
+        mdTable(
+          keep(header),
+          group.items.map((i) => keep(row(i))),
+        ),
+        "",
+      );
     }
   }
   out.push(

@@ -10,7 +10,10 @@ import { countsText, groupItems, kindLabel, stateLabel, type DueItem } from "../
 import type { DueReporter } from "./types.js";
 import { neutralizeWorkflowCommands, safeText } from "../../../core/safe-text.js";
 
-const ansi = (code: string) => (on: boolean, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+const ansi =
+  (code: string) =>
+  (on: boolean, s: string): string =>
+    on ? `\u001b[${code}m${s}\u001b[0m` : s;
 const red = ansi("31");
 const yellow = ansi("33");
 const bold = ansi("1");
@@ -28,12 +31,20 @@ export const table: DueReporter = ({ list, lang, groupBy, color, columns }) => {
   out.push(
     bold(
       color,
-      pick({ sv: `Bevakning per ${longDate(list.asOf, "sv")}, ${list.within} dagar framåt`, en: `Due as of ${longDate(list.asOf, "en")}, ${list.within} days ahead` }, lang),
+      pick(
+        {
+          sv: `Bevakning per ${longDate(list.asOf, "sv")}, ${list.within} dagar framåt`,
+          en: `Due as of ${longDate(list.asOf, "en")}, ${list.within} days ahead`,
+        },
+        lang,
+      ),
     ),
   );
   out.push("");
   if (list.items.length === 0) {
-    out.push(pick({ sv: "Inget är förfallet eller förfaller inom perioden.", en: "Nothing is overdue or falls due within the period." }, lang));
+    out.push(
+      pick({ sv: "Inget är förfallet eller förfaller inom perioden.", en: "Nothing is overdue or falls due within the period." }, lang),
+    );
     return `${out.join("\n")}\n`;
   }
   const header = [
