@@ -48,18 +48,13 @@ export async function loadDocuments(options: Omit<RunOptions, "stage">): Promise
 }
 
 /**
- * A document's whole text (NFC, LF, no BOM) and its body from `bodyLine`.
- * Only a regular file is opened: a FIFO put there since validation would block.
+ * A document's whole text as the editions print it (NFC, LF, no BOM). Only a
+ * regular file is opened: a FIFO put there since validation would block.
  */
-export function documentText(absPath: string, bodyLine = 1): { text: string; body: string } {
-  const text = normalizeText(
+export function documentText(absPath: string): string {
+  return normalizeText(
     readDocumentFile(absPath)
       .toString("utf8")
       .replace(/^\uFEFF/, ""),
   );
-  const body = text
-    .split("\n")
-    .slice(bodyLine - 1)
-    .join("\n");
-  return { text, body };
 }

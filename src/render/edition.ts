@@ -143,7 +143,7 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
       // A document whose body was refused unparsed (limits.ts) is fatal: it is not parsed here either.
       if (!result.data || result.fatal) continue;
       const absPath = path.join(set.loaded.root, result.rootPath);
-      const { text } = documentText(absPath, result.bodyLine ?? 1);
+      const text = documentText(absPath);
       all.push({ doc: result.data as unknown as SamDoc, result, loaded: set.loaded, absPath, text });
     }
   }
