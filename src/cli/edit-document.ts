@@ -36,6 +36,19 @@ export function searchPaths(io: Io, flagIn: string | undefined): string[] {
   return existsSync(path.join(io.cwd, "documents")) ? ["documents"] : ["."];
 }
 
+/** A document that cannot be edited until validation's errors in it are fixed. */
+function brokenDocument(file: string, lang: Io["lang"]): UsageError {
+  return new UsageError(
+    pick(
+      {
+        sv: `${file} kan inte läsas eller har fel i YAML-huvudet. Rätta felen först (samdok validate ${file}).`,
+        en: `${file} cannot be read or its front matter has errors. Fix them first (samdok validate ${file}).`,
+      },
+      lang,
+    ),
+  );
+}
+
 /** Finds the document an argument names: a file path or a document id. */
 export async function resolveDocument(io: Io, arg: string, flagIn: string | undefined): Promise<LoadedDoc> {
   const lang = io.lang;
@@ -48,16 +61,7 @@ export async function resolveDocument(io: Io, arg: string, flagIn: string | unde
     today: today(io),
     ...(io.readFile ? { readFile: io.readFile } : {}),
   });
-  const broken = (r: DocumentResult): UsageError =>
-    new UsageError(
-      pick(
-        {
-          sv: `${r.file} kan inte läsas eller har fel i YAML-huvudet. Rätta felen först (samdok validate ${r.file}).`,
-          en: `${r.file} cannot be read or its front matter has errors. Fix them first (samdok validate ${r.file}).`,
-        },
-        lang,
-      ),
-    );
+  const broken = (r: DocumentResult): UsageError => brokenDocument(r.file, lang);
   if (isFile) {
     const hit = loaded.docs.find((d) => d.absPath === asFile);
     if (hit) return hit;
@@ -185,8 +189,9 @@ export function readOriginal(io: Io, entry: LoadedDoc): Original {
     throw changedWhileWorking(io, entry.result.file);
   }
   const result = analyzeOne(io, entry, read.bytes);
-  // It was usable when the set was loaded a moment ago.
-  if (!isUsable(result)) throw changedWhileWorking(io, entry.result.file);
+  // Loading read the front matter only: a body that cannot be parsed (over the
+  // limits of limits.ts) shows first here, as it did when loading ran every rule.
+  if (!isUsable(result)) throw brokenDocument(entry.result.file, io.lang);
   // Keep a byte-order mark: the editor writes it back as it was.
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(read.bytes);
   return { text, snapshot: read.snapshot, result, doc: result.data as unknown as SamDoc };
