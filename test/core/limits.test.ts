@@ -49,7 +49,10 @@ function allMarkdown(dir: string, out: string[] = []): string[] {
 
 describe("the pre-scan of the body", () => {
   it("passes every document of documents/ and the fixtures, far below the limits", () => {
-    const files = [...allMarkdown(path.join(REPO, "documents")), ...allMarkdown(path.join(REPO, "test/fixtures"))];
+    // Fixtures named limits-* are over the limits on purpose (a scenario for the commands that meet such a document).
+    const files = [...allMarkdown(path.join(REPO, "documents")), ...allMarkdown(path.join(REPO, "test/fixtures"))].filter(
+      (f) => !path.relative(path.join(REPO, "test/fixtures"), f).startsWith("limits-"),
+    );
     expect(files.length).toBeGreaterThan(100);
     for (const file of files) {
       const decoded = decodeDocument(readFileSync(file));

@@ -12,7 +12,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, runCli } from "../helpers/cli.js";
 
-const FIXTURE = path.join(FIXTURES, "body-over-limits");
+const FIXTURE = path.join(FIXTURES, "limits-body-too-deep");
 
 function copy(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-limits-"));
