@@ -13,6 +13,28 @@ export interface Antagande {
   datum: string;
   version: string;
   paragraf?: string;
+  /** The party's own registration number for the decision. */
+  diarienummer?: string;
+}
+
+export type Standpunkt = "tillstyrker" | "avstyrker" | "synpunkter";
+
+/** A party's answer to a consultation (`remiss.svar`). */
+export interface Remissvar {
+  part: string;
+  datum: string;
+  standpunkt: Standpunkt;
+  diarienummer?: string;
+  kommentar?: string;
+}
+
+export interface Remiss {
+  fran: string;
+  till: string;
+  instanser?: string[];
+  /** The version sent out. */
+  version?: string;
+  svar?: Remissvar[];
 }
 
 export interface Uppfoljning {
@@ -35,6 +57,8 @@ export interface Andring {
   version: string;
   datum: string;
   beskrivning: string;
+  /** An editorial change: the adoptions of the previous version cover this one. */
+  redaktionell?: boolean;
 }
 
 export interface SamDoc {
@@ -45,8 +69,10 @@ export interface SamDoc {
   version: string;
   spar: string;
   parter: string[];
-  dokumentansvarig?: string;
-  faststalld_av?: string;
+  /** One role, or several when the responsibility is shared: read it with `owners()`. */
+  dokumentansvarig?: string | string[];
+  /** One decision body, or several: read it with `deciders()`. */
+  faststalld_av?: string | string[];
   faststalld_datum?: string;
   beslutsparagraf?: string;
   diarienummer?: string;
@@ -55,7 +81,7 @@ export interface SamDoc {
   giltig_till?: string;
   revideras_senast?: string;
   upphavd_datum?: string;
-  remiss?: { fran: string; till: string; instanser?: string[] };
+  remiss?: Remiss;
   uppfoljning?: Uppfoljning[];
   ersatter?: string[];
   ersatts_av?: string;
@@ -76,3 +102,15 @@ export const TYPE_ORDER: readonly DocumentType[] = [
   "handlingsplan",
   "rutin",
 ];
+
+/** The responsible roles of a document, in the order written (none when it names none). */
+export function owners(doc: Pick<SamDoc, "dokumentansvarig">): string[] {
+  const v = doc.dokumentansvarig;
+  return v === undefined ? [] : typeof v === "string" ? [v] : [...v];
+}
+
+/** The decision bodies that adopted a document, in the order written. */
+export function deciders(doc: Pick<SamDoc, "faststalld_av">): string[] {
+  const v = doc.faststalld_av;
+  return v === undefined ? [] : typeof v === "string" ? [v] : [...v];
+}

@@ -62,9 +62,13 @@ export function itemsOf(entry: LoadedDocument, asOf: string, within: number): Du
   const horizon = addDays(asOf, within);
   const config = loaded.config;
   const out: DueItem[] = [];
-  const add = (kind: DueKind, date: unknown, owner: string | undefined, extra: Partial<DueItem> = {}): void => {
+  // An item of a document with several responsible roles is on each role's list.
+  const add = (kind: DueKind, date: unknown, owner: string | string[] | undefined, extra: Partial<DueItem> = {}): void => {
     if (!isIsoDate(date) || date > horizon) return;
-    const ownerId = owner ?? "";
+    const ids = owner === undefined ? [""] : typeof owner === "string" ? [owner] : owner.length > 0 ? owner : [""];
+    for (const ownerId of ids) push(kind, date, ownerId, extra);
+  };
+  const push = (kind: DueKind, date: string, ownerId: string, extra: Partial<DueItem>): void => {
     out.push({
       id: doc.id,
       file: result.file,

@@ -2,7 +2,7 @@
  * The words a reader of the Word edition sees. The documents are Swedish, so
  * the edition is too (language sv-SE), whatever language the CLI talks in.
  */
-import type { SamDoc } from "../../core/document.js";
+import { deciders, owners, type SamDoc } from "../../core/document.js";
 import { capitalize, statusLabel } from "../shared/edition-labels.js";
 
 export { STATUS_LABEL, capitalize, statusLabel } from "../shared/edition-labels.js";
@@ -70,7 +70,7 @@ export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
   add("Version", doc.version);
   add("Spår", trackName(config, doc.spar));
   const decided = [
-    doc.faststalld_av ? bodyName(config, doc.faststalld_av) : "",
+    joinSv(deciders(doc).map((b) => bodyName(config, b))),
     doc.faststalld_datum ? dateText(doc.faststalld_datum) : "",
     doc.beslutsparagraf ?? "",
   ]
@@ -88,7 +88,7 @@ export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
   add("Giltig till", dateText(doc.giltig_till));
   add("Revideras senast", dateText(doc.revideras_senast));
   add("Upphävd", dateText(doc.upphavd_datum));
-  add("Dokumentansvarig", doc.dokumentansvarig ? roleName(config, doc.dokumentansvarig) : undefined);
+  add("Dokumentansvarig", joinSv(owners(doc).map((r) => roleName(config, r))));
   add("Parter", joinSv(doc.parter.map((p) => partyName(config, p))));
   const refRow = (label: string, ids: string[] | undefined): void => {
     if (ids && ids.length > 0) rows.push({ label, value: ids.join(", "), refs: ids });

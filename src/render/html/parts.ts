@@ -11,6 +11,7 @@ import type { HtmlBuild, Mode } from "./context.js";
 import { block, h, type Child } from "./hast.js";
 import { bodyName, partyName, roleName, trackName } from "../../core/config.js";
 import { longDate, isIsoDate } from "../../core/dates.js";
+import { deciders, owners } from "../../core/document.js";
 import {
   fieldTitle,
   joinSv,
@@ -171,18 +172,24 @@ export function factsPanel(ctx: PartContext): Element {
   entries.push(entry(t("/spar"), trackName(config, d.spar)));
   if (new Set(build.edition.documents.map((x) => x.loaded.root)).size > 1) entries.push(entry("Samling", setTitle(config)));
   entries.push(entry(t("/parter"), h("a", { href: `#${partId(ctx, "parter")}` }, partiesSummary(config, d))));
-  if (d.dokumentansvarig) {
-    const role = config.roller.find((r) => r.id === d.dokumentansvarig);
+  const ownerIds = owners(d);
+  if (ownerIds.length > 0) {
     entries.push(
       entry(
         t("/dokumentansvarig"),
-        roleName(config, d.dokumentansvarig),
-        role?.organisation ? [h("br"), role.organisation] : null,
-        role?.epost ? [h("br"), h("a", { href: `mailto:${role.epost}` }, role.epost)] : null,
+        ...ownerIds.map((id, i) => {
+          const role = config.roller.find((r) => r.id === id);
+          return [
+            i > 0 ? h("br") : null,
+            roleName(config, id),
+            role?.organisation ? [h("br"), role.organisation] : null,
+            role?.epost ? [h("br"), h("a", { href: `mailto:${role.epost}` }, role.epost)] : null,
+          ];
+        }),
       ),
     );
   }
-  if (d.faststalld_av) entries.push(entry(t("/faststalld_av"), bodyName(config, d.faststalld_av)));
+  if (d.faststalld_av) entries.push(entry(t("/faststalld_av"), joinSv(deciders(d).map((b) => bodyName(config, b)))));
   if (d.faststalld_datum) entries.push(entry(t("/faststalld_datum"), date(d.faststalld_datum)));
   if (d.beslutsparagraf) entries.push(entry(t("/beslutsparagraf"), d.beslutsparagraf));
   if (d.diarienummer) entries.push(entry(t("/diarienummer"), d.diarienummer));
@@ -285,7 +292,7 @@ export function partiesSection(ctx: PartContext): Element {
   if (adoptions.length === 0) {
     const decided = d.faststalld_av
       ? [
-          `Dokumentet är fastställt av ${bodyName(config, d.faststalld_av)}`,
+          `Dokumentet är fastställt av ${joinSv(deciders(d).map((b) => bodyName(config, b)))}`,
           d.faststalld_datum ? [" ", longDateEl(d.faststalld_datum)] : null,
           " och gäller för:",
         ]

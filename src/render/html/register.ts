@@ -20,7 +20,7 @@ import { REGISTER_SCRIPT } from "./register-script.js";
 import { partiesSummary, setTitle, STATUS_ORDER, statusLabel, typeLabel } from "../shared/edition-labels.js";
 import { revisionDueSoon, revisionOverdue } from "../shared/edition-notices.js";
 import { partyName, roleName, trackName } from "../../core/config.js";
-import { TYPE_ORDER } from "../../core/document.js";
+import { owners, TYPE_ORDER } from "../../core/document.js";
 import { cssString } from "../../core/escape.js";
 
 interface Facet {
@@ -69,7 +69,7 @@ function facets(build: HtmlBuild): Facet[] {
     {
       key: "ansvarig",
       label: "Dokumentansvarig",
-      values: (d) => (d.doc.dokumentansvarig ? [d.doc.dokumentansvarig] : []),
+      values: (d) => owners(d.doc),
       name: role,
       order: byName(role),
     },
@@ -152,7 +152,13 @@ function registerTable(build: HtmlBuild, docs: EditionDocument[], caption: strin
       cell("Status", String(STATUS_ORDER.indexOf(d.status)), statusTag(d.status)),
       cell("Spår", null, trackName(config, d.spar)),
       cell("Parter", null, partiesSummary(config, d)),
-      cell("Dokumentansvarig", null, d.dokumentansvarig ? roleName(config, d.dokumentansvarig) : "–"),
+      cell(
+        "Dokumentansvarig",
+        null,
+        owners(d)
+          .map((r) => roleName(config, r))
+          .join(", ") || "–",
+      ),
       cell("Version", null, d.version),
       cell(
         "Revideras senast",
