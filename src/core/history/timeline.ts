@@ -1,0 +1,208 @@
+/**
+ * A document's versions over time: one record per version, from git, with
+ * the working copy as the newest state. Commands ask for the timelines of the
+ * documents they have loaded (`loadTimelines`); everything else about versions
+ * in force and parties (in-force.ts) is pure and works on these records.
+ *
+ * Git is asked once for all documents: one `git log` over the sets' folders
+ * and one `git cat-file --batch` for every old text. Outside git (no git, no
+ * repository, no commits) a timeline holds the working copy alone and says so
+ * (`git: false`); that is a notice, never an error.
+ */
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import type { Lang } from "../types.js";
+import type { Status } from "../document.js";
+import { Git, GitFailure } from "../git.js";
+import { parseFrontMatter } from "../front-matter.js";
+import { decodeDocument, MAX_FILE_BYTES } from "../read.js";
+import { parseDocumentVersion, compareParsedVersions } from "../document-version.js";
+import { UsageError } from "../errors.js";
+import { readBlobs, readLog, type RepositoryLog, type Snapshot } from "./git-log.js";
+
+/** One version of a document: the state of its latest commit (or the working copy). */
+export interface VersionRecord {
+  /** The `version` as written ("2.0"); "" when the state had none that could be read. */
+  version: string;
+  status: Status | string;
+  /** The front matter, parsed the safe way (core/front-matter.ts). */
+  data: Record<string, unknown>;
+  /** The whole text (NFC, LF, no BOM). */
+  text: string;
+  /** 40 hex digits; absent for the working copy. */
+  commit?: string;
+  /** Commit date, YYYY-MM-DD; absent for the working copy. */
+  committed?: string;
+  /** Path relative to the repository's root at that commit. */
+  path?: string;
+  /** True for the state in the working tree when it differs from the last commit. */
+  workingCopy?: true;
+}
+
+export interface DocumentTimeline {
+  absPath: string;
+  /** Path relative to the repository's root, when the document is in one. */
+  repoPath?: string;
+  /** Committed versions, oldest first, one per version (its latest commit). */
+  committed: VersionRecord[];
+  /** The document as it is in the working tree, always present. */
+  workingCopy: VersionRecord;
+  /** True when the working copy differs from its last commit (or was never committed). */
+  uncommitted: boolean;
+  /** False when git could not be asked: the timeline is the working copy alone. */
+  git: boolean;
+  /** True when the repository is a shallow clone: older versions may be missing. */
+  shallow?: boolean;
+}
+
+/** The versions, oldest first, with the working copy in place of (or after) its committed version. */
+export function versionsOf(t: DocumentTimeline): VersionRecord[] {
+  if (!t.uncommitted) return t.committed;
+  const rest = t.committed.filter((r) => r.version !== t.workingCopy.version);
+  return [...rest, t.workingCopy];
+}
+
+/** A state of a document, read from its text; undefined when the front matter cannot be parsed. */
+export function recordOf(text: string, extra: Partial<VersionRecord> = {}): VersionRecord | undefined {
+  const parsed = parseFrontMatter(text);
+  if (!parsed.ok) return undefined;
+  const data = parsed.value.data;
+  const version = typeof data.version === "string" ? data.version : "";
+  const status = typeof data.status === "string" ? data.status : "";
+  return { version, status, data, text, ...extra };
+}
+
+function decode(bytes: Buffer): string | undefined {
+  const decoded = decodeDocument(bytes);
+  return decoded.ok ? decoded.text : undefined;
+}
+
+/**
+ * The committed versions from a file's snapshots (newest first): one record
+ * per version, each its latest commit, oldest first. A state whose front
+ * matter cannot be read is passed over; so is a version that comes back
+ * after a later one (a revert): it is the same version, its latest state wins.
+ */
+function versionsFrom(snapshots: readonly Snapshot[], blobs: ReadonlyMap<string, Buffer>): VersionRecord[] {
+  const byVersion = new Map<string, VersionRecord>();
+  const order: string[] = [];
+  for (const s of snapshots) {
+    const bytes = blobs.get(s.blob);
+    const text = bytes ? decode(bytes) : undefined;
+    const record = text === undefined ? undefined : recordOf(text, { commit: s.commit, committed: s.committed, path: s.path });
+    if (!record || byVersion.has(record.version)) continue;
+    byVersion.set(record.version, record);
+    order.push(record.version);
+  }
+  return order.reverse().map((v) => byVersion.get(v) as VersionRecord);
+}
+
+export interface TimelineInput {
+  absPath: string;
+  /** The working copy's text (NFC, LF). */
+  text: string;
+}
+
+export interface TimelineOptions {
+  cwd: string;
+  lang: Lang;
+  /** Follow one file's renames with `git log --follow` instead of reading the folders' log. */
+  follow?: boolean;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}
+
+function realFolder(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * The timelines of `docs`, by absolute path. One `git log` over the folders
+ * the documents are in (or `--follow` of the one document), one
+ * `git cat-file --batch` for the texts of every version.
+ */
+export function loadTimelines(docs: readonly TimelineInput[], options: TimelineOptions): Map<string, DocumentTimeline> {
+  const result = new Map<string, DocumentTimeline>();
+  const alone = (d: TimelineInput, git: boolean): DocumentTimeline => {
+    const workingCopy = recordOf(d.text) ?? { version: "", status: "", data: {}, text: d.text };
+    return { absPath: d.absPath, committed: [], workingCopy: { ...workingCopy, workingCopy: true }, uncommitted: true, git };
+  };
+  if (docs.length === 0) return result;
+  const first = docs[0] as TimelineInput;
+  const git = new Git(path.dirname(first.absPath), options.lang);
+  let top: string;
+  try {
+    top = git.text(["rev-parse", "--show-toplevel"]).trim();
+    git.text(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+  } catch (error) {
+    if (!(error instanceof GitFailure) && !(error instanceof UsageError)) throw error;
+    for (const d of docs) result.set(d.absPath, alone(d, false));
+    return result;
+  }
+  const root = realFolder(top);
+  const repoPathOf = (abs: string): string | undefined => {
+    const rel = path.relative(root, realFolder(path.dirname(abs)));
+    if (rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
+    return toPosix(path.join(rel, path.basename(abs)));
+  };
+  const folders = [...new Set(docs.map((d) => repoPathOf(d.absPath)).filter((p): p is string => p !== undefined))].map((p) =>
+    path.posix.dirname(p),
+  );
+  const prefixes = [...new Set(folders)].filter((f, _, all) => !all.some((o) => o !== f && (o === "." || f.startsWith(`${o}/`))));
+  const single = options.follow === true && docs.length === 1 ? repoPathOf(first.absPath) : undefined;
+  const log: RepositoryLog | undefined = readLog(
+    git,
+    prefixes.map((p) => (p === "." ? "" : p)),
+    single,
+  );
+  if (!log) {
+    for (const d of docs) result.set(d.absPath, alone(d, false));
+    return result;
+  }
+  let shallow = false;
+  try {
+    shallow = git.text(["rev-parse", "--is-shallow-repository"]).trim() === "true";
+  } catch {
+    shallow = false;
+  }
+  const trails = new Map<string, Snapshot[]>();
+  for (const d of docs) {
+    const rp = repoPathOf(d.absPath);
+    trails.set(d.absPath, rp === undefined ? [] : log.snapshots(rp));
+  }
+  const blobs = readBlobs(
+    git,
+    [...trails.values()].flatMap((s) => s.map((x) => x.blob)),
+    MAX_FILE_BYTES,
+  );
+  for (const d of docs) {
+    const snapshots = trails.get(d.absPath) ?? [];
+    const committed = versionsFrom(snapshots, blobs);
+    const head = snapshots[0];
+    const headBytes = head ? blobs.get(head.blob) : undefined;
+    const headText = headBytes ? decode(headBytes) : undefined;
+    const base = alone(d, true);
+    const timeline: DocumentTimeline = { ...base, committed, uncommitted: headText !== d.text };
+    const rp = repoPathOf(d.absPath);
+    if (rp !== undefined) timeline.repoPath = rp;
+    if (shallow) timeline.shallow = true;
+    result.set(d.absPath, timeline);
+  }
+  return result;
+}
+
+/** Sorts records by version number, oldest first; records without a readable version keep their place at the start. */
+export function byVersion(records: readonly VersionRecord[]): VersionRecord[] {
+  return [...records].sort((a, b) => {
+    const pa = parseDocumentVersion(a.version);
+    const pb = parseDocumentVersion(b.version);
+    if (!pa || !pb) return pa ? 1 : pb ? -1 : 0;
+    return compareParsedVersions(pa, pb);
+  });
+}
