@@ -133,10 +133,17 @@ export function parseFrontMatter(text: string): SplitResult {
   if (typeof data !== "object" || Array.isArray(data)) {
     return { ok: false, bodyLine, problems: [{ ruleId: "SD003", line: 2, column: 1, message: fill(M.notMapping) }] };
   }
-  return {
-    ok: true,
-    value: { data: data as Record<string, unknown>, positions: positionsOf(doc, lineCounter), bodyLine, closeLine: close + 1 },
-  };
+  // The positions are worked out when first read: validation reads them, the
+  // history of a document's versions (core/history) reads only the data.
+  const parsedDoc = doc;
+  let positions: PositionMap | undefined;
+  const value = { data: data as Record<string, unknown>, bodyLine, closeLine: close + 1 } as FrontMatter;
+  Object.defineProperty(value, "positions", {
+    enumerable: true,
+    configurable: true,
+    get: () => (positions ??= positionsOf(parsedDoc, lineCounter)),
+  });
+  return { ok: true, value };
 }
 
 function fail(

@@ -12,6 +12,7 @@ import { rule as sd109 } from "./sd109-kant-spar.js";
 import { rule as sd110 } from "./sd110-kand-roll.js";
 import { rule as sd111 } from "./sd111-kant-beslutsorgan.js";
 import { rule as sd112 } from "./sd112-malbildens-ord.js";
+import { rule as sd113 } from "./sd113-remissvar-part.js";
 import { rule as sd120 } from "./sd120-giltighetstid.js";
 import { rule as sd121 } from "./sd121-revision-inom-giltighet.js";
 import { rule as sd122 } from "./sd122-revisionsintervall.js";
@@ -19,6 +20,8 @@ import { rule as sd123 } from "./sd123-uppfoljning-inom-giltighet.js";
 import { rule as sd124 } from "./sd124-uppfoljning-kravs.js";
 import { rule as sd125 } from "./sd125-andringshistorik.js";
 import { rule as sd126 } from "./sd126-inga-beslut-i-utkast.js";
+import { rule as sd127 } from "./sd127-beslutad-version.js";
+import { rule as sd128 } from "./sd128-remiss-bara-pa-remiss.js";
 import { rule as sd130 } from "./sd130-obligatoriska-rubriker.js";
 import { rule as sd131 } from "./sd131-rubrikniva.js";
 import { rule as sd132 } from "./sd132-en-huvudrubrik.js";
@@ -43,6 +46,7 @@ export const integrityRules: Rule[] = [
   sd110,
   sd111,
   sd112,
+  sd113,
   sd120,
   sd121,
   sd122,
@@ -50,6 +54,8 @@ export const integrityRules: Rule[] = [
   sd124,
   sd125,
   sd126,
+  sd127,
+  sd128,
   sd130,
   sd131,
   sd132,

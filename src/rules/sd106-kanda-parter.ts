@@ -1,5 +1,5 @@
 import type { DocumentRule } from "./types.js";
-import { entries, str, strings } from "./lib/data.js";
+import { entries, object, str, strings } from "./lib/data.js";
 import { partyCodes, partyName } from "../core/config-model.js";
 import { closest } from "../core/suggest.js";
 
@@ -10,12 +10,12 @@ export const rule: DocumentRule = {
   category: "metadata",
   defaultSeverity: "error",
   description: {
-    sv: "Varje partkod i `parter` och `antaganden` finns i konfigurationen, och varje kommunkod börjar med regionens länskod.",
-    en: "Every party code in `parter` and `antaganden` is in the configuration, and every municipality code starts with the region's county code.",
+    sv: "Varje partkod i `parter`, `antaganden` och `remiss.svar` finns i konfigurationen, och varje kommunkod börjar med regionens länskod.",
+    en: "Every party code in `parter`, `antaganden` and `remiss.svar` is in the configuration, and every municipality code starts with the region's county code.",
   },
   docs: {
-    sv: 'Parterna är regionen (till exempel `region-04`) och kommunerna med sina fyrsiffriga kommunkoder, så som de står i samdok.config.json. En kommunkod börjar med länskoden: i Södermanlands län (04) är Nyköping `0480`. Skriv koden inom citattecken, `"0480"`, så att den inledande nollan inte försvinner.',
-    en: 'The parties are the region (e.g. `region-04`) and the municipalities with their four-digit codes, as listed in samdok.config.json. A municipality code starts with the county code: in Södermanland (04) Nyköping is `0480`. Quote the code, `"0480"`, so the leading zero is kept.',
+    sv: 'Parterna är regionen (till exempel `region-04`) och kommunerna med sina fyrsiffriga kommunkoder, så som de står i samdok.config.json. En kommunkod börjar med länskoden: i Södermanlands län (04) är Nyköping `0480`. Skriv koden inom citattecken, `"0480"`, så att den inledande nollan inte försvinner. Samma koder används för den part som antagit dokumentet (`antaganden[].part`) och den part som lämnat ett remissvar (`remiss.svar[].part`).',
+    en: 'The parties are the region (e.g. `region-04`) and the municipalities with their four-digit codes, as listed in samdok.config.json. A municipality code starts with the county code: in Södermanland (04) Nyköping is `0480`. Quote the code, `"0480"`, so the leading zero is kept. The same codes name the party that adopted the document (`antaganden[].part`) and the party that answered a consultation (`remiss.svar[].part`).',
   },
   check(ctx) {
     const { config } = ctx;
@@ -26,6 +26,11 @@ export const rule: DocumentRule = {
       ...entries(ctx.data, "antaganden").flatMap((a) => {
         const part = str(a.value, "part");
         return part === undefined ? [] : [{ code: part, path: `${a.path}/part`, field: "antaganden" }];
+      }),
+      // A remissvar names the answering party by code; whether it was consulted at all is SD113's question.
+      ...entries(object(ctx.data, "remiss"), "svar").flatMap((a) => {
+        const part = str(a.value, "part");
+        return part === undefined ? [] : [{ code: part, path: `/remiss${a.path}/part`, field: "remiss.svar" }];
       }),
     ];
     for (const { code, path, field } of codes) {

@@ -1,5 +1,5 @@
 import type { DocumentRule } from "./types.js";
-import { str } from "./lib/data.js";
+import { str, strings } from "./lib/data.js";
 import { didYouMean, listIds } from "./lib/registry.js";
 
 export const rule: DocumentRule = {
@@ -9,25 +9,28 @@ export const rule: DocumentRule = {
   category: "metadata",
   defaultSeverity: "error",
   description: {
-    sv: "`faststalld_av` är ett av beslutsorganen i konfigurationen.",
-    en: "`faststalld_av` is one of the decision bodies in the configuration.",
+    sv: "`faststalld_av` (ett beslutsorgan eller en lista med beslutsorgan) anger beslutsorgan ur konfigurationen.",
+    en: "`faststalld_av` (a decision body or a list of them) names decision bodies from the configuration.",
   },
   docs: {
-    sv: "Beslutsorganen listas under `beslutsorgan` i samdok.config.json, med id och fullständigt namn. Dokumentet anger id, till exempel `faststalld_av: lansstyrgruppen`; utgåvorna visar namnet.",
-    en: "Decision bodies are listed under `beslutsorgan` in samdok.config.json with an id and full name. The document gives the id, for example `faststalld_av: lansstyrgruppen`; editions show the name.",
+    sv: "Beslutsorganen listas under `beslutsorgan` i samdok.config.json, med id och fullständigt namn. Dokumentet anger id, till exempel `faststalld_av: lansstyrgruppen`; utgåvorna visar namnet. Ett dokument som flera organ fastställt tillsammans listar dem alla, `faststalld_av: [lansstyrgruppen, nsv]`; varje organ i listan kontrolleras.",
+    en: "Decision bodies are listed under `beslutsorgan` in samdok.config.json with an id and full name. The document gives the id, for example `faststalld_av: lansstyrgruppen`; editions show the name. A document decided jointly by several bodies lists them all, `faststalld_av: [lansstyrgruppen, nsv]`; every body in the list is checked.",
   },
   check(ctx) {
-    const value = str(ctx.data, "faststalld_av");
-    if (value === undefined) return;
+    // One body, or a list when several decided together: every entry is checked where it stands.
+    const one = str(ctx.data, "faststalld_av");
+    const values = one !== undefined ? [{ value: one, path: "/faststalld_av" }] : strings(ctx.data, "faststalld_av");
     const registry = ctx.config.beslutsorgan;
-    if (registry.some((b) => b.id === value)) return;
-    const hint = didYouMean(value, registry);
-    ctx.report({
-      path: "/faststalld_av",
-      message: {
-        sv: `Beslutsorganet \`${value}\` finns inte i konfigurationen.${hint.sv} Ange ett id ur \`beslutsorgan\` i samdok.config.json: ${listIds(registry)}.`,
-        en: `The decision body \`${value}\` is not in the configuration.${hint.en} Give an id from \`beslutsorgan\` in samdok.config.json: ${listIds(registry)}.`,
-      },
-    });
+    for (const { value, path } of values) {
+      if (registry.some((b) => b.id === value)) continue;
+      const hint = didYouMean(value, registry);
+      ctx.report({
+        path,
+        message: {
+          sv: `Beslutsorganet \`${value}\` finns inte i konfigurationen.${hint.sv} Ange ett id ur \`beslutsorgan\` i samdok.config.json: ${listIds(registry)}.`,
+          en: `The decision body \`${value}\` is not in the configuration.${hint.en} Give an id from \`beslutsorgan\` in samdok.config.json: ${listIds(registry)}.`,
+        },
+      });
+    }
   },
 };

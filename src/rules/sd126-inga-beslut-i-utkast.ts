@@ -1,3 +1,10 @@
+/**
+ * SD126: a draft carries no decision. `samdok revise --start` removes the
+ * decision fields of the version in force when a new version is started
+ * (they stay in git), and `samdok decide` writes them again; what the version
+ * in force still governs (`giltig_fran`, `giltig_till`, `revideras_senast`,
+ * `uppfoljning`, the adoptions of earlier versions) stays and is not reported.
+ */
 import type { DocumentRule } from "./types.js";
 import { entries, str } from "./lib/data.js";
 
@@ -15,8 +22,8 @@ export const rule: DocumentRule = {
     en: "A document with status utkast or remiss carries no decision fields (`faststalld_av`, `faststalld_datum`, `beslutsparagraf`, `upphavd_datum`, adoptions of the current version).",
   },
   docs: {
-    sv: "Ett utkast eller en remissversion är ännu inte beslutad. Beslutsuppgifterna fylls i när dokumentet fastställs, samtidigt som status ändras till `fastställd`. Antaganden av tidigare versioner får stå kvar som historik när en ny version tas fram.",
-    en: "A draft or consultation version has not been decided yet. The decision fields are filled in when the document is adopted, at the same time as the status becomes `fastställd`. Adoptions of earlier versions may stay as history while a new version is drafted.",
+    sv: "Ett utkast eller en remissversion är ännu inte beslutad. Beslutsuppgifterna fylls i när dokumentet fastställs, samtidigt som status ändras till `fastställd`. Antaganden av tidigare versioner får stå kvar som historik när en ny version tas fram. `samdok revise --start` påbörjar en ny version och tar bort beslutsuppgifterna (de finns kvar i git); `giltig_fran`, `giltig_till` och `revideras_senast` står kvar, eftersom den gällande versionen gäller tills den nya fastställs (`samdok decide`).",
+    en: "A draft or consultation version has not been decided yet. The decision fields are filled in when the document is adopted, at the same time as the status becomes `fastställd`. Adoptions of earlier versions may stay as history while a new version is drafted. `samdok revise --start` starts a new version and removes the decision fields (they stay in git); `giltig_fran`, `giltig_till` and `revideras_senast` stay, since the version in force applies until the new one is decided (`samdok decide`).",
   },
   check(ctx) {
     const status = str(ctx.data, "status");
@@ -27,8 +34,8 @@ export const rule: DocumentRule = {
         path: `/${field}`,
         key: true,
         message: {
-          sv: `Dokumentet har status ${status} men anger \`${field}\`, som hör till ett beslut. Ta bort \`${field}\` tills dokumentet fastställs, eller ändra status till \`fastställd\` om beslutet är fattat.`,
-          en: `The document has status ${status} but gives \`${field}\`, which belongs to a decision. Remove \`${field}\` until the document is adopted, or set the status to \`fastställd\` if the decision has been taken.`,
+          sv: `Dokumentet har status ${status} men anger \`${field}\`, som hör till ett beslut. Ta bort \`${field}\` tills dokumentet fastställs; när beslutet är fattat skriver \`samdok decide\` beslutsuppgifterna och status \`fastställd\`.`,
+          en: `The document has status ${status} but gives \`${field}\`, which belongs to a decision. Remove \`${field}\` until the document is adopted; once the decision is taken, \`samdok decide\` writes the decision fields and status \`fastställd\`.`,
         },
       });
     }

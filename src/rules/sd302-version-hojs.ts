@@ -16,11 +16,13 @@ export const rule: ChangeRule = {
     sv:
       "Körs med `samdok validate --changed-since REF`. Ett fastställt dokument är ett beslut: ändras dess innehåll (något fält utom `version`, `andringshistorik` och `revideras_senast`, eller texten) blir det en ny version, och den måste kunna skiljas från den gamla. " +
       'Exempel: i basversionen (origin/main) har dokumentet `version: "2.1"`; ändras texten ska versionen bli "2.2" (mindre ändring) eller "3.0" (ny fastställd version). En version sänks aldrig. ' +
-      "Att upphäva ett dokument (status upphävd) kräver ingen ny version.",
+      "Att upphäva ett dokument (status upphävd) kräver ingen ny version, och inte heller det som livscykelkommandona skriver in om ett beslutat dokument utan att ändra beslutet: en parts antagande (`antaganden`, `samdok adopt`), en genomförd uppföljning (`genomford` och `resultat`, `samdok followup`), remissblocket (`remiss`) och vilka dokument det ersätter (`ersatter`, `samdok repeal --replaced-by`). " +
+      "Steg där dokumentet inte är fastställt före och efter (`samdok revise --start`, `consult`, `respond`, `decide`) kontrolleras inte här: det nya beslutet får sin version och sin rad i ändringshistoriken av `samdok decide`.",
     en:
       "Runs with `samdok validate --changed-since REF`. An adopted document is a decision: when its content changes (any field but `version`, `andringshistorik` and `revideras_senast`, or the text) it becomes a new version that must be told apart from the old one. " +
       'Example: at the base (origin/main) the document has `version: "2.1"`; when the text changes the version becomes "2.2" (minor change) or "3.0" (new adopted version). A version never goes down. ' +
-      "Repealing a document (status upphävd) needs no new version.",
+      "Repealing a document (status upphävd) needs no new version, nor does what the lifecycle commands record about a decided document without changing the decision: a party's adoption (`antaganden`, `samdok adopt`), a follow-up done (`genomford` and `resultat`, `samdok followup`), the consultation block (`remiss`) and the documents it replaces (`ersatter`, `samdok repeal --replaced-by`). " +
+      "Steps where the document is not adopted both before and after (`samdok revise --start`, `consult`, `respond`, `decide`) are not checked here: the new decision gets its version and change-history entry from `samdok decide`.",
   },
   checkChange(ctx) {
     for (const c of ctx.changed) {

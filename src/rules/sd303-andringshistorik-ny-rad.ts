@@ -15,10 +15,12 @@ export const rule: ChangeRule = {
   docs: {
     sv:
       "Körs med `samdok validate --changed-since REF`. Ändringshistoriken är läsarens svar på frågan vad som har ändrats och när. Varje ny version av ett fastställt dokument får en ny rad, till exempel:\n\n" +
-      'andringshistorik:\n  - version: "2.2"\n    datum: 2026-11-23\n    beskrivning: Nya kontaktvägar till kommunernas hemsjukvård.',
+      'andringshistorik:\n  - version: "2.2"\n    datum: 2026-11-23\n    beskrivning: Nya kontaktvägar till kommunernas hemsjukvård.\n\n' +
+      "Vad som räknas som en ändring är detsamma som för SD302: ett antagande, en genomförd uppföljning, remissblocket och `ersatter` är inga ändringar av innehållet. `samdok revise --summary` och `samdok decide` skriver raden.",
     en:
       "Runs with `samdok validate --changed-since REF`. The change history tells readers what changed and when. Every new version of an adopted document gets a new entry, for example:\n\n" +
-      'andringshistorik:\n  - version: "2.2"\n    datum: 2026-11-23\n    beskrivning: New contact routes to the municipal home care.',
+      'andringshistorik:\n  - version: "2.2"\n    datum: 2026-11-23\n    beskrivning: New contact routes to the municipal home care.\n\n' +
+      "What counts as a change is the same as for SD302: an adoption, a follow-up done, the consultation block and `ersatter` are no change of content. `samdok revise --summary` and `samdok decide` write the entry.",
   },
   checkChange(ctx) {
     for (const c of ctx.changed) {

@@ -6,7 +6,7 @@
 // aim is reported, not failed. test/bench/README.md describes each comparison.
 //
 //   npm run bench [-- --docs 5000] [--edition-docs 1000] [--rounds 2]
-//                 [--only due,validate,cache,help,html,docx,docx-split] [--no-docx]
+//                 [--only due,validate,cache,help,html,docx,history,docx-split] [--no-docx]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { generateSet } from "./synthetic.mjs";
 import { writeRoutineSet } from "./routines.mjs";
+import { writeHistoryRepository } from "./history-repo.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const arg = (name, fallback) => {
@@ -25,7 +26,7 @@ const arg = (name, fallback) => {
 // The comparisons, in the order they run (`cache` changes the document set,
 // so it comes after `due` and `validate`). `--only` names one or more,
 // comma-separated; `--no-docx` (as before) leaves out both Word parts.
-const COMPARISONS = ["due", "validate", "cache", "help", "html", "docx", "docx-split"];
+const COMPARISONS = ["due", "validate", "cache", "help", "html", "docx", "history", "docx-split"];
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? "").split(",").filter(Boolean) : COMPARISONS;
 const unknown = only.filter((name) => !COMPARISONS.includes(name));
@@ -375,6 +376,37 @@ section("docx", () => {
   else aims.push([`${what}, peak RSS`, mb(highest(ours, "rss")), "", "", "<= 0.5x", "n/a (no /usr/bin/time)"]);
 });
 
+// 6. Versions over time (issue 15): a repository of `--edition-docs`
+// routines and 2,000 commits (history-repo.mjs, written with one git
+// fast-import). `samdok history <id>` as a user types it, and a
+// point-in-time edition (`build --as-of`, every document's version in force
+// on a date, texts from git) against the plain edition of the same files.
+section("history", () => {
+  const histDir = path.join(tmp, "history");
+  const made = writeHistoryRepository(repo, histDir, editionDocs, 2000);
+  console.log(`\nhistory: ${editionDocs} routines, ${made.commits} commits, ${made.versionChanges} version changes`);
+  const histories = [0, 1, 2].map(() => runCliOk(["history", made.busiest, "--in", ".", "--format", "json"], histDir));
+  const versions = JSON.parse(histories[0].stdout).versions.length;
+  const h = fastest(histories, "ms");
+  console.log(`samdok history ${made.busiest}   ${fmt(h.ms)}  ${versions} versions  [${all(histories, "ms")}]`);
+  aimBelow(`history of one document, ${editionDocs} documents, ${made.commits} commits`, h.ms, fmt, 1000);
+  const plains = [];
+  const asOfs = [];
+  for (let i = 0; i < rounds; i++) {
+    rmSync(path.join(tmp, "dist-plain"), { recursive: true, force: true });
+    plains.push(runCliOk(["build", "--format", "html", ".", "--out", path.join(tmp, "dist-plain"), "--no-cache"], histDir));
+    rmSync(path.join(tmp, "dist-asof"), { recursive: true, force: true });
+    asOfs.push(
+      runCliOk(["build", "--format", "html", ".", "--out", path.join(tmp, "dist-asof"), "--no-cache", "--as-of", made.asOf], histDir),
+    );
+  }
+  const plain = fastest(plains, "ms");
+  const asOf = fastest(asOfs, "ms");
+  console.log(`HTML edition                ${fmt(plain.ms)}  [${all(plains, "ms")}]`);
+  console.log(`HTML edition --as-of ${made.asOf}  ${fmt(asOf.ms)}  peak RSS ${mb(highest(asOfs, "rss"))}  [${all(asOfs, "ms")}]`);
+  aimRatio(`HTML edition --as-of / plain, ${editionDocs} documents`, asOf.ms, plain.ms, fmt, 1.5);
+});
+
 rmSync(tmp, { recursive: true, force: true });
 
 if (aims.length > 0) {
@@ -386,7 +418,7 @@ if (aims.length > 0) {
       .join("  ")
       .trimEnd();
   console.log(
-    `\nAims (issue 14), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`,
+    `\nAims (issues 14 and 15), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`,
   );
   for (const row of aims) console.log(line(row));
 }

@@ -78,19 +78,39 @@ function decode(bytes: Buffer): string | undefined {
 }
 
 /**
+ * The version a state's front matter names, read from its top-level
+ * `version:` line without parsing the YAML: enough to group a file's states
+ * by version, so that only the latest state of each version is parsed.
+ * Undefined when the line is not in that plain form (then the state is parsed).
+ */
+function versionLine(text: string): string | undefined {
+  if (!text.startsWith("---")) return undefined;
+  const end = text.search(/\n---[ \t]*(\n|$)/);
+  const head = end === -1 ? text : text.slice(0, end);
+  const m = /^version:[ \t]*(["']?)([0-9]+\.[0-9]+)\1[ \t]*(#.*)?$/m.exec(head);
+  return m ? m[2] : undefined;
+}
+
+/**
  * The committed versions from a file's snapshots (newest first): one record
- * per version, each its latest commit, oldest first. A state whose front
- * matter cannot be read is passed over; so is a version that comes back
- * after a later one (a revert): it is the same version, its latest state wins.
+ * per version, each its latest commit whose front matter can be read, oldest
+ * first. A version that comes back after a later one (a revert) is the same
+ * version: its latest state wins.
  */
 function versionsFrom(snapshots: readonly Snapshot[], blobs: ReadonlyMap<string, Buffer>): VersionRecord[] {
   const byVersion = new Map<string, VersionRecord>();
   const order: string[] = [];
+  const settled = new Set<string>();
   for (const s of snapshots) {
     const bytes = blobs.get(s.blob);
     const text = bytes ? decode(bytes) : undefined;
-    const record = text === undefined ? undefined : recordOf(text, { commit: s.commit, committed: s.committed, path: s.path });
-    if (!record || byVersion.has(record.version)) continue;
+    if (text === undefined) continue;
+    const quick = versionLine(text);
+    if (quick !== undefined && settled.has(quick)) continue;
+    const record = recordOf(text, { commit: s.commit, committed: s.committed, path: s.path });
+    if (!record) continue;
+    if (quick !== undefined) settled.add(quick);
+    if (byVersion.has(record.version)) continue;
     byVersion.set(record.version, record);
     order.push(record.version);
   }

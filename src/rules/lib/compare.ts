@@ -1,6 +1,8 @@
 /**
  * Comparing a document with its base version: what changed in the content,
- * and which change-history entries are new. Used by the change rules
+ * and which change-history entries are new. A lifecycle step that only
+ * records (an adoption, a follow-up done, a remissvar, a replacement) is no
+ * change of content and needs no new version. Used by the change rules
  * (SD302–SD307); versions themselves are read and compared by
  * core/document-version.ts.
  */
@@ -9,9 +11,27 @@ import type { BaseDocument, HeadDocument } from "./change-context.js";
 /**
  * Fields that do not count as a change of content: those that record a
  * change (version, andringshistorik), the review date (a review without
- * change, SD307), and the id (a changed id is SD304's finding, not a new version).
+ * change, SD307), the id (a changed id is SD304's finding, not a new
+ * version), and what the lifecycle commands record about a decided document
+ * without changing what was decided: the parties' adoptions (`samdok adopt`),
+ * the consultation record (`remiss`, removed by `samdok decide` or by hand,
+ * SD128) and the documents it replaces (`ersatter`, written on the replacing
+ * document by `samdok repeal --replaced-by`).
  */
-const NOT_CONTENT = new Set(["id", "version", "andringshistorik", "revideras_senast"]);
+const NOT_CONTENT = new Set(["id", "version", "andringshistorik", "revideras_senast", "antaganden", "remiss", "ersatter"]);
+
+/** What `samdok followup` records on a follow-up: done, not a change of the plan that was decided. */
+const FOLLOWUP_RECORD = new Set(["genomford", "resultat"]);
+
+/** A field's value as far as it is content: follow-ups without their outcome. */
+function contentOf(key: string, value: unknown): unknown {
+  if (key !== "uppfoljning" || !Array.isArray(value)) return value;
+  return value.map((u: unknown) =>
+    u !== null && typeof u === "object" && !Array.isArray(u)
+      ? Object.fromEntries(Object.entries(u as Record<string, unknown>).filter(([k]) => !FOLLOWUP_RECORD.has(k)))
+      : u,
+  );
+}
 
 /** JSON with sorted keys, so that key order and YAML formatting do not count as a change. */
 export function canonical(value: unknown): string {
@@ -35,7 +55,7 @@ export function normalizeBody(body: string): string {
 }
 
 export interface Difference {
-  /** Front-matter fields whose value changed, apart from id, version, andringshistorik and revideras_senast. */
+  /** Front-matter fields whose content changed (see NOT_CONTENT and FOLLOWUP_RECORD for what is not content). */
   fields: string[];
   /** True when the Markdown text changed (beyond trailing white space). */
   body: boolean;
@@ -48,7 +68,9 @@ export interface Difference {
 export function difference(base: BaseDocument, head: HeadDocument): Difference | undefined {
   if (!base.data || !head.data || base.body === undefined || head.body === undefined) return undefined;
   const keys = new Set([...Object.keys(base.data), ...Object.keys(head.data)]);
-  const fields = [...keys].filter((k) => !NOT_CONTENT.has(k) && canonical(base.data?.[k]) !== canonical(head.data?.[k])).sort();
+  const fields = [...keys]
+    .filter((k) => !NOT_CONTENT.has(k) && canonical(contentOf(k, base.data?.[k])) !== canonical(contentOf(k, head.data?.[k])))
+    .sort();
   const body = normalizeBody(base.body) !== normalizeBody(head.body);
   return {
     fields,

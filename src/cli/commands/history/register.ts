@@ -30,6 +30,13 @@ export function register(program: Command, ctx: CommandContext): void {
       parseDate(lang),
     )
     .option(
+      "--show <version>",
+      t(
+        "skriv ut texten i en version (tecken som kan styra en terminal eller CI visas som symboler; exakta byte: git show <commit>:<fil>)",
+        "print the text of one version (characters that could drive a terminal or CI are shown as symbols; exact bytes: git show <commit>:<file>)",
+      ),
+    )
+    .option(
       "--in <mapp>",
       t(
         "var dokumentet söks när det anges med id (standard: documents/)",
@@ -39,8 +46,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .addHelpText(
       "after",
       examples(
-        "  samdok history overenskommelse-trygg-hemgang\n  samdok history documents/sormland/rutin-utskrivning-slutenvard.md --format json\n  samdok historik overenskommelse-trygg-hemgang --as-of 2026-01-01\n",
-        "  samdok history overenskommelse-trygg-hemgang\n  samdok history documents/sormland/rutin-utskrivning-slutenvard.md --format json\n  samdok history overenskommelse-trygg-hemgang --as-of 2026-01-01\n",
+        "  samdok history overenskommelse-trygg-hemgang\n  samdok history documents/sormland/rutin-utskrivning-slutenvard.md --format json\n  samdok historik overenskommelse-trygg-hemgang --as-of 2026-01-01\n  samdok history rutin-utskrivning-slutenvard --show 1.0\n",
+        "  samdok history overenskommelse-trygg-hemgang\n  samdok history documents/sormland/rutin-utskrivning-slutenvard.md --format json\n  samdok history overenskommelse-trygg-hemgang --as-of 2026-01-01\n  samdok history rutin-utskrivning-slutenvard --show 1.0\n",
       ),
     )
     .action(async (target: string, flags: HistoryFlags) => {

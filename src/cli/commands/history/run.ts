@@ -12,11 +12,13 @@ import { resolveDocument } from "../../edit-document.js";
 import { documentText } from "../../../core/store.js";
 import { loadTimelines, versionsOf, type DocumentTimeline, type VersionRecord } from "../../../core/history/timeline.js";
 import { decisionDate, stateOn } from "../../../core/history/in-force.js";
-import { jsonText, safeText } from "../../../core/safe-text.js";
+import { jsonText, neutralizeWorkflowCommands, safeText } from "../../../core/safe-text.js";
+import { UsageError } from "../../../core/errors.js";
 import { isIsoDate } from "../../../core/dates.js";
 
 export interface HistoryFlags {
   format: "table" | "json";
+  show?: string;
   asOf?: string;
   in?: string;
 }
@@ -117,6 +119,22 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
     );
   }
   for (const n of notices) io.stderr.write(`${safeText(n)}\n`);
+  if (flags.show !== undefined) {
+    const wanted = versionsOf(timeline).find((r) => r.version === flags.show);
+    if (!wanted) {
+      const known = versionsOf(timeline)
+        .map((r) => r.version)
+        .join(", ");
+      throw new UsageError(
+        t(
+          `${file} har ingen version ${flags.show} i historiken. Kända versioner: ${known || "inga"}.`,
+          `${file} has no version ${flags.show} in its history. Known versions: ${known || "none"}.`,
+        ),
+      );
+    }
+    io.stdout.write(neutralizeWorkflowCommands(safeText(wanted.text, { multiline: true })));
+    return EXIT_OK;
+  }
   const json = historyJson(entry.doc.id, file, timeline, date);
   if (flags.format === "json") {
     io.stdout.write(`${jsonText(json, 2)}\n`);
@@ -153,6 +171,15 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
   ];
   const title = `${safeText(entry.doc.titel)} (${safeText(entry.doc.id)}, ${safeText(path.posix.normalize(file))})`;
   const lines = [title, "", table(rows), ""];
+  const example = records.find((r) => r.commit && r.path);
+  if (example?.commit && example.path) {
+    lines.push(
+      t(
+        `En versions text: samdok history ${safeText(entry.doc.id)} --show ${safeText(example.version)} (exakta byte: git show ${example.commit.slice(0, 12)}:${safeText(example.path)}).`,
+        `A version's text: samdok history ${safeText(entry.doc.id)} --show ${safeText(example.version)} (exact bytes: git show ${example.commit.slice(0, 12)}:${safeText(example.path)}).`,
+      ),
+    );
+  }
   if (state.kind === "repealed") lines.push(t(`Upphävt ${state.date}.`, `Repealed on ${state.date}.`));
   else if (state.kind === "not-yet") lines.push(t(`Ingen version gäller ${date}.`, `No version applies on ${date}.`));
   const coming = state.kind === "repealed" ? undefined : state.coming;
