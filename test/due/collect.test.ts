@@ -175,7 +175,7 @@ describe("samdok due: what is due, as of the fixed clock 2026-11-23", () => {
     expect(code).toBe(0);
     expect(json.items.length).toBeGreaterThan(0);
     for (const item of json.items) {
-      expect(["revision", "follow-up", "expiry", "remiss"]).toContain(item.kind);
+      expect(["revision", "follow-up", "expiry", "remiss", "adoption", "remiss-answer"]).toContain(item.kind);
       expect(item.state).toBe(item.daysLeft < 0 ? "overdue" : "due");
       expect(item.daysLeft).toBeLessThanOrEqual(json.within);
       expect(item.file).toMatch(/^documents\//);

@@ -21,7 +21,7 @@ describe("samdok report (Markdown)", () => {
     expect(r.stdout.split("\n")[0]).toBe("# Statusrapport till Länsstyrgruppen");
     expect(r.stdout).toContain("**Testsamling**. Rapportdatum 23 november 2026. Beslut och uppföljningar räknas från 23 augusti 2026;");
     expect(section(r.stdout, "Sammanfattning")).toContain("- 4 dokument (utkast 1, fastställd 2, upphävd 1).");
-    expect(section(r.stdout, "Sammanfattning")).toContain("- Överenskommelse om hemgång: 1 av 3 parter har antagit gällande version 2.0.");
+    expect(section(r.stdout, "Sammanfattning")).toContain("- Överenskommelse om hemgång: 1 av 3 parter följer gällande version 2.0.");
   });
 
   it("counts by status, type and track in tables", async () => {
@@ -58,11 +58,12 @@ describe("samdok report (Markdown)", () => {
     );
   });
 
-  it("shows which parties have adopted the current version", async () => {
+  it("shows which version applies to each party, and its adoption", async () => {
     const adoption = section((await runCli(["report", REPORT])).stdout, "Antagande hos parterna");
-    expect(adoption).toContain("| Region Sörmland | Ja, gällande version | Regionstyrelsen, 2026-10-05, § 88 |");
-    expect(adoption).toContain("| Nyköpings kommun | Nej, har antagit version 1.0 | Socialnämnden, 2023-02-01 |");
-    expect(adoption).toContain("| Eskilstuna kommun | Nej, inget beslut | – |");
+    expect(adoption).toContain("| Part | Följer version 2.0 | Version som gäller för parten | Antagande |");
+    expect(adoption).toContain("| Region Sörmland | Ja | 2.0 | Regionstyrelsen, 2026-10-05, § 88 |");
+    expect(adoption).toContain("| Nyköpings kommun | Nej | 1.0 | Socialnämnden, 2023-02-01 |");
+    expect(adoption).toContain("| Eskilstuna kommun | Nej | – | har inte antagit |");
   });
 
   it("shows how the set serves the målbild, leaving out repealed documents", async () => {

@@ -1,16 +1,20 @@
 /**
  * Collects what needs attention: revisions, follow-ups not yet done, validity
- * ending and consultations past their end. Pure apart from loading: the
- * clock comes in as a calendar date, and all arithmetic is on dates.
+ * ending, consultations past their end, parties that have not adopted the
+ * decided version, and parties whose remiss answer is missing after the
+ * remiss end. Pure apart from loading: the clock comes in as a calendar date,
+ * and all arithmetic is on dates.
  */
 import type { Lang } from "../../core/types.js";
-import { DOCUMENT_TYPES, roleName, trackName, type LoadedConfig } from "../../core/config.js";
+import { DOCUMENT_TYPES, partyName, roleName, trackName, type LoadedConfig } from "../../core/config.js";
 import type { LoadedDocument } from "../../core/loaded-document.js";
 import { addDays, daysBetween, isIsoDate } from "../../core/dates.js";
 import { UsageError } from "../../core/errors.js";
 import { closest } from "../../core/suggest.js";
 import { pick } from "../../i18n/text.js";
+import { needsAdoption, partyVersions } from "../../core/party-version.js";
 import type { DueItem, DueKind, DueList } from "./model.js";
+import { missingPartyAnswers } from "./remiss-answers.js";
 
 /** The default window: the sets' `bevakning.inom_dagar` (the largest when they differ), else 90 days. */
 export function defaultWithin(sets: readonly { config: LoadedConfig["config"] }[]): number {
@@ -53,8 +57,16 @@ export function parseWithin(value: string, lang: Lang): number {
 
 /**
  * The items of one document as of a date. An upphävd document is never due.
- * Revision, validity and follow-ups concern fastställda documents (a draft's
- * dates are plans, not duties); a document on remiss has its remiss end.
+ * Revision, validity, follow-ups and adoptions concern fastställda documents
+ * (a draft's dates are plans, not duties); a document on remiss has its
+ * remiss end, and once that has passed, one item per party that was asked
+ * (a party code in `remiss.instanser`) and has not answered.
+ *
+ * An adoption item is one party of a document that asks for adoption
+ * (`needsAdoption`) that does not follow the decided version, editorial
+ * changes counted (`partyVersion`). It falls due when the version becomes
+ * valid (`giltig_fran`, else the decision date): a version decided to apply
+ * from a later date shows up as coming, so the parties can adopt it in time.
  */
 export function itemsOf(entry: LoadedDocument, asOf: string, within: number): DueItem[] {
   const { doc, loaded, result } = entry;
@@ -94,8 +106,33 @@ export function itemsOf(entry: LoadedDocument, asOf: string, within: number): Du
       if (u.genomford !== undefined) return;
       add("follow-up", u.datum, u.ansvarig ?? doc.dokumentansvarig, { detail: u.beskrivning, index: i + 1 });
     });
+    if (needsAdoption(doc)) {
+      const decided = doc.andringshistorik?.find((a) => a.version === doc.version)?.datum;
+      const date = doc.giltig_fran ?? doc.faststalld_datum ?? decided;
+      for (const { party, version } of partyVersions(doc)) {
+        if (version.current) continue;
+        const name = partyName(config, party);
+        add("adoption", date, doc.dokumentansvarig, {
+          party,
+          partyName: name,
+          version: doc.version,
+          detail: `${name}, version ${doc.version}`,
+        });
+      }
+    }
   } else if (doc.status === "remiss") {
     add("remiss", doc.remiss?.till, doc.dokumentansvarig);
+    const remiss = doc.remiss;
+    if (remiss && isIsoDate(remiss.till) && remiss.till < asOf) {
+      for (const missing of missingPartyAnswers(remiss, config)) {
+        add("remiss-answer", remiss.till, doc.dokumentansvarig, {
+          party: missing.instans,
+          partyName: missing.name,
+          detail: missing.name,
+          ...(remiss.version !== undefined ? { version: remiss.version } : {}),
+        });
+      }
+    }
   }
   return out;
 }

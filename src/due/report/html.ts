@@ -13,13 +13,16 @@ import { neutralizeWorkflowCommands } from "../../core/safe-text.js";
 import type { Count, SetReport, StatusReport } from "./report.js";
 import {
   adoptionSentence,
-  adoptionStateText,
+  appliesText,
   cap,
   COL,
   decisionText,
+  followsText,
   H,
   NONE,
   periodText,
+  remissRows,
+  remissSentence,
   reportTitle,
   share,
   summaryLines,
@@ -197,6 +200,24 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
         ]),
       ),
     );
+    // Each document on remiss: who has answered, how, and who has not.
+    for (const w of set.inProgress) {
+      if (!w.tally) continue;
+      out.push(h(1, `${t(H.remissAnswers)}: ${w.title}`), p(remissSentence(undefined, w.tally, report.asOf, lang)));
+      if (w.tally.entries.length > 0) {
+        out.push(
+          table(
+            `${t(H.remissAnswers)}: ${w.title}`,
+            [t(COL.instans), t(COL.standpunkt), t(COL.date), t(COL.registration), t(COL.comment)],
+            remissRows(w.tally, lang).map(([name = "", position = "", ...rest], i) => [
+              name,
+              { text: position, ...(w.tally?.entries[i]?.answer ? {} : { cls: "no" }) },
+              ...rest,
+            ]),
+          ),
+        );
+      }
+    }
   }
 
   out.push(h(0, t(H.due)));
@@ -220,14 +241,15 @@ function setSection(set: SetReport, report: StatusReport, lang: Lang, level: num
   for (const a of set.adoption) {
     out.push(
       h(1, a.title),
-      p(adoptionSentence(undefined, a.version, a.adoptedCurrent, a.parties.length, lang)),
+      p(adoptionSentence(undefined, a, lang)),
       table(
         `${t({ sv: "Antagande av version", en: "Adoption of version" })} ${a.version}: ${a.title}`,
-        [t(COL.party), t(COL.adopted), t(COL.decision)],
+        [t(COL.party), t({ sv: `Följer version ${a.version}`, en: `Follows version ${a.version}` }), t(COL.applies), t(COL.adoption)],
         a.parties.map((party) => [
           party.name,
-          { text: adoptionStateText(party, lang), ...(party.state === "current" ? {} : { cls: "no" }) },
-          decisionText(party),
+          { text: followsText(party, lang), ...(party.state === "current" ? {} : { cls: "no" }) },
+          appliesText(party, lang),
+          decisionText(party, lang),
         ]),
       ),
     );

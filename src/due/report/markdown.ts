@@ -14,13 +14,16 @@ import { markdownText } from "../../core/escape.js";
 import type { StatusReport } from "./report.js";
 import {
   adoptionSentence,
-  adoptionStateText,
+  appliesText,
   cap,
   COL,
   decisionText,
+  followsText,
   H,
   NONE,
   periodText,
+  remissRows,
+  remissSentence,
   reportTitle,
   share,
   summaryLines,
@@ -120,6 +123,17 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
           set.inProgress.map((w) => [`${w.title} (${w.id})`, w.status, w.version, w.lastChange ?? "–", w.remissTill ?? "–"]),
         ),
       );
+    // Each document on remiss: who has answered, how, and who has not.
+    for (const w of set.inProgress) {
+      if (!w.tally) continue;
+      push(
+        `${deeper}### ${t(H.remissAnswers)}: ${markdownText(w.title)}`,
+        markdownText(remissSentence(undefined, w.tally, report.asOf, lang)),
+      );
+      if (w.tally.entries.length > 0) {
+        push(mdTable([t(COL.instans), t(COL.standpunkt), t(COL.date), t(COL.registration), t(COL.comment)], remissRows(w.tally, lang)));
+      }
+    }
 
     push(`${deeper}## ${t(H.due)}`);
     push(set.revisions.length === 0 ? t(NONE.due) : dueTable(set.revisions));
@@ -141,10 +155,10 @@ export function reportMarkdown(report: StatusReport, lang: Lang): string {
     for (const a of set.adoption) {
       push(
         `${deeper}### ${markdownText(a.title)}`,
-        adoptionSentence(undefined, a.version, a.adoptedCurrent, a.parties.length, lang),
+        markdownText(adoptionSentence(undefined, a, lang)),
         mdTable(
-          [t(COL.party), t(COL.adopted), t(COL.decision)],
-          a.parties.map((p) => [p.name, adoptionStateText(p, lang), decisionText(p)]),
+          [t(COL.party), t({ sv: `Följer version ${a.version}`, en: `Follows version ${a.version}` }), t(COL.applies), t(COL.adoption)],
+          a.parties.map((p) => [p.name, followsText(p, lang), appliesText(p, lang), decisionText(p, lang)]),
         ),
       );
     }

@@ -1,14 +1,17 @@
 /**
  * The status report for the steering group (Länsstyrgruppen): the figures,
- * what was decided since a date, what is due, how far the parties have
- * adopted each agreement, and how the set serves the målbild. This module
- * only gathers the facts; report-markdown.ts and report-html.ts write them.
+ * what was decided since a date, what is due, which version applies to each
+ * party of each agreement, how a remiss has been answered, and how the set
+ * serves the målbild. This module only gathers the facts; markdown.ts and
+ * html.ts write them, with the words shared in text.ts.
  */
 import { DOCUMENT_TYPES, partyName, trackName, type DocumentType, type SamdokConfig } from "../../core/config.js";
 import { TYPE_ORDER, type SamDoc, type Status } from "../../core/document.js";
 import { isIsoDate } from "../../core/dates.js";
-import { compareVersionsLoosely } from "../../core/document-version.js";
+import { currentVersion, needsAdoption, partyVersion } from "../../core/party-version.js";
 import { collectDue } from "../list/collect.js";
+import { mergeOwners } from "../list/model.js";
+import { remissTally, type RemissTally } from "../list/remiss-answers.js";
 import type { LoadedDocument as LoadedDoc } from "../../core/loaded-document.js";
 import type { LoadedDocuments } from "../../core/store.js";
 import type { DueItem } from "../list/model.js";
@@ -38,6 +41,8 @@ export interface InProgress extends DocRef {
   version: string;
   lastChange?: string;
   remissTill?: string;
+  /** For a document on remiss: who has answered, and how. */
+  tally?: RemissTally;
 }
 
 export interface FollowupDone extends DocRef {
@@ -47,22 +52,36 @@ export interface FollowupDone extends DocRef {
   result?: string;
 }
 
+/** current: follows the decided version; older: follows an older one; none: has adopted no version. */
 export type AdoptionState = "current" | "older" | "none";
 
 export interface PartyAdoption {
   code: string;
   name: string;
   state: AdoptionState;
+  /** The version that applies to the party (its adoption, carried forward over editorial changes). */
+  applies?: string;
+  /** True when `applies` is newer than the adopted version: editorial changes need no new adoption. */
+  coveredByEditorial: boolean;
+  /** The adopted version, and the decision that adopted it. */
   version?: string;
   date?: string;
   organ?: string;
   paragraf?: string;
+  diarienummer?: string;
 }
 
 export interface Adoption extends DocRef {
+  /** The decided version the parties are asked to follow. */
   version: string;
+  status: Status;
+  /** When the decided version is valid only from a date after the report date. */
+  validFrom?: string;
+  /** For a draft or a document on remiss: the version being worked on, while `version` still applies. */
+  inProgress?: string;
   parties: PartyAdoption[];
-  adoptedCurrent: number;
+  /** How many parties follow `version`. */
+  following: number;
 }
 
 export interface Coverage {
@@ -122,23 +141,28 @@ function recipientOf(config: SamdokConfig): string {
   return config.beslutsorgan.find((b) => b.id === "lansstyrgruppen")?.namn ?? "styrgruppen";
 }
 
-/** Each party's latest adoption of the document, compared with its current version. */
+/**
+ * Which version applies to each of the document's parties (`partyVersion`,
+ * core/party-version.ts): its latest adoption, or the version an editorial
+ * change carried that adoption forward to.
+ */
 export function adoptionOf(doc: SamDoc, config: SamdokConfig): PartyAdoption[] {
   return doc.parter.map((code) => {
-    const decisions = (doc.antaganden ?? [])
-      .filter((a) => a.part === code)
-      .sort((a, b) => a.datum.localeCompare(b.datum) || compareVersionsLoosely(a.version, b.version));
-    const latest = decisions.find((a) => a.version === doc.version) ?? decisions[decisions.length - 1];
+    const pv = partyVersion(doc, code);
     const entry: PartyAdoption = {
       code,
       name: partyName(config, code),
-      state: latest ? (latest.version === doc.version ? "current" : "older") : "none",
+      state: pv.current ? "current" : pv.applies !== undefined ? "older" : "none",
+      coveredByEditorial: pv.coveredByEditorial,
     };
-    if (latest) {
-      entry.version = latest.version;
-      entry.date = latest.datum;
-      entry.organ = latest.organ;
-      if (latest.paragraf !== undefined) entry.paragraf = latest.paragraf;
+    if (pv.applies !== undefined) entry.applies = pv.applies;
+    const a = pv.adopted;
+    if (a) {
+      entry.version = a.version;
+      entry.date = a.datum;
+      entry.organ = a.organ;
+      if (a.paragraf !== undefined) entry.paragraf = a.paragraf;
+      if (a.diarienummer !== undefined) entry.diarienummer = a.diarienummer;
     }
     return entry;
   });
@@ -181,7 +205,10 @@ function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptio
         .pop();
       const entry: InProgress = { ...ref(d), status: d.doc.status, version: d.doc.version };
       if (last) entry.lastChange = last.datum;
-      if (d.doc.status === "remiss" && d.doc.remiss) entry.remissTill = d.doc.remiss.till;
+      if (d.doc.status === "remiss" && d.doc.remiss) {
+        entry.remissTill = d.doc.remiss.till;
+        entry.tally = remissTally(d.doc.remiss, config);
+      }
       return entry;
     })
     .sort((a, b) => STATUS_ORDER.indexOf(b.status) - STATUS_ORDER.indexOf(a.status) || a.id.localeCompare(b.id));
@@ -190,7 +217,9 @@ function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptio
     .map((d) => ({ ...ref(d), date: d.doc.upphavd_datum ?? "" }))
     .sort(byDateThenId((c) => c.date));
 
-  const due = collectDue(docs, asOf, within).items;
+  // One row per task: an item of a document with several roles names them all. The parties'
+  // adoptions and remiss answers have their own sections, so their items are not repeated here.
+  const due = mergeOwners(collectDue(docs, asOf, within).items);
   const followupsDone: FollowupDone[] = docs
     .flatMap((d) =>
       (d.doc.uppfoljning ?? [])
@@ -205,12 +234,22 @@ function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptio
     )
     .sort(byDateThenId((f) => f.done));
 
+  // Agreements in force, and those being revised while an earlier decided version still applies.
   const adoption: Adoption[] = docs
-    .filter((d) => d.doc.status === "fastställd" && (d.doc.dokumenttyp === "överenskommelse" || (d.doc.antaganden?.length ?? 0) > 0))
+    .filter((d) => d.doc.status !== "upphävd" && needsAdoption(d.doc) && currentVersion(d.doc) !== undefined)
     .sort((a, b) => TYPE_ORDER.indexOf(a.doc.dokumenttyp) - TYPE_ORDER.indexOf(b.doc.dokumenttyp) || a.doc.id.localeCompare(b.doc.id))
     .map((d) => {
       const parties = adoptionOf(d.doc, config);
-      return { ...ref(d), version: d.doc.version, parties, adoptedCurrent: parties.filter((p) => p.state === "current").length };
+      const entry: Adoption = {
+        ...ref(d),
+        version: currentVersion(d.doc) ?? d.doc.version,
+        status: d.doc.status,
+        parties,
+        following: parties.filter((p) => p.state === "current").length,
+      };
+      if (d.doc.status === "fastställd" && isIsoDate(d.doc.giltig_fran) && d.doc.giltig_fran > asOf) entry.validFrom = d.doc.giltig_fran;
+      if (d.doc.status !== "fastställd") entry.inProgress = d.doc.version;
+      return entry;
     });
 
   const report: SetReport = {
@@ -226,7 +265,7 @@ function setReport(docs: LoadedDoc[], config: SamdokConfig, options: ReportOptio
     changes,
     repealed,
     inProgress,
-    revisions: due.filter((i) => i.kind !== "follow-up"),
+    revisions: due.filter((i) => i.kind === "revision" || i.kind === "expiry" || i.kind === "remiss"),
     followups: due.filter((i) => i.kind === "follow-up"),
     followupsDone,
     adoption,

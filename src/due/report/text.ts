@@ -1,8 +1,10 @@
-/** Words and sentences shared by the Markdown and HTML status reports. */
+/** Words and sentences shared by the Markdown and HTML status reports, so that both say the same. */
 import type { Lang } from "../../core/types.js";
 import { longDate } from "../../core/dates.js";
 import { pick } from "../../i18n/text.js";
-import type { AdoptionState, PartyAdoption, SetReport, StatusReport } from "./report.js";
+import type { Standpunkt } from "../../core/document.js";
+import type { RemissEntry, RemissTally } from "../list/remiss-answers.js";
+import type { Adoption, PartyAdoption, SetReport, StatusReport } from "./report.js";
 
 export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -50,7 +52,8 @@ export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): 
       lang,
     ),
   );
-  for (const a of set.adoption) lines.push(adoptionSentence(a.title, a.version, a.adoptedCurrent, a.parties.length, lang));
+  for (const w of set.inProgress) if (w.tally) lines.push(remissSummary(w.title, w.tally, report.asOf, lang));
+  for (const a of set.adoption) lines.push(adoptionSentence(a.title, a, lang));
   if (set.malbild) {
     lines.push(
       set.malbild.unserved.length === 0
@@ -73,29 +76,153 @@ export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): 
   return lines;
 }
 
-export function adoptionSentence(title: string | undefined, version: string, adopted: number, parties: number, lang: Lang): string {
+/**
+ * "N av M parter följer gällande version 2.1." A party follows the version it
+ * adopted or one an editorial change carried its adoption forward to (design
+ * §2), so an editorial 2.1 does not read as adopted by nobody. A version
+ * valid only from a later date is "antagen" by those who adopted it; a
+ * version being revised still applies, and the sentence says what is coming.
+ */
+export function adoptionSentence(title: string | undefined, a: Adoption, lang: Lang): string {
   const lead = title ? `${title}: ` : "";
+  const n = a.following;
+  const m = a.parties.length;
+  if (a.validFrom !== undefined) {
+    return pick(
+      {
+        sv: `${lead}${n} av ${m} parter har antagit version ${a.version}, som gäller från ${longDate(a.validFrom, "sv")}.`,
+        en: `${lead}${n} of ${m} parties have adopted version ${a.version}, valid from ${longDate(a.validFrom, "en")}.`,
+      },
+      lang,
+    );
+  }
+  const coming =
+    a.inProgress === undefined
+      ? { sv: "", en: "" }
+      : a.status === "remiss"
+        ? { sv: `; version ${a.inProgress} är på remiss`, en: `; version ${a.inProgress} is out for consultation` }
+        : { sv: `; version ${a.inProgress} är under arbete`, en: `; version ${a.inProgress} is being drafted` };
   return pick(
     {
-      sv: `${lead}${adopted} av ${parties} parter har antagit gällande version ${version}.`,
-      en: `${lead}${adopted} of ${parties} parties have adopted the current version ${version}.`,
+      sv: `${lead}${n} av ${m} parter följer gällande version ${a.version}${coming.sv}.`,
+      en: `${lead}${n} of ${m} parties follow the current version ${a.version}${coming.en}.`,
     },
     lang,
   );
 }
 
-export function adoptionStateText(p: PartyAdoption, lang: Lang): string {
-  const texts: Record<AdoptionState, string> = {
-    current: pick({ sv: "Ja, gällande version", en: "Yes, current version" }, lang),
-    older: pick({ sv: `Nej, har antagit version ${p.version ?? ""}`, en: `No, adopted version ${p.version ?? ""}` }, lang),
-    none: pick({ sv: "Nej, inget beslut", en: "No, no decision" }, lang),
-  };
-  return texts[p.state];
+/** "Ja" / "Nej": whether the party follows the decided version. */
+export function followsText(p: PartyAdoption, lang: Lang): string {
+  return p.state === "current" ? pick({ sv: "Ja", en: "Yes" }, lang) : pick({ sv: "Nej", en: "No" }, lang);
 }
 
-export function decisionText(p: PartyAdoption): string {
-  if (!p.date) return "–";
-  return [p.organ, p.date, p.paragraf].filter(Boolean).join(", ");
+/** The version that applies to the party: "2.0", "2.1 (redaktionell ändring, antagen 2.0)", or "–". */
+export function appliesText(p: PartyAdoption, lang: Lang): string {
+  if (p.applies === undefined) return "–";
+  if (!p.coveredByEditorial) return p.applies;
+  return pick(
+    {
+      sv: `${p.applies} (redaktionell ändring, antagen ${p.version ?? ""})`,
+      en: `${p.applies} (editorial change, adopted ${p.version ?? ""})`,
+    },
+    lang,
+  );
+}
+
+/** The party's decision: body, date, paragraph and registration number; or that it has adopted nothing. */
+export function decisionText(p: PartyAdoption, lang: Lang): string {
+  if (!p.date) return pick({ sv: "har inte antagit", en: "has not adopted" }, lang);
+  const dnr = p.diarienummer !== undefined ? pick({ sv: `dnr ${p.diarienummer}`, en: `reg. no. ${p.diarienummer}` }, lang) : undefined;
+  return [p.organ, p.date, p.paragraf, dnr].filter(Boolean).join(", ");
+}
+
+export const STANDPUNKT: Record<Standpunkt, { sv: string; en: string }> = {
+  tillstyrker: { sv: "tillstyrker", en: "approves" },
+  avstyrker: { sv: "avstyrker", en: "rejects" },
+  synpunkter: { sv: "synpunkter", en: "comments" },
+};
+
+/** "Riktlinje X: 1 av 3 remissinstanser har svarat; remisstiden slutade 30 november 2026." For the summary. */
+export function remissSummary(title: string, tally: RemissTally, asOf: string, lang: Lang): string {
+  const answered = tally.entries.length - tally.missing.length;
+  const ended = tally.till < asOf;
+  return pick(
+    {
+      sv: `${title}: ${answered} av ${tally.entries.length} remissinstanser har svarat; remisstiden ${ended ? "slutade" : "slutar"} ${longDate(tally.till, "sv")}.`,
+      en: `${title}: ${answered} of ${tally.entries.length} consulted parties have answered; the consultation ${ended ? "ended" : "ends"} on ${longDate(tally.till, "en")}.`,
+    },
+    lang,
+  );
+}
+
+/**
+ * The remiss tally in one sentence: the period, how many of the instanser have
+ * answered, the count per standpoint, and who has not answered (by name),
+ * with whether the remiss time has run out.
+ */
+export function remissSentence(title: string | undefined, tally: RemissTally, asOf: string, lang: Lang): string {
+  const lead = title ? `${title}: ` : "";
+  const version = tally.version !== undefined ? ` ${pick({ sv: "för version", en: "on version" }, lang)} ${tally.version}` : "";
+  const ended = tally.till < asOf;
+  const period = pick(
+    ended
+      ? {
+          sv: `remisstiden${version} slutade ${longDate(tally.till, "sv")}`,
+          en: `the consultation${version} ended on ${longDate(tally.till, "en")}`,
+        }
+      : {
+          sv: `remisstiden${version} slutar ${longDate(tally.till, "sv")}`,
+          en: `the consultation${version} ends on ${longDate(tally.till, "en")}`,
+        },
+    lang,
+  );
+  const c = tally.counts;
+  const answered = tally.entries.length - tally.missing.length;
+  const counts = pick(
+    {
+      sv: `tillstyrker ${c.tillstyrker}, avstyrker ${c.avstyrker}, synpunkter ${c.synpunkter}`,
+      en: `approve ${c.tillstyrker}, reject ${c.avstyrker}, comments ${c.synpunkter}`,
+    },
+    lang,
+  );
+  const missing =
+    tally.missing.length === 0
+      ? ""
+      : pick(
+          {
+            sv: `, inte svarat ${tally.missing.length} (${namesOf(tally.missing)})`,
+            en: `, not answered ${tally.missing.length} (${namesOf(tally.missing)})`,
+          },
+          lang,
+        );
+  if (tally.entries.length === 0) {
+    return cap(
+      pick({ sv: `${lead}${period}. Inga remissinstanser och inga svar.`, en: `${lead}${period}. No parties named and no answers.` }, lang),
+    );
+  }
+  return cap(
+    pick(
+      {
+        sv: `${lead}${period}. ${answered} av ${tally.entries.length} har svarat: ${counts}${missing}.`,
+        en: `${lead}${period}. ${answered} of ${tally.entries.length} have answered: ${counts}${missing}.`,
+      },
+      lang,
+    ),
+  );
+}
+
+/** Names separated by semicolons: an instans is often written "Division X, Region Y". */
+const namesOf = (entries: readonly RemissEntry[]): string => entries.map((e) => e.name).join("; ");
+
+/** One row per instans: name, standpoint (or "inte svarat"), date, registration number and comment. */
+export function remissRows(tally: RemissTally, lang: Lang): string[][] {
+  return tally.entries.map((e) => [
+    e.name,
+    e.answer ? pick(STANDPUNKT[e.answer.standpunkt], lang) : pick({ sv: "inte svarat", en: "not answered" }, lang),
+    e.answer?.datum ?? "–",
+    e.answer?.diarienummer ?? "–",
+    e.answer?.kommentar ?? "–",
+  ]);
 }
 
 export const H = {
@@ -111,6 +238,7 @@ export const H = {
   followupsDue: { sv: "Förfallna och kommande uppföljningar", en: "Overdue and coming follow-ups" },
   followupsDone: { sv: "Genomförda uppföljningar", en: "Follow-ups done" },
   adoption: { sv: "Antagande hos parterna", en: "Adoption by the parties" },
+  remissAnswers: { sv: "Remissvar", en: "Consultation answers" },
   malbild: { sv: "Hur dokumenten tjänar målbilden", en: "How the documents serve the vision" },
   perspectives: { sv: "Perspektiv", en: "Perspectives" },
   vardeord: { sv: "Värdeord", en: "Value words" },
@@ -137,8 +265,12 @@ export const COL = {
   lastChange: { sv: "Senast ändrad", en: "Last changed" },
   remissTill: { sv: "Remiss till", en: "Consultation until" },
   party: { sv: "Part", en: "Party" },
-  adopted: { sv: "Antagit gällande version", en: "Adopted current version" },
-  decision: { sv: "Beslut", en: "Decision" },
+  applies: { sv: "Version som gäller för parten", en: "Version that applies to the party" },
+  adoption: { sv: "Antagande", en: "Adoption" },
+  instans: { sv: "Remissinstans", en: "Consulted party" },
+  standpunkt: { sv: "Ståndpunkt", en: "Position" },
+  registration: { sv: "Diarienummer", en: "Registration number" },
+  comment: { sv: "Kommentar", en: "Comment" },
   perspective: { sv: "Perspektiv", en: "Perspective" },
   word: { sv: "Värdeord", en: "Value word" },
   docs: { sv: "Dokument", en: "Documents" },
@@ -156,6 +288,10 @@ export const NONE = {
   adoption: {
     sv: "Samlingen har inga fastställda överenskommelser eller antaganden att redovisa.",
     en: "The set has no adopted agreements or adoptions to report.",
+  },
+  remissAnswers: {
+    sv: "Remissen har inga remissinstanser och inga svar ännu.",
+    en: "The consultation names no parties and has no answers yet.",
   },
   malbild: {
     sv: "Samlingens konfiguration har ingen målbild (perspektiv och värdeord).",

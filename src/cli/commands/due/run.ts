@@ -7,7 +7,7 @@ import { today } from "../../options.js";
 import { pick } from "../../../i18n/text.js";
 import { outputTarget } from "../../output-file.js";
 import { collectDue, defaultWithin, parseWithin, resolveFilters } from "../../../due/list/collect.js";
-import { countsText, type FailOn, type GroupBy } from "../../../due/list/model.js";
+import { collapseParties, countsText, mergeOwners, type FailOn, type GroupBy } from "../../../due/list/model.js";
 import { dueReporter, type DueFormat } from "../../../due/list/format/index.js";
 
 import { loadNamed, mentionSkipped, writeOutput } from "../../load-documents.js";
@@ -70,13 +70,20 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
   return EXIT_OK;
 }
 
-/** The short summary `samdok start` prints: counts and the first items. */
+/**
+ * The short summary `samdok start` prints: counts and the first items. One row
+ * per task: a document with several roles is one row naming them all, and the
+ * parties that have not adopted a version (or not answered a remiss) are one
+ * row per document ("3 parter"), so that one agreement with many parties does
+ * not hide everything else. `samdok due` lists them one by one.
+ */
 export async function dueSummary(io: Io, paths: string[], limit = 10): Promise<number> {
   const lang = io.lang;
   const loaded = await loadNamed(io, paths);
   const asOf = today(io);
   const within = defaultWithin(loaded.sets.map((s) => s.loaded));
-  const list = collectDue(loaded.docs, asOf, within);
+  const all = collectDue(loaded.docs, asOf, within);
+  const list = { ...all, items: collapseParties(mergeOwners(all.items), lang) };
   const { table } = await import("../../../due/list/format/table.js");
   const shown = { ...list, items: list.items.slice(0, limit) };
   let text = table({ list: shown, lang, color: useColor(io.stdout, io.env), ...(io.stdout.columns ? { columns: io.stdout.columns } : {}) });

@@ -6,7 +6,7 @@
 import { pick } from "../../../i18n/text.js";
 import { longDate } from "../../../core/dates.js";
 import { TYPE_ORDER } from "../../../core/document.js";
-import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
+import { countsText, daysText, groupItems, kindLabel, mergeOwners, stateLabel, type DueItem } from "../model.js";
 import { htmlText as e } from "../../../core/escape.js";
 import type { DueReporter } from "./types.js";
 import { neutralizeWorkflowCommands } from "../../../core/safe-text.js";
@@ -15,7 +15,9 @@ const CELL = "padding:6px 8px;border-bottom:1px solid #c8c8c8;text-align:left;ve
 const HEAD = `${CELL};background:#e8eef5;color:#1a1a1a;font-weight:bold`;
 const STATE_STYLE = { overdue: "color:#a3000b;font-weight:bold", due: "color:#6b4400;font-weight:bold" };
 
-export const html: DueReporter = ({ list, lang, groupBy }) => {
+export const html: DueReporter = ({ list: input, lang, groupBy }) => {
+  // One row per task; per role only when the list is split by role.
+  const list = groupBy === "ansvarig" ? input : { ...input, items: mergeOwners(input.items) };
   const title = pick({ sv: "Bevakning av samverkansdokumenten", en: "Due dates of the governance documents" }, lang);
   const head = [
     pick({ sv: "Läge", en: "State" }, lang),

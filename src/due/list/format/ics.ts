@@ -1,7 +1,8 @@
 /**
  * An RFC 5545 calendar: one all-day event per item, for Outlook and Google
- * Calendar. Reproducible: each UID is the document id, kind and date, and
- * DTSTAMP is the as-of date, so the same input always gives the same bytes.
+ * Calendar. Reproducible: each UID is the document id, kind (and party, for
+ * an adoption or remiss answer missing) and date, and DTSTAMP is the as-of
+ * date, so the same input always gives the same bytes.
  *
  * Written here line by line rather than with the `ics` package, which folded
  * lines at 75 characters instead of 75 octets, wrote the alarm trigger as
@@ -85,10 +86,12 @@ export const ics: DueReporter = ({ list, lang }) => {
   ];
   const seen = new Map<string, number>();
   for (const item of list.items) {
-    const base = `${item.id}-${item.kind}-${item.date}`;
+    // A party's item carries the party in its UID, so that one party adopting does not renumber the others.
+    const base = `${item.id}-${item.kind}${item.party !== undefined ? `-${item.party}` : ""}-${item.date}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    const summary = `${pick(KIND_TASK[item.kind], lang)}: ${item.title}`;
+    const task = pick(KIND_TASK[item.kind], lang) + (item.partyName !== undefined ? ` (${item.partyName})` : "");
+    const summary = `${task}: ${item.title}`;
     const description = [
       `${pick({ sv: "Dokument", en: "Document" }, lang)}: ${item.title} (${item.id})`,
       item.detail ? `${kindLabel(item.kind, lang)}: ${item.detail}` : "",

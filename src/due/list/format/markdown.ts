@@ -6,7 +6,7 @@
 import { pick } from "../../../i18n/text.js";
 import { longDate } from "../../../core/dates.js";
 import { TYPE_ORDER } from "../../../core/document.js";
-import { countsText, daysText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
+import { countsText, daysText, groupItems, kindLabel, mergeOwners, stateLabel, type DueItem } from "../model.js";
 import { mdTable } from "../markdown-table.js";
 import type { DueReporter } from "./types.js";
 import { neutralizeWorkflowCommands } from "../../../core/safe-text.js";
@@ -14,7 +14,9 @@ import { markdownText } from "../../../core/escape.js";
 
 export const DUE_MARKER = "<!-- samdok-due -->";
 
-export const markdown: DueReporter = ({ list, lang, groupBy }) => {
+export const markdown: DueReporter = ({ list: input, lang, groupBy }) => {
+  // One row per task; per role only when the list is split by role.
+  const list = groupBy === "ansvarig" ? input : { ...input, items: mergeOwners(input.items) };
   const out: string[] = [DUE_MARKER];
   out.push(`## ${pick({ sv: "Bevakning av samverkansdokumenten", en: "Due dates of the governance documents" }, lang)}`, "");
   out.push(
@@ -60,8 +62,8 @@ export const markdown: DueReporter = ({ list, lang, groupBy }) => {
   out.push(
     `_${pick(
       {
-        sv: "Skapad av `samdok due`. Listan skrivs om vid varje körning: ändra i dokumenten (till exempel med `samdok revise` eller `samdok followup`), inte här.",
-        en: "Written by `samdok due`. The list is rewritten on every run: change the documents (for example with `samdok revise` or `samdok followup`), not this text.",
+        sv: "Skapad av `samdok due`. Listan skrivs om vid varje körning: ändra i dokumenten (till exempel med `samdok revise`, `samdok followup`, `samdok adopt` eller `samdok respond`), inte här.",
+        en: "Written by `samdok due`. The list is rewritten on every run: change the documents (for example with `samdok revise`, `samdok followup`, `samdok adopt` or `samdok respond`), not this text.",
       },
       lang,
     )}_`,

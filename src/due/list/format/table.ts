@@ -6,7 +6,7 @@
 import { pick } from "../../../i18n/text.js";
 import { longDate } from "../../../core/dates.js";
 import { TYPE_ORDER } from "../../../core/document.js";
-import { countsText, groupItems, kindLabel, stateLabel, type DueItem } from "../model.js";
+import { countsText, groupItems, kindLabel, mergeOwners, stateLabel, type DueItem } from "../model.js";
 import type { DueReporter } from "./types.js";
 import { neutralizeWorkflowCommands, safeText } from "../../../core/safe-text.js";
 
@@ -26,7 +26,9 @@ function truncate(s: string, width: number): string {
   return `${s.slice(0, cut)}…`;
 }
 
-export const table: DueReporter = ({ list, lang, groupBy, color, columns }) => {
+export const table: DueReporter = ({ list: input, lang, groupBy, color, columns }) => {
+  // One row per task; per role only when the list is split by role.
+  const list = groupBy === "ansvarig" ? input : { ...input, items: mergeOwners(input.items) };
   const out: string[] = [];
   out.push(
     bold(
@@ -59,7 +61,9 @@ export const table: DueReporter = ({ list, lang, groupBy, color, columns }) => {
     stateLabel(i.state, lang),
     i.date,
     String(i.daysLeft),
-    kindLabel(i.kind, lang) + (i.index !== undefined ? ` ${i.index}` : ""),
+    kindLabel(i.kind, lang) +
+      (i.index !== undefined ? ` ${i.index}` : "") +
+      (i.partyName !== undefined ? `: ${safeText(i.partyName)}` : ""),
     safeText(i.ownerName || "–"),
     safeText(`${i.title} (${i.id})`),
   ];
