@@ -14,6 +14,12 @@ export interface LoadedDocument {
   /** The set's configuration. */
   loaded: LoadedConfig;
   absPath: string;
+  /**
+   * For a document in progress (a draft, on remiss): the version that still
+   * applies, from git (core/history), when a command asked for it
+   * (due/list/in-force.ts). Absent when no earlier version is in force.
+   */
+  inForce?: { version: string; doc: SamDoc; commit?: string };
 }
 
 /** Reading, YAML and schema rules: with an error from these, the typed view cannot be trusted. */

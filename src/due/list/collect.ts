@@ -120,7 +120,20 @@ export function itemsOf(entry: LoadedDocument, asOf: string, within: number): Du
         });
       }
     }
-  } else if (doc.status === "remiss") {
+  }
+  // While a new version is drafted or on remiss, the version in force (from git) still has its duties:
+  // its revision date and validity; its open follow-ups are the ones the draft carries forward.
+  if ((doc.status === "utkast" || doc.status === "remiss") && entry.inForce) {
+    const inForce = entry.inForce.doc;
+    const detail = `version ${entry.inForce.version} (${doc.version}: ${doc.status})`;
+    add("revision", inForce.revideras_senast, doc.dokumentansvarig, { detail });
+    if (inForce.giltig_till !== "tills vidare") add("expiry", inForce.giltig_till, doc.dokumentansvarig, { detail });
+    (doc.uppfoljning ?? []).forEach((u, i) => {
+      if (u.genomford !== undefined) return;
+      add("follow-up", u.datum, u.ansvarig ?? doc.dokumentansvarig, { detail: u.beskrivning, index: i + 1 });
+    });
+  }
+  if (doc.status === "remiss") {
     add("remiss", doc.remiss?.till, doc.dokumentansvarig);
     const remiss = doc.remiss;
     if (remiss && isIsoDate(remiss.till) && remiss.till < asOf) {

@@ -7,6 +7,7 @@ import { today } from "../../options.js";
 import { pick } from "../../../i18n/text.js";
 import { outputTarget } from "../../output-file.js";
 import { collectDue, defaultWithin, parseWithin, resolveFilters } from "../../../due/list/collect.js";
+import { attachVersionsInForce } from "../../../due/list/in-force.js";
 import { collapseParties, countsText, mergeOwners, type FailOn, type GroupBy } from "../../../due/list/model.js";
 import { dueReporter, type DueFormat } from "../../../due/list/format/index.js";
 
@@ -53,6 +54,7 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
     configs,
     lang,
   );
+  attachVersionsInForce(loaded.docs, asOf, lang);
   const list = collectDue(loaded.docs, asOf, within, filters);
   const reporter = await dueReporter(flags.format);
   const toTerminal = flags.output === undefined;
@@ -82,6 +84,7 @@ export async function dueSummary(io: Io, paths: string[], limit = 10): Promise<n
   const loaded = await loadNamed(io, paths);
   const asOf = today(io);
   const within = defaultWithin(loaded.sets.map((s) => s.loaded));
+  attachVersionsInForce(loaded.docs, asOf, lang);
   const all = collectDue(loaded.docs, asOf, within);
   const list = { ...all, items: collapseParties(mergeOwners(all.items), lang) };
   const { table } = await import("../../../due/list/format/table.js");

@@ -9,6 +9,7 @@ import { outputTarget } from "../../output-file.js";
 import { UsageError } from "../../../core/errors.js";
 import { addMonths } from "../../../core/dates.js";
 import { defaultWithin, parseWithin } from "../../../due/list/collect.js";
+import { attachVersionsInForce } from "../../../due/list/in-force.js";
 
 import { loadNamed, mentionSkipped, writeOutput } from "../../load-documents.js";
 
@@ -38,6 +39,7 @@ export async function reportCommand(io: Io, paths: string[], flags: ReportFlags)
   const loaded = await loadNamed(io, paths);
   mentionSkipped(io, loaded.skipped);
   const within = flagWithin ?? defaultWithin(loaded.sets.map((s) => s.loaded));
+  attachVersionsInForce(loaded.docs, asOf, lang);
   const { buildStatusReport } = await import("../../../due/report/report.js");
   const report = buildStatusReport(loaded, { asOf, since, within, ...(flags.to !== undefined ? { to: flags.to } : {}) });
   const text =
