@@ -3,7 +3,7 @@
  * src/cli/commands/<verb>/run.ts) share. Each one validates the new text
  * before it is written (atomically) and shows what validation says about it.
  *
- * An edit (revise, followup) is written only when it adds no error to the
+ * An edit (revise, followup, the lifecycle steps) is written only when it adds no error to the
  * document (errors it already had do not stop it), and only when the file is
  * still exactly as it was read: a colleague's save in the meantime is kept
  * and the command asks to be run again (src/core/write-checked.ts).
@@ -275,4 +275,82 @@ export async function validateAndReplace(
     );
   }
   return run.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** One document's edit among several written together. */
+export interface Replacement {
+  entry: LoadedDoc;
+  original: Original;
+  text: string;
+}
+
+/**
+ * Writes edits of several documents of one set that belong together (a
+ * repeal and the `ersatter` of the replacing document): refused (exit 2,
+ * nothing written) when they add an error to any of them, the set-wide rules
+ * included, since what one file says is checked against the other; each
+ * file is written only when it is still as it was read, in the order given
+ * (so a caller puts first the edit that a second run would find done). The
+ * set is validated as it stands before and after the edits; the findings of
+ * the edited documents are shown.
+ */
+export async function validateAndReplaceAll(
+  io: Io,
+  edits: readonly Replacement[],
+  done: string,
+  hints: readonly string[] = [],
+): Promise<number> {
+  const lang = io.lang;
+  const paths = edits.map((e) => e.entry.absPath);
+  const validate = async (bytesOf: (e: Replacement) => Uint8Array): Promise<Awaited<ReturnType<typeof runValidation>>> => {
+    const bytes = new Map(edits.map((e) => [e.entry.absPath, bytesOf(e)] as const));
+    const readFile = (p: string): Uint8Array => bytes.get(path.resolve(p)) ?? (io.readFile ?? ((q: string) => readDocumentFile(q)))(p);
+    return runValidation({ paths, cwd: io.cwd, lang, today: today(io), readFile });
+  };
+  const encoder = new TextEncoder();
+  const before = await validate((e) => encoder.encode(e.original.text));
+  const after = await validate((e) => encoder.encode(e.text));
+  const byFile = (run: typeof before, file: string): DocumentResult | undefined => run.results.find((r) => r.file === file);
+  const added = edits.flatMap((e) => {
+    const was = byFile(before, e.entry.result.file) ?? e.original.result;
+    const now = byFile(after, e.entry.result.file);
+    return now ? addedErrors(was, now).map((d) => ({ file: e.entry.result.file, d })) : [];
+  });
+  if (added.length > 0) {
+    const list = added.map(({ file, d }) => `  ${file}:${d.line}:${d.column}  ${d.message}  ${d.ruleId}/${d.ruleName}`).join("\n");
+    throw new UsageError(
+      [
+        pick(
+          {
+            sv: `Ändringen skulle ge ${added.length === 1 ? "ett nytt fel" : `${added.length} nya fel`} och skrevs inte; filerna är orörda:`,
+            en: `The change would give ${added.length === 1 ? "a new error" : `${added.length} new errors`} and was not written; the files are untouched:`,
+          },
+          lang,
+        ),
+        list,
+        ...hints,
+      ].join("\n"),
+    );
+  }
+  for (const e of edits) {
+    try {
+      writeFileChecked(
+        e.entry.absPath,
+        encoder.encode(e.text),
+        e.original.snapshot,
+        io.beforeCommit ? { beforeCommit: io.beforeCommit } : {},
+      );
+    } catch (error) {
+      if (error instanceof FileChangedError) throw changedWhileWorking(io, e.entry.result.file);
+      throw error;
+    }
+  }
+  io.stdout.write(`${safeMessage([done, ...hints].join("\n"))}\n`);
+  const shown = after.results.filter((r) => r.diagnostics.length > 0);
+  if (shown.length > 0) {
+    io.stdout.write(
+      stylish({ results: shown, summary: after.summary, lang, rules, color: useColor(io.stdout, io.env), version: samdokVersion() }),
+    );
+  }
+  return after.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -21,6 +21,12 @@ import { register as registerBuild } from "./commands/build/register.js";
 import { register as registerDue } from "./commands/due/register.js";
 import { register as registerRevise } from "./commands/revise/register.js";
 import { register as registerFollowup } from "./commands/followup/register.js";
+import { register as registerConsult } from "./commands/consult/register.js";
+import { register as registerRespond } from "./commands/respond/register.js";
+import { register as registerDecide } from "./commands/decide/register.js";
+import { register as registerAdopt } from "./commands/adopt/register.js";
+import { register as registerRepeal } from "./commands/repeal/register.js";
+import { register as registerHistory } from "./commands/history/register.js";
 import { register as registerNew } from "./commands/new/register.js";
 import { register as registerReport } from "./commands/report/register.js";
 import { register as registerInit } from "./commands/init/register.js";
@@ -33,7 +39,7 @@ export interface MainOptions {
   now: Date;
   env?: Readonly<Record<string, string | undefined>>;
   readFile?: (absPath: string) => Uint8Array;
-  /** Called just before `revise`/`followup` replaces the document (tests). */
+  /** Called just before an editing command (revise, followup, the lifecycle steps) replaces a document (tests). */
   beforeCommit?: (absPath: string) => void;
 }
 
@@ -137,7 +143,13 @@ export async function main(options: MainOptions): Promise<number> {
   registerRules(program, ctx);
   registerDue(program, ctx);
   registerRevise(program, ctx);
+  registerConsult(program, ctx);
+  registerRespond(program, ctx);
+  registerDecide(program, ctx);
+  registerAdopt(program, ctx);
+  registerRepeal(program, ctx);
   registerFollowup(program, ctx);
+  registerHistory(program, ctx);
   registerNew(program, ctx);
   registerReport(program, ctx);
   registerBuild(program, ctx);

@@ -70,7 +70,12 @@ describe("revise and YAML anchors (attack-yaml-anchors)", () => {
           ["  - version: *v", '  - version: "3.0"'],
           ["revideras_senast: 2028-01-15", "revideras_senast: 2028-11-23"],
         ],
-        [["    beskrivning: Tredje versionen.", ['  - version: "3.1"', "    datum: 2026-11-23", "    beskrivning: Fjärde versionen."]]],
+        [
+          [
+            "    beskrivning: Tredje versionen.",
+            ['  - version: "3.1"', "    datum: 2026-11-23", "    beskrivning: Fjärde versionen.", "    redaktionell: true"],
+          ],
+        ],
       ),
     );
     const data = frontMatter(read(file));
@@ -96,7 +101,12 @@ describe("revise and YAML anchors (attack-yaml-anchors)", () => {
           ['version: "1.0"', 'version: "1.1"'],
           ["revideras_senast: *slut", "revideras_senast: 2028-11-23"],
         ],
-        [["    beskrivning: Första versionen.", ['  - version: "1.1"', "    datum: 2026-11-23", "    beskrivning: Nya kontaktvägar."]]],
+        [
+          [
+            "    beskrivning: Första versionen.",
+            ['  - version: "1.1"', "    datum: 2026-11-23", "    beskrivning: Nya kontaktvägar.", "    redaktionell: true"],
+          ],
+        ],
       ),
     );
     expect(read(file)).toContain("giltig_till: &slut 2030-12-31\n");

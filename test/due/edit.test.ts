@@ -41,15 +41,21 @@ describe("samdok revise", () => {
         [
           [
             "  beskrivning: Nya kontaktvägar.   # se protokollet",
-            ["- version: '1.10'", "  datum: 2026-11-23", "  beskrivning: Uppdaterade kontaktvägar till kommunerna."],
+            // A review of a fastställd document is editorial: the adoptions of 1.9 cover 1.10.
+            [
+              "- version: '1.10'",
+              "  datum: 2026-11-23",
+              "  beskrivning: Uppdaterade kontaktvägar till kommunerna.",
+              "  redaktionell: true",
+            ],
           ],
         ],
       ),
     );
     expect(r.stdout).toContain("rutin-handskriven.md: version 1.9 → 1.10");
     expect(r.stdout).toContain("revideras senast 2028-11-23");
-    // The re-validation is shown: the decision date is now further back than the interval allows.
-    expect(r.stdout).toMatch(/SD122/);
+    // The interval counts from the review (the latest history line), not from the old decision: no SD122.
+    expect(r.stdout).not.toMatch(/SD122/);
   });
 
   it("--major raises the major version; --date sets the date the interval counts from", async () => {
@@ -102,7 +108,7 @@ describe("samdok revise", () => {
         [
           [
             "    beskrivning: Förtydligad arbetsgång.",
-            ['  - version: "3.5"', "    datum: 2026-11-23", "    beskrivning: Nya telefonnummer."],
+            ['  - version: "3.5"', "    datum: 2026-11-23", "    beskrivning: Nya telefonnummer.", "    redaktionell: true"],
           ],
         ],
       ),

@@ -218,7 +218,7 @@ export class FrontMatterEditor {
    * Replaces an existing scalar, keeping its quoting. A field that is an
    * alias (`*v`) gets a scalar of its own; the anchored value is not changed.
    */
-  setScalar(path: Path, value: string): void {
+  setScalar(path: Path, value: string | boolean): void {
     const node = this.doc.getIn(path, true);
     if (isAlias(node)) {
       if (!node.range) throw new FrontMatterEditError(`not-a-scalar:${path.join(".")}`);
@@ -257,41 +257,136 @@ export class FrontMatterEditor {
 
   /** Appends an item to the sequence under a top-level key; creates the key at the end when missing. */
   appendToSeq(key: string, item: Record<string, unknown>): void {
-    const pair = this.pairOf(this.root, key);
-    const seq = pair?.value;
-    if (!pair) {
-      this.insertPairsAfter(this.root, this.root.items[this.root.items.length - 1] as Pair | undefined, { [key]: [item] });
-      setAt(this.expected, [key], [unshared(item)]);
-      return;
-    } else if (isSeq(seq) && seq.range) {
-      const last = seq.items[seq.items.length - 1];
-      const node = this.styled(item, last);
-      if (seq.flow) {
-        this.insertIntoFlow(seq, this.renderFlow(node));
-      } else {
-        const first = seq.items[0] as Node | undefined;
-        if (!first?.range || !last || !isNodeWithRange(last)) throw new FrontMatterEditError(`unsupported-seq:${key}`);
-        const dashColumn = this.dashColumn(first.range[0]);
-        const { at, lead } = this.afterLine(last.range[1]);
-        const rendered = this.renderBlock([node], dashColumn);
-        this.splices.push({ at, remove: 0, insert: lead + rendered });
+    this.appendToSeqAt([key], item);
+  }
+
+  /**
+   * Appends an item (a mapping or a scalar) to the sequence at `path`. A
+   * missing sequence is created: at the end of the front matter for a
+   * top-level key, as a new key of its mapping otherwise.
+   */
+  appendToSeqAt(path: Path, item: unknown): void {
+    const seq = this.doc.getIn(path, true);
+    if (seq === undefined) {
+      const parent = path.slice(0, -1);
+      const key = path[path.length - 1];
+      if (typeof key !== "string") throw new FrontMatterEditError(`unsupported-seq:${path.join(".")}`);
+      if (parent.length > 0) {
+        this.addToMap(parent, { [key]: [item] });
+        return;
       }
-    } else {
-      throw new FrontMatterEditError(`unsupported-seq:${key}`);
+      this.insertPairsAfter(this.root, this.root.items[this.root.items.length - 1] as Pair | undefined, { [key]: [item] });
+      setAt(this.expected, path, [unshared(item)]);
+      return;
     }
-    const list = this.expected[key];
-    if (!Array.isArray(list)) throw new FrontMatterEditError(`unsupported-seq:${key}`);
+    if (!isSeq(seq) || !seq.range) throw new FrontMatterEditError(`unsupported-seq:${path.join(".")}`);
+    const last = seq.items[seq.items.length - 1];
+    const node = this.styledItem(item, last);
+    if (seq.flow) {
+      this.insertIntoFlow(seq, this.renderFlow(node));
+    } else {
+      const first = seq.items[0] as Node | undefined;
+      if (!first?.range || !last || !isNodeWithRange(last)) throw new FrontMatterEditError(`unsupported-seq:${path.join(".")}`);
+      const dashColumn = this.dashColumn(first.range[0]);
+      const { at, lead } = this.afterLine(last.range[1]);
+      const rendered = this.renderBlock([node], dashColumn);
+      this.splices.push({ at, remove: 0, insert: lead + rendered });
+    }
+    const list = getAt(this.expected, path);
+    if (!Array.isArray(list)) throw new FrontMatterEditError(`unsupported-seq:${path.join(".")}`);
     list.push(unshared(item));
   }
 
-  /** Adds keys to the mapping at `path` (for example one follow-up); existing keys are set in place. */
-  addToMap(path: Path, entries: Record<string, string>): void {
+  /** A new sequence item with the quoting of the item before it: a mapping key by key, a scalar as a whole. */
+  private styledItem(item: unknown, like: unknown): Node {
+    if (typeof item === "object" && item !== null && !Array.isArray(item)) return this.styled(item as Record<string, unknown>, like);
+    const node = this.doc.createNode(item) as Node;
+    const theirs = isAlias(like) ? like.resolve(this.doc) : like;
+    if (
+      isScalar(node) &&
+      typeof node.value === "string" &&
+      isScalar(theirs) &&
+      (theirs.type === Scalar.QUOTE_SINGLE || theirs.type === Scalar.QUOTE_DOUBLE)
+    ) {
+      node.type = theirs.type;
+    }
+    return node;
+  }
+
+  /**
+   * Removes a top-level key with its whole value: the lines from the key to
+   * the end of the value (a comment on the last line goes with it). Comment
+   * lines above the key stay: they may speak of something else.
+   */
+  removeTopLevel(key: string): void {
+    const pair = this.pairOf(this.root, key);
+    if (!pair) return;
+    if (this.root.flow || !isNodeWithRange(pair.key)) throw new FrontMatterEditError(`unsupported-remove:${key}`);
+    const start = this.lineStart(pair.key.range[0]);
+    if (this.yaml.slice(start, pair.key.range[0]).trim() !== "") throw new FrontMatterEditError(`unsupported-remove:${key}`);
+    const { at } = this.afterLine(endOf(pair) ?? pair.key.range[1]);
+    this.splices.push({ at: start, remove: at - start, insert: "" });
+    delete this.expected[key];
+  }
+
+  /**
+   * Sets several top-level keys to any values (strings, lists, mappings,
+   * booleans). A key that exists keeps its place: a string replaces a string
+   * in place, any other value replaces the key's lines. A new key goes after
+   * the nearest key before it in `order` that the front matter has (else at
+   * the top; a key missing from `order` goes last), and keys that land at the same place are written together, in
+   * the order of `order`, so that no two insertions compete for one spot.
+   */
+  setTopLevelKeys(values: Record<string, unknown>, order: readonly string[]): void {
+    const groups = new Map<Pair | undefined, Record<string, unknown>>();
+    const ordered = Object.keys(values).sort((a, b) => rank(order, a) - rank(order, b));
+    for (const key of ordered) {
+      const value = values[key];
+      const pair = this.pairOf(this.root, key);
+      if (pair) {
+        if (typeof value === "string" && (isScalar(pair.value) || isAlias(pair.value))) this.setScalar([key], value);
+        else this.replacePair(pair, key, value);
+        continue;
+      }
+      const at = order.indexOf(key);
+      const anchor =
+        at === -1
+          ? (this.root.items[this.root.items.length - 1] as Pair | undefined)
+          : order
+              .slice(0, at)
+              .reverse()
+              .map((k) => this.pairOf(this.root, k))
+              .find((p) => p !== undefined);
+      const group = groups.get(anchor) ?? {};
+      group[key] = value;
+      groups.set(anchor, group);
+      setAt(this.expected, [key], unshared(value));
+    }
+    for (const [anchor, entries] of groups) this.insertPairsAfter(this.root, anchor, entries);
+  }
+
+  /** Replaces a top-level key and its value with freshly rendered lines in the same place. */
+  private replacePair(pair: Pair, key: string, value: unknown): void {
+    if (this.root.flow || !isNodeWithRange(pair.key)) throw new FrontMatterEditError(`unsupported-replace:${key}`);
+    const start = this.lineStart(pair.key.range[0]);
+    const { at } = this.afterLine(endOf(pair) ?? pair.key.range[1]);
+    this.splices.push({ at: start, remove: at - start, insert: this.renderBlock({ [key]: value }, this.column(pair.key.range[0])) });
+    setAt(this.expected, [key], unshared(value));
+  }
+
+  /**
+   * Adds keys to the mapping at `path` (for example one follow-up); existing
+   * keys are set in place (strings only). New values may be lists or mappings.
+   */
+  addToMap(path: Path, entries: Record<string, unknown>): void {
     const map = this.doc.getIn(path, true);
     if (!isMap(map) || !map.range) throw new FrontMatterEditError(`not-a-map:${path.join(".")}`);
-    const fresh: Record<string, string> = {};
+    const fresh: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(entries)) {
-      if (this.pairOf(map, k)) this.setScalar([...path, k], v);
-      else fresh[k] = v;
+      if (this.pairOf(map, k)) {
+        if (typeof v !== "string") throw new FrontMatterEditError(`not-a-scalar:${[...path, k].join(".")}`);
+        this.setScalar([...path, k], v);
+      } else fresh[k] = v;
     }
     if (Object.keys(fresh).length === 0) return;
     if (map.flow) {
@@ -299,7 +394,7 @@ export class FrontMatterEditor {
     } else {
       this.insertPairsAfter(map, map.items[map.items.length - 1] as Pair | undefined, fresh);
     }
-    for (const [k, v] of Object.entries(fresh)) setAt(this.expected, [...path, k], v);
+    for (const [k, v] of Object.entries(fresh)) setAt(this.expected, [...path, k], unshared(v));
   }
 
   private insertIntoFlow(collection: YAMLMap | YAMLSeq, rendered: string): void {
@@ -315,7 +410,10 @@ export class FrontMatterEditor {
   /** The whole file with the edits; throws when the result would not parse to the intended data. */
   result(): string {
     let yaml = this.yaml;
-    const ordered = [...this.splices].sort((a, b) => b.at - a.at);
+    // Last place first, so that earlier places keep their offsets. Where a removal
+    // and an insertion share a place, the removal goes first: it removes the
+    // original text there, not what was just inserted.
+    const ordered = [...this.splices].sort((a, b) => b.at - a.at || Number(b.remove > 0) - Number(a.remove > 0));
     for (const s of ordered) yaml = yaml.slice(0, s.at) + s.insert + yaml.slice(s.at + s.remove);
     const check = parseDocument(yaml, { version: "1.2" });
     let data: unknown;
@@ -351,6 +449,19 @@ function setAt(data: Record<string, unknown>, path: Path, value: unknown): void 
   const last = path[path.length - 1];
   if (typeof cur !== "object" || cur === null || last === undefined) throw new FrontMatterEditError(`no-such-path:${path.join(".")}`);
   (cur as Record<string | number, unknown>)[last] = value;
+}
+
+/** The value at `path` in plain data, or undefined. */
+function getAt(data: Record<string, unknown>, path: Path): unknown {
+  let cur: unknown = data;
+  for (const key of path) cur = typeof cur === "object" && cur !== null ? (cur as Record<string | number, unknown>)[key] : undefined;
+  return cur;
+}
+
+/** Where `key` stands in `order`; keys not in it come last. */
+function rank(order: readonly string[], key: string): number {
+  const i = order.indexOf(key);
+  return i === -1 ? order.length : i;
 }
 
 function isNodeWithRange(node: unknown): node is Node & { range: [number, number, number] } {

@@ -4,16 +4,15 @@
  * the new file text; the caller validates and writes it.
  */
 import type { Lang } from "../../core/types.js";
-import { reviewMonths, type SamdokConfig } from "../../core/config.js";
+import type { SamdokConfig } from "../../core/config.js";
 import type { SamDoc } from "../../core/document.js";
-import { addMonths, isIsoDate } from "../../core/dates.js";
 import { bumpVersion } from "../../core/document-version.js";
 import { UsageError } from "../../core/errors.js";
 import { pick } from "../../i18n/text.js";
-import { FrontMatterEditor, FrontMatterEditError } from "./front-matter-edit.js";
+import { editing, editor, finish, latestHistoryDate, reviseByFrom } from "./lifecycle-common.js";
 
 /** Where a new `revideras_senast` line goes when the document has none: after the first of these that exists. */
-const REVISE_BY_AFTER = [
+export const REVISE_BY_AFTER = [
   "giltig_till",
   "giltig_fran",
   "diarienummer",
@@ -37,36 +36,8 @@ export interface RevisionPlan {
   clampedTo?: string;
   /** Set when `giltig_till` has already passed on the revision date. */
   expired?: string;
-}
-
-function editFailed(error: unknown, lang: Lang): UsageError {
-  const detail = error instanceof Error ? error.message : String(error);
-  return new UsageError(
-    pick(
-      {
-        sv: `YAML-huvudet har en form som samdok inte kan ändra utan att röra andra rader (${detail}). Gör ändringen för hand och kör samdok validate.`,
-        en: `The front matter has a shape samdok cannot change without touching other lines (${detail}). Make the change by hand and run samdok validate.`,
-      },
-      lang,
-    ),
-  );
-}
-
-function editor(text: string, lang: Lang): FrontMatterEditor {
-  try {
-    return new FrontMatterEditor(text);
-  } catch (error) {
-    throw editFailed(error, lang);
-  }
-}
-
-function finish(ed: FrontMatterEditor, lang: Lang): string {
-  try {
-    return ed.result();
-  } catch (error) {
-    if (error instanceof FrontMatterEditError) throw editFailed(error, lang);
-    throw error;
-  }
+  /** Set when the history line says the change is editorial (`redaktionell: true`). */
+  editorial?: true;
 }
 
 /**
@@ -79,6 +50,11 @@ function finish(ed: FrontMatterEditor, lang: Lang): string {
  * (an SD121 error), so the caller refuses the edit and says why. A draft or a
  * document on remiss keeps its `revideras_senast`: the interval counts from
  * adoption.
+ *
+ * On a fastställd document a minor step is a review that needs no new
+ * decision: its history line says `redaktionell: true`, so that the parties'
+ * adoptions of the version before cover it (design §2). A major step is not
+ * editorial; a revision that needs a new decision is `revise --start`.
  */
 export function planRevision(
   text: string,
@@ -110,11 +86,7 @@ export function planRevision(
       ),
     );
   }
-  const history = doc.andringshistorik ?? [];
-  const latest = history.reduce<string | undefined>(
-    (max, h) => (isIsoDate(h.datum) && (max === undefined || h.datum > max) ? h.datum : max),
-    undefined,
-  );
+  const latest = latestHistoryDate(doc);
   if (latest !== undefined && date < latest) {
     throw new UsageError(
       pick(
@@ -128,22 +100,21 @@ export function planRevision(
   }
   const to = bumpVersion(doc.version, options.major);
   const plan: Omit<RevisionPlan, "text"> = { from: doc.version, to, date };
+  const editorial = doc.status === "fastställd" && !options.major;
   const ed = editor(text, lang);
-  ed.setTopLevel("version", to, []);
-  // Only an adopted document has a revise-by date to move: a draft's clock starts when it is adopted.
-  if (doc.status === "fastställd") {
-    let reviseBy = addMonths(date, reviewMonths(config, doc.dokumenttyp));
-    if (isIsoDate(doc.giltig_till)) {
-      if (doc.giltig_till < date) plan.expired = doc.giltig_till;
-      else if (doc.giltig_till < reviseBy) {
-        reviseBy = doc.giltig_till;
-        plan.clampedTo = doc.giltig_till;
-      }
+  editing(ed, lang, (e) => {
+    e.setTopLevel("version", to, []);
+    // Only an adopted document has a revise-by date to move: a draft's clock starts when it is adopted.
+    if (doc.status === "fastställd") {
+      const next = reviseByFrom(config, doc.dokumenttyp, date, doc.giltig_till);
+      plan.reviseBy = next.reviseBy;
+      if (next.clampedTo) plan.clampedTo = next.clampedTo;
+      if (next.expired) plan.expired = next.expired;
+      e.setTopLevel("revideras_senast", next.reviseBy, REVISE_BY_AFTER);
     }
-    plan.reviseBy = reviseBy;
-    ed.setTopLevel("revideras_senast", reviseBy, REVISE_BY_AFTER);
-  }
-  ed.appendToSeq("andringshistorik", { version: to, datum: date, beskrivning: summary });
+    e.appendToSeq("andringshistorik", { version: to, datum: date, beskrivning: summary, ...(editorial ? { redaktionell: true } : {}) });
+  });
+  if (editorial) plan.editorial = true;
   return { ...plan, text: finish(ed, lang) };
 }
 
@@ -236,6 +207,6 @@ export function planFollowup(
   const chosen = list[i];
   if (!chosen) throw new Error("unreachable");
   const ed = editor(text, lang);
-  ed.addToMap(["uppfoljning", i], { genomford: date, resultat: result });
+  editing(ed, lang, (e) => e.addToMap(["uppfoljning", i], { genomford: date, resultat: result }));
   return { text: finish(ed, lang), index: i + 1, planned: chosen.datum, description: chosen.beskrivning };
 }
