@@ -2,6 +2,12 @@
  * What every edition (HTML, Word) is made from: the validated documents of
  * one or more sets, filtered and in a stable order, with the edition's date
  * and source revision. A set with errors is never published.
+ *
+ * A default edition publishes, for each document, the version in force on
+ * the edition's date (from git when the working copy is a draft, on remiss
+ * or not yet valid; edition-versions.ts) and lists the documents with none;
+ * `--as-of` does the same for another date. An explicit `--status` keeps the
+ * older way: the working copies with that status, whatever applies.
  */
 import path from "node:path";
 import type { Root } from "mdast";
@@ -15,6 +21,8 @@ import { documentText } from "../core/store.js";
 import { gitRevision } from "../core/git.js";
 import { swedishDate } from "../core/dates.js";
 import type { Out } from "../cli/io.js";
+import type { ComingVersion } from "../core/history/in-force.js";
+import { chooseVersions } from "./edition-versions.js";
 
 /** A loaded document (core/loaded-document.ts) with its text, as the editions need it. */
 export interface EditionDocument extends LoadedDocument {
@@ -29,6 +37,33 @@ export interface EditionDocument extends LoadedDocument {
   tree?: Root;
   /** The editions that have yet to take `tree`; the last one lets it go. */
   treeReaders?: Set<EditionFormat>;
+  /** The version on its way (a draft, on remiss, decided but not yet valid), announced with the one published. */
+  coming?: ComingVersion;
+  /** Set when the published version is an older one from git rather than the working copy. */
+  publishedFrom?: { version: string; commit: string; committed?: string };
+}
+
+/**
+ * Why a document of the edition's selection is listed but not published: it
+ * has no version in force on the edition's date. `utkast`, `remiss`: never
+ * decided, a version is in progress; `beslutad`: decided, valid from `date`;
+ * `upphävd`: repealed on `date`; `utgången`: its validity ended on `date`;
+ * `ej-beslutad`: not decided on that date, as far as a point-in-time edition
+ * can tell from the documents' own dates; `ej-läsbar`: the version in force could not be read from git.
+ */
+export type ListedReason = "utkast" | "remiss" | "beslutad" | "upphävd" | "utgången" | "ej-beslutad" | "ej-läsbar";
+
+/** A document the edition names without publishing it, and why. */
+export interface ListedDocument {
+  /** The working copy. */
+  doc: EditionDocument;
+  reason: ListedReason;
+  /** The version the reason is about (the one in progress, decided, or that ended). */
+  version?: string;
+  /** remiss: the last day to answer; beslutad: valid from; upphävd: repealed on; utgången: valid until. */
+  date?: string;
+  /** upphävd: the id of the document that replaced it. */
+  replacedBy?: string;
 }
 
 /** The editions samdok builds. */
@@ -56,11 +91,18 @@ export interface Edition {
   documents: EditionDocument[];
   /** The sets the documents come from. */
   sets: LoadedConfig[];
-  /** Every document of the sets (also those filtered out), for link resolution: rootPath → id. */
+  /**
+   * Every document of the sets (also those filtered out), for link resolution: rootPath → id.
+   * A document published in an older version stands here in that version.
+   */
   all: EditionDocument[];
+  /** Documents of the selection with no version in force on the edition's date: named, not published (edition order). */
+  listed: ListedDocument[];
+  /** With `--as-of`: the date the edition shows the documents as in force on (the same as `date`). */
+  asOf?: string;
   outDir: string;
   lang: Lang;
-  /** The edition's date, YYYY-MM-DD. */
+  /** The edition's date, YYYY-MM-DD: the clock's (or SOURCE_DATE_EPOCH's), or `--as-of`. */
   date: string;
   /** A fixed instant for file metadata (SOURCE_DATE_EPOCH, or the edition date at 00:00 UTC). */
   timestamp: Date;
@@ -85,13 +127,20 @@ export class PublishRefused extends Error {
   }
 }
 
-/** The edition date: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock's date. */
-export function editionDate(now: Date, env: Readonly<Record<string, string | undefined>>): { date: string; timestamp: Date } {
+/**
+ * The edition date: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock's date;
+ * `asOf` (`--as-of`) instead, when given. The file timestamp is SOURCE_DATE_EPOCH's, else the
+ * date's midnight: two builds of one point-in-time edition are alike whatever day they run.
+ */
+export function editionDate(
+  now: Date,
+  env: Readonly<Record<string, string | undefined>>,
+  asOf?: string,
+): { date: string; timestamp: Date } {
   const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d+$/.test(epoch)) {
-    const ts = new Date(Number(epoch) * 1000);
-    return { date: swedishDate(ts), timestamp: ts };
-  }
+  const fromEpoch = epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  if (asOf !== undefined) return { date: asOf, timestamp: fromEpoch ?? new Date(`${asOf}T00:00:00Z`) };
+  if (fromEpoch) return { date: swedishDate(fromEpoch), timestamp: fromEpoch };
   const date = swedishDate(now);
   return { date, timestamp: new Date(`${date}T00:00:00Z`) };
 }
@@ -122,6 +171,8 @@ export interface PrepareOptions extends RunOptions {
    * the Word edition alone.
    */
   keepBodies?: boolean | readonly EditionFormat[];
+  /** `--as-of`: publish the version of each document in force on this date (YYYY-MM-DD), its text from git. */
+  asOf?: string;
 }
 
 /** Validates, refuses a set with errors, filters and orders the documents. */
@@ -149,30 +200,51 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
   }
   const named = new Set(run.results.map((r) => r.file));
   const f = options.filters;
-  const documents = all
+  const selected = all
     .filter((d) => named.has(d.result.file))
-    .filter((d) => !f.status?.length || f.status.includes(d.doc.status))
     .filter((d) => !f.type?.length || f.type.includes(d.doc.dokumenttyp))
     .filter((d) => !f.spar?.length || f.spar.includes(d.doc.spar))
     .sort(compareEditionOrder);
-  // Only the documents of the edition keep their trees: the others are never rendered.
+  const { date, timestamp } = editionDate(options.now, options.env, options.asOf);
+  let documents: EditionDocument[];
+  let listed: Edition["listed"] = [];
+  let shown = all;
+  if (f.status?.length) {
+    // Asked for by status: the working copies with that status, as they are (a remiss edition).
+    documents = selected.filter((d) => f.status?.includes(d.doc.status));
+  } else {
+    const choice = chooseVersions(selected, {
+      date,
+      asOf: options.asOf !== undefined,
+      cwd: options.cwd,
+      lang: options.lang,
+      today: options.today,
+      stderr: options.stderr,
+    });
+    listed = choice.listed;
+    documents = choice.published.sort(compareEditionOrder);
+    shown = all.map((d) => choice.replaced.get(d) ?? d);
+  }
+  // Only the working copies the edition publishes keep their trees: the others are never rendered,
+  // and a version from git is parsed from its own text.
   for (const d of documents) {
-    const tree = bodies?.get(path.resolve(d.absPath));
+    const tree = d.publishedFrom ? undefined : bodies?.get(path.resolve(d.absPath));
     if (!tree) continue;
     d.tree = tree;
     d.treeReaders = new Set(readers);
   }
-  const { date, timestamp } = editionDate(options.now, options.env);
   const edition: Edition = {
     documents,
     sets: run.sets.map((s) => s.loaded),
-    all: all.sort(compareEditionOrder),
+    all: shown.sort(compareEditionOrder),
+    listed,
     outDir: options.outDir,
     lang: options.lang,
     date,
     timestamp,
     stderr: options.stderr,
   };
+  if (options.asOf !== undefined) edition.asOf = options.asOf;
   const revision = gitRevision(run.sets[0]?.loaded.root ?? options.cwd);
   if (revision) edition.revision = revision;
   return edition;

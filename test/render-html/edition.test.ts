@@ -1,11 +1,26 @@
 /**
  * The HTML edition of test/fixtures/html-utgava: what it contains, how its
  * documents link to each other, filters, and the date and source it states.
+ * Most of it is built with every working copy (`--status` with every
+ * status), so that a draft, a remiss and a repealed document get pages; the
+ * default edition, which lists those three instead, is checked at the end.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { brokenLinks, buildHtml, copyFixture, exists, headingLevels, listFiles, pages, read, skippedLevels, tempDir } from "./helpers.js";
+import {
+  ALL_WORKING_COPIES,
+  brokenLinks,
+  buildHtml,
+  copyFixture,
+  exists,
+  headingLevels,
+  listFiles,
+  pages,
+  read,
+  skippedLevels,
+  tempDir,
+} from "./helpers.js";
 
 let source: string;
 let out: string;
@@ -15,7 +30,7 @@ let stderr: string;
 beforeAll(async () => {
   source = copyFixture("html-utgava");
   out = path.join(tempDir("utgava"), "dist");
-  const r = await buildHtml([source], out, [], { cwd: path.dirname(source) });
+  const r = await buildHtml([source], out, ALL_WORKING_COPIES, { cwd: path.dirname(source) });
   expect(r.code, r.stderr).toBe(0);
   stdout = r.stdout;
   stderr = r.stderr;
@@ -239,7 +254,7 @@ describe("the consolidated edition", () => {
 describe("filters", () => {
   it("--status fastställd leaves out the others, says so where they are linked, and removes their old pages", async () => {
     const dir = path.join(tempDir("filter"), "dist");
-    expect((await buildHtml([source], dir, [], { cwd: path.dirname(source) })).code).toBe(0);
+    expect((await buildHtml([source], dir, ALL_WORKING_COPIES, { cwd: path.dirname(source) })).code).toBe(0);
     expect(exists(path.join(dir, "rutin-utkast.html"))).toBe(true);
     writeFileSync(path.join(dir, "egen-fil.txt"), "ska vara kvar\n");
     const r = await buildHtml([source], dir, ["--status", "fastställd"], { cwd: path.dirname(source) });
@@ -271,5 +286,46 @@ describe("filters", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("Utgåvan publiceras inte");
     expect(listFiles(dir)).toEqual([]);
+  });
+});
+
+describe("the default edition", () => {
+  let dir: string;
+  let result: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    dir = path.join(tempDir("standard"), "dist");
+    result = await buildHtml([source], dir, [], { cwd: path.dirname(source) });
+  });
+
+  it("publishes the documents in force and lists the draft, the remiss and the repealed document without pages", () => {
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("2 dokument");
+    expect(result.stdout).toContain("3 dokument som inte gäller listas i registret");
+    expect(pages(dir)).toEqual(["index.html", "overenskommelse-hemgang.html", "rutin-hemgang.html", "samlad-utgava.html"]);
+    const index = read(dir, "index.html");
+    const listed = index.slice(index.indexOf('<section class="ej-publicerade"'), index.indexOf('<section class="om-utgavan"'));
+    expect(listed).toContain('<h2 id="ej-publicerade">Dokument som inte ingår i utgåvan</h2>');
+    expect(listed).toMatch(
+      /Rutin för nutrition vid hemgång<span class="dokument-id">rutin-utkast<\/span>.*Utkast under arbete, version 0.1\. Gäller inte\./s,
+    );
+    expect(listed).toContain("På remiss till 18 december 2026, version 0.9. Gäller inte än.");
+    // The repealed document names the one that replaced it, linked: that one is published.
+    expect(listed).toContain('Upphävd 31 oktober 2024, ersatt av <a href="rutin-hemgang.html">Rutin för trygg hemgång</a>.');
+    expect(listed).not.toContain('href="rutin-utkast.html"');
+    expect(listed).not.toContain('href="riktlinje-hemgang.html"');
+    expect(index).toContain("Utgåvan innehåller de 2 av samlingens 5 dokument som gäller den 23 november 2026.");
+    expect(brokenLinks(dir)).toEqual([]);
+  });
+
+  it("says where a listed document is linked that it is not in the edition", () => {
+    const html = read(dir, "overenskommelse-hemgang.html");
+    expect(html).toContain(
+      '<span class="ej-publicerad">Riktlinje för hemgång med hemsjukvård<span class="ej-publicerad-not"> (remiss, ingår inte i den här utgåvan)</span></span>',
+    );
+    expect(read(dir, "rutin-hemgang.html")).toContain(
+      '<dt>Ersätter</dt><dd><span class="ej-publicerad">Rutin för hemgång från slutenvård<span class="ej-publicerad-not"> (upphävd, ingår inte i den här utgåvan)</span></span></dd>',
+    );
   });
 });

@@ -13,6 +13,11 @@ import { FIXTURES, REPO, runCli, type CliResult, type RunCliOptions } from "../h
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+/** Every status: the working copies as they are (drafts, remisser, repealed ones too), as `--status` publishes them. */
+export const EVERY_STATUS: string[] = ["utkast", "remiss", "fastställd", "upphävd"];
+/** `--status` with every status: the tests of how each kind of document is rendered, which a default edition would only list. */
+export const ALL_WORKING_COPIES: string[] = ["--status", EVERY_STATUS.join(",")];
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `samdok-${prefix}-`));
 }

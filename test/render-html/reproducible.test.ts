@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { mkdirSync, readdirSync } from "node:fs";
-import { buildHtml, copyDir, copyFixture, listFiles, snapshot, tempDir } from "./helpers.js";
+import { ALL_WORKING_COPIES, buildHtml, copyDir, copyFixture, EVERY_STATUS, listFiles, snapshot, tempDir } from "./helpers.js";
 import { NOW } from "../helpers/cli.js";
 import { prepareEdition } from "../../src/render/edition.js";
 import { buildHtml as buildHtmlEdition } from "../../src/render/html/index.js";
@@ -64,7 +64,8 @@ describe("atomic builds", () => {
       lang: "sv",
       today: "2026-11-24",
       outDir: out,
-      filters: {},
+      // Every working copy, so that there is a fourth page to fail.
+      filters: { status: EVERY_STATUS },
       now: new Date("2026-11-24T08:00:00Z"),
       env: {},
       stderr: { write: () => true },
@@ -93,7 +94,7 @@ describe("atomic builds", () => {
     const before = snapshot(out);
     // Something in the way of a page the full build wants to write.
     mkdirSync(path.join(out, "rutin-utkast.html"));
-    const r = await buildHtml([source], out, [], { cwd: path.dirname(source), now: new Date("2026-11-24T08:00:00Z") });
+    const r = await buildHtml([source], out, ALL_WORKING_COPIES, { cwd: path.dirname(source), now: new Date("2026-11-24T08:00:00Z") });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("den tidigare utgåvan är orörd");
     const after = snapshot(out);

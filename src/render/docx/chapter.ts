@@ -1,6 +1,7 @@
 /**
- * One document as a chapter: its title as Heading 1 (bookmarked), a table of
- * its metadata with Swedish labels, its text, and its change history.
+ * One document as a chapter: its title as Heading 1 (bookmarked), the coming
+ * version when one is on its way, a table of its metadata with Swedish
+ * labels, its text, and its change history.
  *
  * The title and the chapter's last paragraph are docx's own paragraphs: the
  * title so that a Word TOC field (`--toc-field`) is filled in from it, the
@@ -19,6 +20,8 @@ import { dateText, LABEL, metadataRows } from "./labels.js";
 import { linkTo, textRun } from "./inline.js";
 import { AFTER_TABLE_SPACING, afterTable, buildTable } from "./tables.js";
 import { paragraph, run } from "./wml.js";
+import { STYLE } from "./styles.js";
+import { comingSentence, publishedFromText, shownVersionSentence } from "../shared/edition-notices.js";
 
 function title(d: EditionDocument): Paragraph {
   return new Paragraph({
@@ -45,6 +48,9 @@ function lines(values: readonly string[]): string {
 
 function metadata(ctx: MapContext, width: number): string {
   const rows = metadataRows(ctx.doc.doc, ctx.doc.loaded.config);
+  // Discreet, last: where the text of an older version published in place of the working copy comes from.
+  const from = publishedFromText(ctx.doc);
+  if (from) rows.push({ label: LABEL.publishedFrom, value: from });
   return (
     buildTable({
       header: [run(LABEL.field), run(LABEL.value)],
@@ -75,9 +81,18 @@ function history(d: EditionDocument, width: number): { xml: string; last: Paragr
 /**
  * @param structured hand the text to docx as elements (for its page estimator, `--page-numbers`)
  */
+/** The announcement of a coming version, before the metadata: "Ny version på väg. Version 3.0 är på remiss till …". */
+function comingNotice(d: EditionDocument): string {
+  if (!d.coming) return "";
+  return paragraph(
+    { style: STYLE.quote },
+    run(`${LABEL.comingVersion}. `, { bold: true }) + run(`${comingSentence(d.coming)} ${shownVersionSentence(d)}`),
+  );
+}
+
 export function chapter(tree: Root, ctx: MapContext, width: number, structured: boolean): FileChild[] {
   const head = title(ctx.doc);
-  const xml = metadata(ctx, width) + mapBlocks(tree.children, ctx, { width });
+  const xml = comingNotice(ctx.doc) + metadata(ctx, width) + mapBlocks(tree.children, ctx, { width });
   const end = history(ctx.doc, width);
   return [head, new Content(xml + end.xml, ctx.needs, structured), end.last];
 }

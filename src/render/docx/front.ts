@@ -1,6 +1,7 @@
 /**
  * The consolidated edition's first pages: a cover (title, region and parties,
- * edition date, source revision) and a table of contents. The contents are
+ * edition date, source revision) and a table of contents, followed by the
+ * documents listed but not published. The contents are
  * plain internal links to the bookmarked document titles, grouped by track,
  * so they work the moment the file is opened; Word never asks to update
  * fields. `--toc-field` puts a Word TOC field there instead (pre-filled), and
@@ -11,7 +12,8 @@ import type { FileChild } from "docx";
 import type { Edition, EditionDocument } from "../edition.js";
 import { partyName, trackName } from "../../core/config.js";
 import { documentBookmark } from "./bookmarks.js";
-import { joinSv, LABEL } from "./labels.js";
+import { joinSv, LABEL, statusLabel } from "./labels.js";
+import { listedReasonText } from "../shared/edition-notices.js";
 import { editionTitle } from "../shared/edition-labels.js";
 import { longDate } from "../../core/dates.js";
 import { STYLE } from "./styles.js";
@@ -19,11 +21,17 @@ import { STYLE } from "./styles.js";
 export function cover(edition: Edition): FileChild[] {
   const out: FileChild[] = [
     new Paragraph({ style: "Title", children: [new TextRun(editionTitle(edition))] }),
-    new Paragraph({ style: STYLE.subtitle, children: [new TextRun(LABEL.edition)] }),
+    new Paragraph({
+      style: STYLE.subtitle,
+      // A point-in-time edition says on its cover which day it shows.
+      children: [
+        new TextRun(edition.asOf ? `${LABEL.edition}, ${LABEL.asOf.toLowerCase()} ${longDate(edition.asOf, "sv")}` : LABEL.edition),
+      ],
+    }),
   ];
   const line = (label: string, value: string): Paragraph =>
     new Paragraph({ style: STYLE.coverLine, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
-  const used = edition.sets.filter((s) => edition.documents.some((d) => d.loaded === s));
+  const used = edition.sets.filter((s) => edition.documents.some((d) => d.loaded === s) || edition.listed.some((l) => l.doc.loaded === s));
   for (const set of used) {
     const c = set.config;
     if (used.length > 1)
@@ -36,9 +44,44 @@ export function cover(edition: Edition): FileChild[] {
       );
     out.push(line(LABEL.parties, joinSv([c.region.namn, ...c.parter.map((p) => partyName(c, p.kod))])));
   }
-  out.push(line(LABEL.editionDate, longDate(edition.date, "sv")));
+  out.push(line(edition.asOf ? LABEL.asOf : LABEL.editionDate, longDate(edition.date, "sv")));
   out.push(line(LABEL.sourceRevision, edition.revision ?? LABEL.unknownRevision));
   out.push(line(LABEL.documentCount, String(edition.documents.length)));
+  if (edition.listed.length > 0) out.push(line(LABEL.listedCount, String(edition.listed.length)));
+  return out;
+}
+
+/**
+ * The documents of the selection that do not apply on the edition's date,
+ * after the contents: each with its id, status and why it is not there, so
+ * that a reader of the printed edition knows what is under way and what is gone.
+ */
+export function listedPart(edition: Edition): FileChild[] {
+  if (edition.listed.length === 0) return [];
+  const out: FileChild[] = [
+    new Paragraph({ style: STYLE.tocHeading, spacing: { before: 480 }, keepNext: true, children: [new TextRun(LABEL.listed)] }),
+    new Paragraph({
+      children: [
+        new TextRun(
+          `De här dokumenten gäller inte den ${longDate(edition.date, "sv")} och ingår därför inte: de är under arbete, på remiss, ännu inte giltiga eller upphävda.`,
+        ),
+      ],
+    }),
+  ];
+  const byId = new Map(edition.all.map((d) => [`${d.loaded.root}\0${d.doc.id}`, d]));
+  for (const l of edition.listed) {
+    const d = l.doc.doc;
+    const successor = l.replacedBy ? byId.get(`${l.doc.loaded.root}\0${l.replacedBy}`)?.doc.titel : undefined;
+    out.push(
+      new Paragraph({
+        style: STYLE.toc2,
+        children: [
+          new TextRun({ text: d.titel, bold: true }),
+          new TextRun(` (${d.id}, ${statusLabel(d.status).toLowerCase()}). ${listedReasonText(l, edition.date, successor)}`),
+        ],
+      }),
+    );
+  }
   return out;
 }
 

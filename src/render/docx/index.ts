@@ -11,15 +11,14 @@ import type { IPropertiesOptions, ISectionOptions, PageNumberEstimator } from "d
 import { takeTree, type Edition, type EditionDocument } from "../edition.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { collectGarbage } from "../../core/memory.js";
-import { longDate } from "../../core/dates.js";
 import { Bodies, parseSource, type Source } from "./bodies.js";
 import { chapter } from "./chapter.js";
 import { Needs } from "./content.js";
 import { documentTables, ListCounter, type MapContext } from "./context.js";
-import { contents, cover } from "./front.js";
+import { contents, cover, listedPart } from "./front.js";
 import { editionTitle } from "../shared/edition-labels.js";
 import { LinkResolver } from "./links.js";
-import { capitalize, LABEL, runningHead, statusLabel } from "./labels.js";
+import { capitalize, editionStamp, LABEL, runningHead, statusLabel } from "./labels.js";
 import { normalizeParts, type Parts } from "./normalize.js";
 import { packParts } from "./pack.js";
 import { section } from "./page.js";
@@ -75,7 +74,7 @@ async function chapters(
   const links = new LinkResolver(build.edition.all, build.published, new Set(docs));
   const lists = new ListCounter();
   const width = textWidth(build.page);
-  const right = `Utgåva ${longDate(build.edition.date, "sv")}`;
+  const right = editionStamp(build.edition);
   const sections: ISectionOptions[] = [];
   for (const [i, d] of docs.entries()) {
     const tree = await bodyOf(build, d, () => parse(i));
@@ -144,6 +143,7 @@ async function pack(build: Build, make: () => Promise<Contents>): Promise<Uint8A
 function editionInfo(edition: Edition): CustomProperty[] {
   return [
     { name: "utgava_datum", value: edition.date },
+    ...(edition.asOf ? [{ name: "gallande_den", value: edition.asOf }] : []),
     { name: "kallversion", value: edition.revision ?? "" },
   ];
 }
@@ -162,11 +162,14 @@ function consolidated(build: Build): Promise<Uint8Array> {
   return pack(build, async () => {
     const { edition } = build;
     const title = editionTitle(edition);
-    const head = { left: title, right: `Utgåva ${longDate(edition.date, "sv")}` };
+    const head = { left: title, right: editionStamp(edition) };
     const front: ISectionOptions[] = [
       section(cover(edition), build.page, head, true),
       section(
-        contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }),
+        [
+          ...contents(edition, { tocField: build.options.tocField, pageNumbers: build.options.pageNumbers, width: textWidth(build.page) }),
+          ...listedPart(edition),
+        ],
         build.page,
         head,
         false,
@@ -184,6 +187,7 @@ function consolidated(build: Build): Promise<Uint8Array> {
         customProperties: [
           ...editionInfo(edition),
           { name: "antal_dokument", value: String(edition.documents.length) },
+          ...(edition.listed.length > 0 ? [{ name: "antal_listade", value: String(edition.listed.length) }] : []),
           {
             name: "samling",
             value: [...new Set(edition.documents.map((d) => d.loaded.config.namn ?? d.loaded.config.region.namn))].join("; "),
@@ -208,6 +212,7 @@ function single(build: Build, d: EditionDocument): Promise<Uint8Array> {
       ...(doc.revideras_senast ? [{ name: "revideras_senast", value: doc.revideras_senast }] : []),
       ...(doc.giltig_fran ? [{ name: "giltig_fran", value: doc.giltig_fran }] : []),
       ...(doc.giltig_till ? [{ name: "giltig_till", value: doc.giltig_till }] : []),
+      ...(d.publishedFrom ? [{ name: "git_commit", value: d.publishedFrom.commit }] : []),
       ...editionInfo(build.edition),
     ];
     return {

@@ -30,7 +30,17 @@ export const LABEL = {
   change: "Ändring",
   image: "Bild",
   tocFieldHint: "Högerklicka och välj Uppdatera fält för att få sidnummer.",
+  asOf: "Gällande den",
+  comingVersion: "Ny version på väg",
+  publishedFrom: "Publicerad ur",
+  listed: "Dokument som inte ingår i utgåvan",
+  listedCount: "Listade men inte publicerade",
 } as const;
+
+/** "Utgåva 23 november 2026", or "Gällande den 1 mars 2027" for a point-in-time edition: the right of every page header. */
+export function editionStamp(edition: { date: string; asOf?: string }): string {
+  return edition.asOf ? `${LABEL.asOf} ${longDate(edition.asOf, "sv")}` : `Utgåva ${longDate(edition.date, "sv")}`;
+}
 
 /** "1 oktober 2024" for a date, the text itself for anything else ("tills vidare"). */
 export function dateText(value: string | undefined): string {

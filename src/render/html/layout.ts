@@ -30,7 +30,8 @@ export interface PageOptions {
 const MAX_TITLE = 70;
 
 function shortName(build: HtmlBuild): string {
-  const regions = [...new Set(build.edition.documents.map((d) => d.loaded.config.region.namn))];
+  const { documents, listed } = build.edition;
+  const regions = [...new Set([...documents, ...listed.map((l) => l.doc)].map((d) => d.loaded.config.region.namn))];
   return regions.length === 1 && regions[0] ? regions[0] : "Samverkansdokument";
 }
 
@@ -58,11 +59,14 @@ export function revisionText(revision: string | undefined): string {
   return revision.endsWith("+ändrad") ? `${revision.slice(0, -"+ändrad".length)} med ändringar som inte är incheckade` : revision;
 }
 
-/** "Utgåva 23 november 2026 · källversion abc123def456". */
+/**
+ * "Utgåva 23 november 2026. Källversion: abc123def456."; a point-in-time
+ * edition (`--as-of`) says "Gällande den 1 mars 2027" instead.
+ */
 export function editionStatement(build: HtmlBuild): Child[] {
-  const { date, revision } = build.edition;
+  const { date, revision, asOf } = build.edition;
   return [
-    "Utgåva ",
+    asOf ? "Gällande den " : "Utgåva ",
     h("time", { dateTime: date }, longDate(date, "sv")),
     ". Källversion: ",
     revision ? h("code", null, revisionText(revision)) : revisionText(revision),
@@ -89,7 +93,20 @@ export function renderPage(build: HtmlBuild, options: PageOptions): string {
     block(
       "div",
       { className: ["ram", "sidhuvud-ram"] },
-      h("p", { className: ["webbplats"] }, h("a", { href: "index.html" }, editionTitle(build.edition))),
+      // A point-in-time edition says so on every page, under the edition's name.
+      build.edition.asOf
+        ? h(
+            "div",
+            null,
+            h("p", { className: ["webbplats"] }, h("a", { href: "index.html" }, editionTitle(build.edition))),
+            h(
+              "p",
+              { className: ["gallande-den"] },
+              "Gällande den ",
+              h("time", { dateTime: build.edition.asOf }, longDate(build.edition.asOf, "sv")),
+            ),
+          )
+        : h("p", { className: ["webbplats"] }, h("a", { href: "index.html" }, editionTitle(build.edition))),
       h(
         "nav",
         { ariaLabel: "Utgåvan" },

@@ -22,7 +22,14 @@ import {
   statusLabel,
   typeLabel,
 } from "../shared/edition-labels.js";
-import { noticesFor, revisionDueSoon, revisionOverdue } from "../shared/edition-notices.js";
+import {
+  comingSentence,
+  noticesFor,
+  publishedFromText,
+  revisionDueSoon,
+  revisionOverdue,
+  shownVersionSentence,
+} from "../shared/edition-notices.js";
 import { relationsOf, type DocRef } from "../shared/edition-relations.js";
 
 export interface PartContext {
@@ -98,12 +105,17 @@ function banner(kind: string, label: string, ...content: Child[]): Element {
   );
 }
 
-/** The banners a reader must see first: draft, consultation, repealed, past revision, not yet or no longer valid. */
+/**
+ * The banners a reader must see first: a coming version, draft, consultation, repealed, past revision,
+ * not yet or no longer valid.
+ */
 export function banners(ctx: PartContext): Element[] {
   const { build, doc } = ctx;
   const relations = relationsOf(doc, build.edition.all, build.links);
   const notices = noticesFor(doc.doc, build.edition.date, relations.replacedBy?.id);
   const out: Element[] = [];
+  // The published text is the version in force; the reader is told what is on its way.
+  if (doc.coming) out.push(banner("kommande", "Ny version på väg", comingSentence(doc.coming), " ", shownVersionSentence(doc)));
   for (const n of notices) {
     switch (n.kind) {
       case "utkast":
@@ -122,8 +134,14 @@ export function banners(ctx: PartContext): Element[] {
         break;
       }
       case "upphävd": {
-        const when: Child[] = n.datum ? [" sedan ", longDateEl(n.datum)] : [];
         const successor = relations.replacedBy;
+        if (n.kommer && n.datum) {
+          // Repealed from a later day: on the edition's date it still applies.
+          const by: Child[] = successor ? [" Det ersätts av ", docLink(ctx, successor), "."] : [];
+          out.push(banner("upphavd", "Upphävs", "Dokumentet upphävs den ", longDateEl(n.datum), " och gäller till dess.", ...by));
+          break;
+        }
+        const when: Child[] = n.datum ? [" sedan ", longDateEl(n.datum)] : [];
         if (successor) {
           out.push(
             banner("upphavd", "Upphävd", "Dokumentet gäller inte längre", ...when, ". Det är ersatt av ", docLink(ctx, successor), "."),
@@ -220,6 +238,9 @@ export function factsPanel(ctx: PartContext): Element {
     if (d.narvard.fardplan_aktivitet) entries.push(entry(t("/narvard/fardplan_aktivitet"), d.narvard.fardplan_aktivitet));
   }
   if (d.nyckelord?.length) entries.push(entry(t("/nyckelord"), d.nyckelord.join(", ")));
+  // Discreet, last: where the text of an older version published in place of the working copy comes from.
+  const from = publishedFromText(doc);
+  if (from) entries.push(entry("Publicerad ur", h("span", { className: ["kalla-git"] }, from)));
   const id = partId(ctx, "uppgifter");
   return block(
     container(ctx),

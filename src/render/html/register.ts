@@ -18,7 +18,9 @@ import { editionStatement, renderPage } from "./layout.js";
 import { statusTag } from "./parts.js";
 import { REGISTER_SCRIPT } from "./register-script.js";
 import { partiesSummary, setTitle, STATUS_ORDER, statusLabel, typeLabel } from "../shared/edition-labels.js";
-import { revisionDueSoon, revisionOverdue } from "../shared/edition-notices.js";
+import { comingShort, listedReasonText, revisionDueSoon, revisionOverdue } from "../shared/edition-notices.js";
+import type { ListedDocument } from "../edition.js";
+import { longDate } from "../../core/dates.js";
 import { partyName, roleName, trackName } from "../../core/config.js";
 import { owners, TYPE_ORDER } from "../../core/document.js";
 import { cssString } from "../../core/escape.js";
@@ -159,7 +161,7 @@ function registerTable(build: HtmlBuild, docs: EditionDocument[], caption: strin
           .map((r) => roleName(config, r))
           .join(", ") || "–",
       ),
-      cell("Version", null, d.version),
+      cell("Version", null, d.version, doc.coming ? h("span", { className: ["kommande-version"] }, comingShort(doc.coming)) : null),
       cell(
         "Revideras senast",
         d.revideras_senast ?? "9999",
@@ -182,6 +184,83 @@ function registerTable(build: HtmlBuild, docs: EditionDocument[], caption: strin
   );
 }
 
+/** Why a listed document is not published; a repealed one names its successor, linked when it is published. */
+function listedReason(build: HtmlBuild, l: ListedDocument): Child[] {
+  const { edition } = build;
+  if (l.reason === "upphävd" && l.replacedBy) {
+    const successor = build.links.byIdIn(l.doc, l.replacedBy);
+    if (successor && build.inEdition.has(successor)) {
+      const when = l.date ? ` ${longDate(l.date, "sv")}` : "";
+      return [`Upphävd${when}, ersatt av `, h("a", { href: build.pageFile(successor) }, successor.doc.titel), "."];
+    }
+    return [listedReasonText(l, edition.date, successor?.doc.titel)];
+  }
+  return [listedReasonText(l, edition.date)];
+}
+
+/**
+ * The documents of the selection that do not apply on the edition's date:
+ * drafts, remisser, decided but not yet valid, repealed. Named with their
+ * status and why, without a link: there is no page to go to.
+ */
+function listedSection(build: HtmlBuild): Element | null {
+  const { edition } = build;
+  if (edition.listed.length === 0) return null;
+  const several = new Set([...edition.documents, ...edition.listed.map((l) => l.doc)].map((d) => d.loaded.root)).size > 1;
+  const headers = ["Dokument", ...(several ? ["Samling"] : []), "Typ", "Status", "Spår", "Varför det inte ingår"];
+  const rows = edition.listed.map((l) => {
+    const d = l.doc.doc;
+    const config = l.doc.loaded.config;
+    const cell = (label: string, ...content: Child[]): Element => h("td", { dataLabel: label }, ...content);
+    return h(
+      "tr",
+      null,
+      h("th", { scope: "row" }, d.titel, h("span", { className: ["dokument-id"] }, d.id)),
+      several ? cell("Samling", setTitle(config)) : null,
+      cell("Typ", typeLabel(d.dokumenttyp)),
+      cell("Status", statusTag(d.status)),
+      cell("Spår", trackName(config, d.spar)),
+      cell("Varför det inte ingår", ...listedReason(build, l)),
+    );
+  });
+  const when = longDate(edition.date, "sv");
+  return block(
+    "section",
+    { className: ["ej-publicerade"], ariaLabelledBy: ["ej-publicerade"] },
+    h("h2", { id: "ej-publicerade" }, "Dokument som inte ingår i utgåvan"),
+    h(
+      "p",
+      null,
+      `De här dokumenten gäller inte den ${when} och publiceras därför inte: de är under arbete, på remiss, ännu inte giltiga eller upphävda.`,
+    ),
+    block(
+      "table",
+      { className: ["tabell", "stapla", "kompakt", "ej-publicerade-tabell"] },
+      h("caption", { className: ["visuellt-dold"] }, "Dokument som inte ingår i utgåvan"),
+      h("thead", null, block("tr", null, ...headers.map((label) => h("th", { scope: "col" }, label)))),
+      block("tbody", null, ...rows),
+    ),
+  );
+}
+
+/** The first paragraph of "Om utgåvan": what the edition holds of the set, and where the others are. */
+function contentsNote(build: HtmlBuild): string {
+  const { edition } = build;
+  const n = edition.documents.length;
+  const others = edition.all.length - n;
+  if (edition.listed.length > 0) {
+    const m = edition.listed.length;
+    return (
+      `Utgåvan innehåller de ${n} av samlingens ${edition.all.length} dokument som gäller den ${longDate(edition.date, "sv")}. ` +
+      `${m === 1 ? "Ett dokument" : `${m} dokument`} som inte gäller den dagen listas under ”Dokument som inte ingår i utgåvan”. ` +
+      "Länkar till dokument som inte ingår visas som text med en upplysning."
+    );
+  }
+  return others > 0
+    ? `Utgåvan innehåller ${n} av samlingens ${edition.all.length} dokument. Länkar till dokument som inte ingår visas som text med en upplysning.`
+    : `Utgåvan innehåller alla ${n} dokument i samlingen.`;
+}
+
 export function registerPage(build: HtmlBuild): string {
   const { edition } = build;
   const all = facets(build);
@@ -202,7 +281,6 @@ export function registerPage(build: HtmlBuild): string {
     if (several) tables.push(h("h2", null, title));
     tables.push(registerTable(build, docs, `Dokument i ${title}`, all));
   }
-  const left = edition.all.length - edition.documents.length;
   return renderPage(build, {
     kind: "register",
     title: "Dokumentregister",
@@ -212,7 +290,7 @@ export function registerPage(build: HtmlBuild): string {
       h(
         "p",
         { className: ["ingress"] },
-        `Här finns ${edition.documents.length} gemensamma styrdokument: överenskommelser, riktlinjer, rutiner och andra dokument som regionen och kommunerna har tagit fram tillsammans. `,
+        `Här finns ${edition.asOf ? `de ${edition.documents.length} gemensamma styrdokument som gäller den ${longDate(edition.asOf, "sv")}` : `${edition.documents.length} gemensamma styrdokument`}: överenskommelser, riktlinjer, rutiner och andra dokument som regionen och kommunerna har tagit fram tillsammans. `,
         "Du kan också läsa ",
         h("a", { href: "samlad-utgava.html" }, "alla dokument i en samlad utgåva"),
         ".",
@@ -220,17 +298,12 @@ export function registerPage(build: HtmlBuild): string {
       h("p", { className: ["utgava"] }, editionStatement(build)),
       filterPanel(build, all, values),
       ...tables,
+      listedSection(build),
       block(
         "section",
         { className: ["om-utgavan"], ariaLabelledBy: ["om-utgavan"] },
         h("h2", { id: "om-utgavan" }, "Om utgåvan"),
-        h(
-          "p",
-          null,
-          left > 0
-            ? `Utgåvan innehåller ${edition.documents.length} av samlingens ${edition.all.length} dokument. Länkar till dokument som inte ingår visas som text med en upplysning.`
-            : `Utgåvan innehåller alla ${edition.documents.length} dokument i samlingen.`,
-        ),
+        h("p", null, contentsNote(build)),
         block(
           "dl",
           { className: ["statusforklaring"] },

@@ -73,6 +73,7 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
 .sidhuvud a:focus-visible { color: var(--text); }
 .webbplats a { text-decoration: none; }
 .webbplats a:hover { text-decoration: underline; }
+.gallande-den { margin: 0.25rem 0 0; font-size: 0.9375rem; font-weight: 700; }
 .sidhuvud ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
 .sidhuvud nav a { display: inline-block; padding: 0.25rem 0; }
 .sidhuvud nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 0.2em; }
@@ -92,6 +93,9 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
 .varning { display: inline-block; margin-left: 0.35rem; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 3px; background: var(--due-bg); color: var(--due-fg); font-size: 0.8125rem; font-weight: 700; white-space: nowrap; }
 time { white-space: nowrap; }
 .dokumentrad { margin-top: -0.25rem; color: var(--muted); }
+.kommande-version { display: block; font-size: 0.8125rem; color: var(--muted); white-space: nowrap; }
+.kalla-git { font-size: 0.875rem; color: var(--muted); }
+.ej-publicerade th[scope="row"] { font-weight: 700; }
 .dokument-id { display: block; font-size: 0.8125rem; color: var(--muted); font-weight: 400; font-family: ui-monospace, Consolas, monospace; }
 
 /* Banners */

@@ -90,10 +90,13 @@ export function setTitle(config: SamdokConfig): string {
  * when the edition's documents come from one set, else the regions of the
  * sets they come from ("Gemensamma styrdokument – Region Sörmland och Region
  * Örebro län", each region once). Only sets with documents in the edition
- * count, so a filter that leaves one set out leaves its region out too.
+ * count (published or listed), so a filter that leaves one set out leaves
+ * its region out too.
  */
-export function editionTitle(edition: Pick<Edition, "sets" | "documents">): string {
-  const sets = edition.sets.filter((s) => edition.documents.some((d) => d.loaded.root === s.root));
+export function editionTitle(edition: Pick<Edition, "sets" | "documents"> & Partial<Pick<Edition, "listed">>): string {
+  // The listed documents count too: an edition where nothing applies yet still names its set.
+  const roots = new Set([...edition.documents, ...(edition.listed ?? []).map((l) => l.doc)].map((d) => d.loaded.root));
+  const sets = edition.sets.filter((s) => roots.has(s.root));
   if (sets.length === 1 && sets[0]) return setTitle(sets[0].config);
   return `Gemensamma styrdokument – ${joinSv([...new Set(sets.map((s) => s.config.region.namn))])}`;
 }

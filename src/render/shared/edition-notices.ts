@@ -5,12 +5,15 @@
  * edition says the same thing whenever it is rebuilt.
  */
 import type { SamDoc } from "../../core/document.js";
-import { daysBetween, isIsoDate } from "../../core/dates.js";
+import type { ComingVersion } from "../../core/history/in-force.js";
+import type { EditionDocument, ListedDocument } from "../edition.js";
+import { daysBetween, isIsoDate, longDate } from "../../core/dates.js";
 
 export type Notice =
   | { kind: "utkast" }
   | { kind: "remiss"; fran: string; till: string; instanser: string[]; phase: "före" | "pågår" | "avslutad" }
-  | { kind: "upphävd"; datum?: string; successorId?: string }
+  /** `kommer`: the repeal takes effect after the edition's date (the document still applies). */
+  | { kind: "upphävd"; datum?: string; successorId?: string; kommer?: true }
   | { kind: "revision-passerad"; datum: string; days: number }
   | { kind: "ej-i-kraft"; fran: string }
   | { kind: "giltighet-utgangen"; till: string };
@@ -36,6 +39,7 @@ export function noticesFor(doc: SamDoc, editionDate: string, successorId?: strin
     case "upphävd": {
       const n: Notice = { kind: "upphävd" };
       if (doc.upphavd_datum) n.datum = doc.upphavd_datum;
+      if (doc.upphavd_datum && isIsoDate(doc.upphavd_datum) && doc.upphavd_datum > editionDate) n.kommer = true;
       const successor = successorId ?? doc.ersatts_av;
       if (successor) n.successorId = successor;
       out.push(n);
@@ -65,4 +69,76 @@ export function revisionDueSoon(doc: SamDoc, editionDate: string, days: number):
   if (doc.status !== "fastställd" || !doc.revideras_senast || !isIsoDate(doc.revideras_senast)) return false;
   const left = daysBetween(editionDate, doc.revideras_senast);
   return left >= 0 && left <= days;
+}
+
+function long(date: string | undefined): string {
+  return date ? longDate(date, "sv") : "";
+}
+
+/**
+ * The sentence that announces a document's coming version, the same in
+ * both editions: "Version 3.0 är på remiss till 31 januari 2027.",
+ * "Version 3.0 är under arbete.", "Version 3.0 är beslutad och gäller från 1 februari 2027."
+ */
+export function comingSentence(c: ComingVersion): string {
+  const v = `Version ${c.record.version}`;
+  switch (c.kind) {
+    case "utkast":
+      return `${v} är under arbete.`;
+    case "remiss":
+      return c.date ? `${v} är på remiss till ${long(c.date)}.` : `${v} är på remiss.`;
+    case "beslutad":
+      return c.date ? `${v} är beslutad och gäller från ${long(c.date)}.` : `${v} är beslutad.`;
+  }
+}
+
+/** "3.0 på remiss", "3.0 under arbete", "3.0 från 1 februari 2027": the coming version in a register's version column. */
+export function comingShort(c: ComingVersion): string {
+  const v = c.record.version;
+  switch (c.kind) {
+    case "utkast":
+      return `${v} under arbete`;
+    case "remiss":
+      return `${v} på remiss`;
+    case "beslutad":
+      return c.date ? `${v} från ${long(c.date)}` : `${v} beslutad`;
+  }
+}
+
+/** "Här visas version 2.0, som gäller." — after the announcement, so the reader knows which text is before them. */
+export function shownVersionSentence(d: EditionDocument): string {
+  return `Här visas version ${d.doc.version}, som gäller.`;
+}
+
+/** "version 1.0, ur git-commit abc123def456 (29 februari 2024)": where an older version's text comes from. */
+export function publishedFromText(d: EditionDocument): string | undefined {
+  const p = d.publishedFrom;
+  if (!p) return undefined;
+  return `Version ${p.version}, ur git-commit ${p.commit.slice(0, 12)}${p.committed ? ` (${long(p.committed)})` : ""}`;
+}
+
+/**
+ * Why a document is listed and not published, in a few words
+ * ("På remiss till 31 januari 2027, version 3.0."). `successor` names the
+ * document that replaced a repealed one, when the caller knows its title.
+ */
+export function listedReasonText(l: ListedDocument, editionDate: string, successor?: string): string {
+  const v = l.version ? `, version ${l.version}` : "";
+  const by = successor ?? l.replacedBy;
+  switch (l.reason) {
+    case "utkast":
+      return `Utkast under arbete${v}. Gäller inte.`;
+    case "remiss":
+      return `${l.date ? `På remiss till ${long(l.date)}` : "På remiss"}${v}. Gäller inte än.`;
+    case "beslutad":
+      return `Beslutad${v}. ${l.date ? `Gäller från ${long(l.date)}.` : "Gäller inte än."}`;
+    case "upphävd":
+      return `Upphävd${l.date ? ` ${long(l.date)}` : ""}${by ? `, ersatt av ${by}` : ""}.`;
+    case "utgången":
+      return `Giltighetstiden gick ut${l.date ? ` ${long(l.date)}` : ""}${v}.`;
+    case "ej-beslutad":
+      return `Inte beslutat den ${long(editionDate)}.`;
+    case "ej-läsbar":
+      return `Version${l.version ? ` ${l.version}` : ""} gäller men kunde inte läsas ur git.`;
+  }
 }

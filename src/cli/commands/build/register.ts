@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import type { CommandContext } from "../../context.js";
 import { pick } from "../../../i18n/text.js";
-import { parseJobs } from "../../options.js";
+import { parseDate, parseJobs } from "../../options.js";
 
 export interface BuildFlags {
   /** Unset means html. (No commander default: the list parser would append to it.) */
@@ -18,6 +18,8 @@ export interface BuildFlags {
   /** Unset means true outside CI: the validation before a build uses the cache that `validate` keeps. */
   cache?: boolean;
   cacheLocation?: string;
+  /** `--as-of`: publish each document's version in force on this date (YYYY-MM-DD). */
+  asOf?: string;
 }
 
 const list = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), ...value.split(",").map((s) => s.trim()).filter(Boolean)];
@@ -31,7 +33,22 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument("[sökvägar...]", t("mappar eller .md-filer (standard: documents/)", "folders or .md files (default: documents/)"))
     .addOption(new Option("--format <format>", t("html, docx eller båda: html,docx (standard: html)", "html, docx or both: html,docx (default: html)")).argParser(list))
     .option("--out <mapp>", t("mapp att skriva utgåvan till", "folder to write the edition to"), "dist")
-    .option("--status <status>", t("ta bara med dokument med denna status (kommaseparerat)", "include only documents with this status (comma-separated)"), list)
+    .option(
+      "--status <status>",
+      t(
+        "publicera arbetskopiorna med denna status, som de är (kommaseparerat), t.ex. remiss för en remissutgåva",
+        "publish the working copies with this status, as they are (comma-separated), e.g. remiss for a consultation edition",
+      ),
+      list,
+    )
+    .option(
+      "--as-of <datum>",
+      t(
+        "publicera varje dokuments version som gällde (eller gäller) detta datum, ÅÅÅÅ-MM-DD, med texten ur git",
+        "publish each document's version in force on this date, YYYY-MM-DD, its text from git",
+      ),
+      parseDate(lang),
+    )
     .option("--type <typ>", t("ta bara med dessa dokumenttyper", "include only these document types"), list)
     .option("--spar <spår>", t("ta bara med dessa spår", "include only these tracks"), list)
     .option("--per-document", t("Word: skriv också en .docx per dokument", "Word: also write one .docx per document"))
@@ -42,7 +59,13 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--no-cache", t("validera om alla filer utan cachen (.samdokcache)", "validate every file again without the cache (.samdokcache)"))
     .option("--cache-location <fil>", t("var cachen sparas (standard: .samdokcache)", "where the cache is kept (default: .samdokcache)"))
     .option("--page-numbers", t("Word: uppskatta sidnummer i innehållsförteckningen (långsamt)", "Word: estimate page numbers in the table of contents (slow)"))
-    .addHelpText("after", t("\nExempel:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n", "\nExamples:\n  samdok build --format html --out dist\n  samdok build --format docx --per-document --status fastställd\n"))
+    .addHelpText(
+      "after",
+      t(
+        "\nUtan --status publiceras den version av varje dokument som gäller i dag (ur git när arbetskopian är ett utkast,\npå remiss eller ännu inte giltig), och kommande versioner aviseras; utkast, remisser och upphävda dokument\nlistas i registret utan att publiceras. Med --status publiceras arbetskopiorna med den statusen, som de är.\n\nExempel:\n  samdok build --format html --out dist\n  samdok build --format html,docx --as-of 2027-03-01 --out dist-2027-03-01\n  samdok build --status remiss --out remissutgava\n  samdok build --format docx --per-document --status fastställd\n",
+        "\nWithout --status each document's version in force today is published (from git when the working copy is a draft,\non remiss or not yet valid) and coming versions are announced; drafts, remisser and repealed documents are\nlisted in the register, not published. With --status the working copies with that status are published as they are.\n\nExamples:\n  samdok build --format html --out dist\n  samdok build --format html,docx --as-of 2027-03-01 --out dist-2027-03-01\n  samdok build --status remiss --out remissutgava\n  samdok build --format docx --per-document --status fastställd\n",
+      ),
+    )
     .action(async (paths: string[], flags: BuildFlags) => {
       const { buildCommand } = await import("./run.js");
       ctx.setExit(await buildCommand(ctx.io, paths, flags));

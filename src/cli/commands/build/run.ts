@@ -26,6 +26,17 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
     if (!isFormat(f)) throw new UsageError(pick({ sv: `Okänt format "${f}". Välj html, docx eller html,docx.`, en: `Unknown format "${f}". Choose html, docx or html,docx.` }, lang));
     formats.push(f);
   }
+  if (flags.asOf !== undefined && flags.status?.length) {
+    throw new UsageError(
+      pick(
+        {
+          sv: "--as-of och --status går inte att kombinera: --as-of publicerar den version som gällde datumet, --status arbetskopiorna med en viss status. Välj en av dem.",
+          en: "--as-of and --status cannot be combined: --as-of publishes the version in force on the date, --status the working copies with a status. Choose one.",
+        },
+        lang,
+      ),
+    );
+  }
   const outDir = path.resolve(io.cwd, flags.out);
   const sources = paths.length > 0 ? paths : DEFAULT_PATHS;
   // The whole edition is written into a new folder beside outDir and swapped in at the end
@@ -61,6 +72,7 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
       // Both editions render the trees validation parses (the same tree, neither changes it),
       // instead of parsing each document again: a build parses each body once.
       keepBodies: formats,
+      ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
       // The validation that guards publishing shares validate's cache: after `samdok validate`
       // (as in `npm start`) the documents are not parsed for it again. Not in CI unless asked for.
       ...cacheOptions({ cwd: io.cwd, env: io.env, lang, cache: flags.cache, location: flags.cacheLocation, note: (line) => io.stderr.write(`${line}\n`) }),
@@ -75,7 +87,8 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
     }
     throw error;
   }
-  if (edition.documents.length === 0) {
+  // An edition that only lists (nothing applies yet, all drafts) is still written: its register says what is under way.
+  if (edition.documents.length === 0 && edition.listed.length === 0) {
     io.stderr.write(`samdok: ${pick({ sv: "Inga dokument matchar urvalet; ingen utgåva skrevs.", en: "No documents match the selection; no edition was written." }, lang)}\n`);
     return EXIT_FAILURE;
   }
@@ -119,11 +132,16 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
   }
   folder.commit();
   const shown = written.map((f) => toPosix(path.relative(io.cwd, f)));
+  const listed = edition.listed.length;
+  const listedNote =
+    listed > 0
+      ? { sv: `; ${listed} dokument som inte gäller listas i registret`, en: `; ${listed} documents not in force are listed in the register` }
+      : { sv: "", en: "" };
   io.stdout.write(
     safeMessage(pick(
       {
-        sv: `Utgåva ${edition.date}${edition.revision ? ` (källa ${edition.revision})` : ""}: ${edition.documents.length} dokument, ${shown.length} filer i ${toPosix(path.relative(io.cwd, outDir)) || "."}/\n`,
-        en: `Edition ${edition.date}${edition.revision ? ` (source ${edition.revision})` : ""}: ${edition.documents.length} documents, ${shown.length} files in ${toPosix(path.relative(io.cwd, outDir)) || "."}/\n`,
+        sv: `${edition.asOf ? "Utgåva gällande den" : "Utgåva"} ${edition.date}${edition.revision ? ` (källa ${edition.revision})` : ""}: ${edition.documents.length} dokument, ${shown.length} filer i ${toPosix(path.relative(io.cwd, outDir)) || "."}/${listedNote.sv}\n`,
+        en: `${edition.asOf ? "Edition as of" : "Edition"} ${edition.date}${edition.revision ? ` (source ${edition.revision})` : ""}: ${edition.documents.length} documents, ${shown.length} files in ${toPosix(path.relative(io.cwd, outDir)) || "."}/${listedNote.en}\n`,
       },
       lang,
     )),
