@@ -111,7 +111,7 @@ describe("a document's versions from git", () => {
       file,
       readFileSync(file, "utf8")
         .replace("status: remiss", "status: utkast")
-        .replace(/remiss:\n(  .*\n)+/, ""),
+        .replace(/remiss:\n( {2}.*\n)+/, ""),
     );
     const edited = timelineOf(file);
     expect(edited.uncommitted).toBe(true);

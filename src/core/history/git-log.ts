@@ -10,7 +10,7 @@
  * regular files (mode 100644 or 100755) count as versions: a symbolic link in
  * the history is a link's target, never followed, never read as a document.
  */
-import { Git, GitFailure } from "../git.js";
+import { type Git, GitFailure } from "../git.js";
 
 /** One state of a file in one commit: its blob and the path it had there. */
 export interface Snapshot {
