@@ -14,7 +14,7 @@ import { loadTimelines, versionsOf, type DocumentTimeline, type VersionRecord } 
 import { decisionDate, stateOn } from "../../../core/history/in-force.js";
 import { jsonText, neutralizeWorkflowCommands, safeText } from "../../../core/safe-text.js";
 import { UsageError } from "../../../core/errors.js";
-import { isIsoDate } from "../../../core/dates.js";
+import { isIsoDate, longDate } from "../../../core/dates.js";
 
 export interface HistoryFlags {
   format: "table" | "json";
@@ -185,7 +185,7 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
   const coming = state.kind === "repealed" ? undefined : state.coming;
   if (coming) {
     const v = coming.record.version;
-    const when = coming.date && isIsoDate(coming.date) ? coming.date : "";
+    const when = coming.date && isIsoDate(coming.date) ? longDate(coming.date, lang) : "";
     lines.push(
       coming.kind === "utkast"
         ? t(`Version ${v} är under arbete (utkast).`, `Version ${v} is being drafted.`)
