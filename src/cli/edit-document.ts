@@ -50,17 +50,36 @@ function brokenDocument(file: string, lang: Io["lang"]): UsageError {
 }
 
 /** Finds the document an argument names: a file path or a document id. */
-export async function resolveDocument(io: Io, arg: string, flagIn: string | undefined): Promise<LoadedDoc> {
+export async function resolveDocument(
+  io: Io,
+  arg: string,
+  flagIn: string | undefined,
+  options: { byFileName?: boolean } = {},
+): Promise<LoadedDoc> {
   const lang = io.lang;
   const asFile = path.resolve(io.cwd, arg);
   const isFile = /\.md$/i.test(arg) && existsSync(asFile) && statSync(asFile).isFile();
-  const loaded = await loadDocuments({
-    paths: isFile ? [arg] : searchPaths(io, flagIn),
-    cwd: io.cwd,
-    lang,
-    today: today(io),
-    ...(io.readFile ? { readFile: io.readFile } : {}),
-  });
+  const load = (onlyFiles?: (abs: string) => boolean): ReturnType<typeof loadDocuments> =>
+    loadDocuments({
+      paths: isFile ? [arg] : searchPaths(io, flagIn),
+      cwd: io.cwd,
+      lang,
+      today: today(io),
+      ...(io.readFile ? { readFile: io.readFile } : {}),
+      ...(onlyFiles ? { onlyFiles } : {}),
+    });
+  // The document alone when that is enough: the file named, or (for a command that only reads,
+  // `byFileName`) the file named after the id, as SD008 asks; else every document is loaded, to
+  // find the id, to refuse an id that two documents share, and to suggest one.
+  if (isFile) {
+    const alone = await load((abs) => abs === asFile);
+    if (alone.docs.some((d) => d.absPath === asFile)) return alone.docs.find((d) => d.absPath === asFile) as LoadedDoc;
+  } else if (options.byFileName === true && /^[a-z0-9][a-z0-9-]{2,63}$/.test(arg)) {
+    const named = await load((abs) => path.basename(abs) === `${arg}.md`);
+    const hits = named.docs.filter((d) => d.doc.id === arg);
+    if (hits.length === 1 && named.skipped.length === 0) return hits[0] as LoadedDoc;
+  }
+  const loaded = await load();
   const broken = (r: DocumentResult): UsageError => brokenDocument(r.file, lang);
   if (isFile) {
     const hit = loaded.docs.find((d) => d.absPath === asFile);

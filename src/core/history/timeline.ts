@@ -156,10 +156,14 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
   if (docs.length === 0) return result;
   const first = docs[0] as TimelineInput;
   const git = new Git(path.dirname(first.absPath), options.lang);
+  // One git process for the repository's root and whether it is a shallow clone; a repository
+  // without commits fails at `git log` below and is then treated like no repository.
   let top: string;
+  let shallow = false;
   try {
-    top = git.text(["rev-parse", "--show-toplevel"]).trim();
-    git.text(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+    const [first = "", second = ""] = git.text(["rev-parse", "--show-toplevel", "--is-shallow-repository"]).split("\n");
+    top = first.trim();
+    shallow = second.trim() === "true";
   } catch (error) {
     if (!(error instanceof GitFailure) && !(error instanceof UsageError)) throw error;
     for (const d of docs) result.set(d.absPath, alone(d, false));
@@ -184,12 +188,6 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
   if (!log) {
     for (const d of docs) result.set(d.absPath, alone(d, false));
     return result;
-  }
-  let shallow = false;
-  try {
-    shallow = git.text(["rev-parse", "--is-shallow-repository"]).trim() === "true";
-  } catch {
-    shallow = false;
   }
   const trails = new Map<string, Snapshot[]>();
   for (const d of docs) {

@@ -35,6 +35,8 @@ export async function runValidation(options: RunOptions): Promise<ValidationRun>
 /** Steps 1–3: every document of every set that the named paths touch, loaded as far as the stage asks. */
 export async function loadSets(options: RunOptions): Promise<{ sets: DocumentSet[]; named: Set<string> }> {
   const found = discoverNamed(options);
-  const plans = groupByConfiguration(found, options);
+  const grouped = groupByConfiguration(found, options);
+  const only = options.stage === "front-matter" ? options.onlyFiles : undefined;
+  const plans = only ? grouped.map((p) => ({ ...p, files: p.files.filter(only) })) : grouped;
   return { sets: await analyseSets(plans, options), named: found.named };
 }

@@ -23,6 +23,12 @@ export interface RunOptions {
   today: string;
   /** How far each document is taken; default "rules". */
   stage?: Stage;
+  /**
+   * With the front-matter stage only: load just the files this accepts (by
+   * absolute path) instead of every document of the sets named. For a command
+   * that needs one document (`history`, `revise`) and nothing of the others.
+   */
+  onlyFiles?: (absPath: string) => boolean;
   /** Path of the cache file, or undefined for no cache. */
   cacheLocation?: string;
   /** Folder of the key that signs the cache (cache-key.ts); default: the user's cache folder. */

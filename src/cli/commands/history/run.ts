@@ -96,7 +96,7 @@ function table(rows: string[][]): string {
 export async function historyCommand(io: Io, target: string, flags: HistoryFlags): Promise<number> {
   const lang = io.lang;
   const t = (sv: string, en: string): string => pick({ sv, en }, lang);
-  const entry = await resolveDocument(io, target, flags.in);
+  const entry = await resolveDocument(io, target, flags.in, { byFileName: true });
   const date = flags.asOf ?? today(io);
   const timelines = loadTimelines([{ absPath: entry.absPath, text: documentText(entry.absPath) }], { cwd: io.cwd, lang, follow: true });
   const timeline = timelines.get(entry.absPath);
