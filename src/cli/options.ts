@@ -56,3 +56,17 @@ export function commaList(value: string, previous: string[] | undefined): string
       .filter(Boolean),
   ];
 }
+
+/** `--in <mapp>`: where a command that takes one document looks for it when it is named by id. */
+export function inOption(lang: Lang): [string, string] {
+  return [
+    "--in <mapp>",
+    pick(
+      {
+        sv: "var dokumentet söks när det anges med id (standard: documents/)",
+        en: "where to look for a document named by id (default: documents/)",
+      },
+      lang,
+    ),
+  ];
+}

@@ -14,6 +14,7 @@ import { UsageError } from "../../core/errors.js";
 import { closest } from "../../core/suggest.js";
 import { pick } from "../../i18n/text.js";
 import { FrontMatterEditor, FrontMatterEditError } from "./front-matter-edit.js";
+import { documentSchema } from "../../core/schema.js";
 
 /**
  * The order of the front matter's keys, as the schema lists them
@@ -21,35 +22,7 @@ import { FrontMatterEditor, FrontMatterEditError } from "./front-matter-edit.js"
  * the nearest key before it in this list that the document has, so that
  * `faststalld_datum` lands after `faststalld_av` and `remiss` after the dates.
  */
-export const KEY_ORDER: readonly string[] = [
-  "id",
-  "titel",
-  "dokumenttyp",
-  "status",
-  "version",
-  "spar",
-  "parter",
-  "dokumentansvarig",
-  "faststalld_av",
-  "faststalld_datum",
-  "beslutsparagraf",
-  "diarienummer",
-  "antaganden",
-  "giltig_fran",
-  "giltig_till",
-  "revideras_senast",
-  "upphavd_datum",
-  "remiss",
-  "uppfoljning",
-  "ersatter",
-  "ersatts_av",
-  "overordnat",
-  "relaterade",
-  "lagrum",
-  "narvard",
-  "nyckelord",
-  "andringshistorik",
-];
+export const KEY_ORDER: readonly string[] = Object.keys((documentSchema() as { properties?: object }).properties ?? {});
 
 /** A refusal: exit 2 with a message in the user's language. */
 export function refuse(sv: string, en: string, lang: Lang): UsageError {

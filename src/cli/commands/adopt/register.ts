@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../../context.js";
 import { pick } from "../../../i18n/text.js";
-import { parseDate } from "../../options.js";
+import { parseDate, inOption } from "../../options.js";
 import type { AdoptFlags } from "./run.js";
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -39,13 +39,7 @@ export function register(program: Command, ctx: CommandContext): void {
       "--adopted-version <version>",
       t("den fastställda version som antogs (standard: den som gäller)", "the decided version adopted (default: the current one)"),
     )
-    .option(
-      "--in <mapp>",
-      t(
-        "var dokumentet söks när det anges med id (standard: documents/)",
-        "where to look for a document named by id (default: documents/)",
-      ),
-    )
+    .option(...inOption(lang))
     .addHelpText(
       "after",
       examples(

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../../context.js";
 import { pick } from "../../../i18n/text.js";
-import { commaList, parseDate } from "../../options.js";
+import { commaList, parseDate, inOption } from "../../options.js";
 import type { ConsultFlags } from "./run.js";
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -37,13 +37,7 @@ export function register(program: Command, ctx: CommandContext): void {
       ),
       commaList,
     )
-    .option(
-      "--in <mapp>",
-      t(
-        "var dokumentet söks när det anges med id (standard: documents/)",
-        "where to look for a document named by id (default: documents/)",
-      ),
-    )
+    .option(...inOption(lang))
     .addHelpText(
       "after",
       examples(

@@ -7,7 +7,7 @@ import type { CommandContext } from "../../context.js";
 import type { Lang } from "../../../core/types.js";
 import { isIsoDate } from "../../../core/dates.js";
 import { pick } from "../../../i18n/text.js";
-import { commaList, parseDate } from "../../options.js";
+import { commaList, parseDate, inOption } from "../../options.js";
 import type { DecideFlags } from "./run.js";
 
 /** `--valid-until`: a date, or "tills-vidare" (also "tills vidare") for no end date. */
@@ -77,13 +77,7 @@ export function register(program: Command, ctx: CommandContext): void {
         "the change is editorial: the parties' adoptions of the previous version apply (not across a major version)",
       ),
     )
-    .option(
-      "--in <mapp>",
-      t(
-        "var dokumentet söks när det anges med id (standard: documents/)",
-        "where to look for a document named by id (default: documents/)",
-      ),
-    )
+    .option(...inOption(lang))
     .addHelpText(
       "after",
       examples(

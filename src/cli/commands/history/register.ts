@@ -5,7 +5,7 @@
 import { Option, type Command } from "commander";
 import type { CommandContext } from "../../context.js";
 import { pick } from "../../../i18n/text.js";
-import { parseDate } from "../../options.js";
+import { parseDate, inOption } from "../../options.js";
 import type { HistoryFlags } from "./run.js";
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -36,13 +36,7 @@ export function register(program: Command, ctx: CommandContext): void {
         "print the text of one version (characters that could drive a terminal or CI are shown as symbols; exact bytes: git show <commit>:<file>)",
       ),
     )
-    .option(
-      "--in <mapp>",
-      t(
-        "var dokumentet söks när det anges med id (standard: documents/)",
-        "where to look for a document named by id (default: documents/)",
-      ),
-    )
+    .option(...inOption(lang))
     .addHelpText(
       "after",
       examples(

@@ -8,7 +8,7 @@ import type { Lang } from "../../../core/types.js";
 import type { Standpunkt } from "../../../core/document.js";
 import { closest } from "../../../core/suggest.js";
 import { pick } from "../../../i18n/text.js";
-import { parseDate } from "../../options.js";
+import { parseDate, inOption } from "../../options.js";
 import type { RespondFlags } from "./run.js";
 
 /** The positions `--position` accepts: English words, or the Swedish ones the file holds. */
@@ -66,13 +66,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option("--date <datum>", t("dagen då svaret kom in (standard: i dag)", "the day the answer arrived (default: today)"), parseDate(lang))
     .option("--registration <dnr>", t("partens diarienummer för svaret", "the party's registration number for the answer"))
     .option("--comment <text>", t("kort sammanfattning av svaret", "short summary of the answer"))
-    .option(
-      "--in <mapp>",
-      t(
-        "var dokumentet söks när det anges med id (standard: documents/)",
-        "where to look for a document named by id (default: documents/)",
-      ),
-    )
+    .option(...inOption(lang))
     .addHelpText(
       "after",
       examples(

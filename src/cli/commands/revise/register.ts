@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import type { CommandContext } from "../../context.js";
 import { pick } from "../../../i18n/text.js";
-import { parseDate } from "../../options.js";
+import { parseDate, inOption } from "../../options.js";
 import type { ReviseFlags } from "./run.js";
 
 export function register(program: Command, ctx: CommandContext): void {
@@ -46,13 +46,7 @@ export function register(program: Command, ctx: CommandContext): void {
       t("revisionens datum, med --summary (standard: i dag)", "date of the revision, with --summary (default: today)"),
       parseDate(lang),
     )
-    .option(
-      "--in <mapp>",
-      t(
-        "var dokumentet söks när det anges med id (standard: documents/)",
-        "where to look for a document named by id (default: documents/)",
-      ),
-    )
+    .option(...inOption(lang))
     .addHelpText(
       "after",
       examples(
