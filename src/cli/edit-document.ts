@@ -8,7 +8,7 @@
  * still exactly as it was read: a colleague's save in the meantime is kept
  * and the command asks to be run again (src/core/write-checked.ts).
  */
-import { existsSync, statSync } from "node:fs";
+import { chmodSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Io } from "./io.js";
 import { EXIT_FINDINGS, EXIT_OK, useColor } from "./io.js";
@@ -351,6 +351,10 @@ export async function validateAndReplaceAll(
       ].join("\n"),
     );
   }
+  // Each file is replaced atomically; when a later one cannot be written (a file locked by an
+  // antivirus or a sync client on Windows), the ones already written get their old bytes back, so
+  // that the pair is changed together or not at all.
+  const written: (typeof edits)[number][] = [];
   for (const e of edits) {
     try {
       writeFileChecked(
@@ -359,8 +363,44 @@ export async function validateAndReplaceAll(
         e.original.snapshot,
         io.beforeCommit ? { beforeCommit: io.beforeCommit } : {},
       );
+      written.push(e);
     } catch (error) {
+      const notRestored = written.filter((w) => {
+        try {
+          writeFileAtomic(w.entry.absPath, encoder.encode(w.original.text));
+          chmodSync(w.entry.absPath, w.original.snapshot.mode);
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      if (notRestored.length > 0) {
+        const files = notRestored.map((w) => w.entry.result.file).join(", ");
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new UsageError(
+          pick(
+            {
+              sv: `${e.entry.result.file} kunde inte skrivas (${reason}), och ${files} som redan hade skrivits kunde inte återställas. Återställ den med git restore ${files} och kör kommandot igen.`,
+              en: `${e.entry.result.file} could not be written (${reason}), and ${files}, already written, could not be restored. Restore it with git restore ${files} and run the command again.`,
+            },
+            lang,
+          ),
+        );
+      }
       if (error instanceof FileChangedError) throw changedWhileWorking(io, e.entry.result.file);
+      if (written.length > 0) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const files = written.map((w) => w.entry.result.file).join(", ");
+        throw new UsageError(
+          pick(
+            {
+              sv: `${e.entry.result.file} kunde inte skrivas (${reason}). Ingenting ändrades: ${files} fick tillbaka sitt förra innehåll. Stäng det som håller filen öppen och kör kommandot igen.`,
+              en: `${e.entry.result.file} could not be written (${reason}). Nothing changed: ${files} got its previous content back. Close whatever holds the file open and run the command again.`,
+            },
+            lang,
+          ),
+        );
+      }
       throw error;
     }
   }

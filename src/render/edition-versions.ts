@@ -22,7 +22,7 @@ import { compareDocumentVersions, parseDocumentVersion } from "../core/document-
 import { ruleById } from "../rules/index.js";
 import type { DocumentRule } from "../rules/types.js";
 import { loadTimelines, versionsOf, type DocumentTimeline, type VersionRecord } from "../core/history/timeline.js";
-import { decisionDate, isDecided, stateOn, type ComingVersion, type DocumentState } from "../core/history/in-force.js";
+import { decisionDate, isDecided, stateOn, underWayOn, type ComingVersion, type DocumentState } from "../core/history/in-force.js";
 import { pick } from "../i18n/text.js";
 import { safeMessage } from "../core/safe-text.js";
 import type { EditionDocument, ListedDocument, ListedReason } from "./edition.js";
@@ -131,21 +131,7 @@ function listing(
  * announces whatever the working copy is.
  */
 function announced(coming: ComingVersion, options: ChoiceOptions): boolean {
-  if (!options.asOf) return true;
-  const D = options.date;
-  switch (coming.kind) {
-    case "utkast":
-      return false;
-    case "remiss": {
-      const remiss = coming.record.data.remiss as Record<string, unknown> | undefined;
-      const from = remiss && typeof remiss === "object" ? remiss.fran : undefined;
-      return isIsoDate(from) && from <= D && (coming.date === undefined || D <= coming.date);
-    }
-    case "beslutad": {
-      const decided = decisionDate(coming.record);
-      return decided !== undefined && decided <= D;
-    }
-  }
+  return !options.asOf || underWayOn(coming, options.date);
 }
 
 function fromComing(d: EditionDocument, coming: ComingVersion): ListedDocument {
@@ -190,7 +176,7 @@ export function chooseVersions(selected: readonly EditionDocument[], options: Ch
   const D = options.date;
   const needsGit = selected.filter((d) => options.asOf || !inForceAlone(d, D));
   const timelines = loadTimelines(
-    needsGit.map((d) => ({ absPath: d.absPath, text: d.text })),
+    needsGit.map((d) => ({ absPath: d.absPath, text: d.text, root: d.loaded.root })),
     { cwd: options.cwd, lang: options.lang },
   );
   const published: EditionDocument[] = [];

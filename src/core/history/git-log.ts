@@ -90,9 +90,10 @@ export class RepositoryLog {
   /**
    * The states of the file now at `repoPath`, newest first, following its
    * renames back to where it was added. A commit that deleted the path ends
-   * the trail: what had that name before is another file.
+   * the trail: what had that name before is another file; so does a rename
+   * from a path `inside` refuses (outside the document root).
    */
-  snapshots(repoPath: string): Snapshot[] {
+  snapshots(repoPath: string, inside: (repoPath: string) => boolean = () => true): Snapshot[] {
     const out: Snapshot[] = [];
     let name = repoPath;
     let from = 0;
@@ -108,6 +109,8 @@ export class RepositoryLog {
         if (commit && e.regular) out.push({ commit: commit.hash, committed: commit.committed, path: name, blob: e.blob });
         if (e.kind === "A") return out;
         if (e.kind === "R" && e.from !== undefined) {
+          // Moved in from outside the document root: what it was there is not a version of this document.
+          if (!inside(e.from)) return out;
           next = { name: e.from, from: e.index + 1 };
           break;
         }
@@ -128,7 +131,21 @@ const LOG_FORMAT = "--format=%x1e%H%x1f%cs";
  * there or `git.cwd` is in no repository with commits.
  */
 export function readLog(git: Git, prefixes: readonly string[], follow?: string): RepositoryLog | undefined {
-  const args = ["-c", "core.quotePath=false", "log", LOG_FORMAT, "-z", "--raw", "--no-abbrev", "-M", "--no-color", "--no-ext-diff"];
+  // --no-show-signature: a repository's log.showSignature would run its gpg.program for every signed commit.
+  const args = [
+    "-c",
+    "core.quotePath=false",
+    "log",
+    LOG_FORMAT,
+    "-z",
+    "--raw",
+    "--no-abbrev",
+    "-M",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-show-signature",
+  ];
   if (follow !== undefined) args.push("--follow", "--", `:(literal,top)${follow}`);
   else args.push("--", ...(prefixes.length > 0 ? prefixes.map((p) => (p === "" ? ":/" : `:(literal,top)${p}`)) : [":/"]));
   try {

@@ -13,7 +13,7 @@
  * decided but repealed before it came into force never applies.
  */
 import { isIsoDate } from "../dates.js";
-import { compareDocumentVersions } from "../document-version.js";
+import { compareDocumentVersions, isDocumentVersion } from "../document-version.js";
 import type { VersionRecord } from "./timeline.js";
 
 function dateOf(data: Record<string, unknown>, key: string): string | undefined {
@@ -65,7 +65,8 @@ export function versionInForce(records: readonly VersionRecord[], date: string):
   if (repealOn(records, date)) return undefined;
   let best: VersionRecord | undefined;
   for (const r of records) {
-    if (!coversDate(r, date)) continue;
+    // A version that is no version ("2", "::error…") is never in force: it cannot be ordered against the others.
+    if (!isDocumentVersion(r.version) || !coversDate(r, date)) continue;
     if (!best || (compareDocumentVersions(r.version, best.version) ?? 0) >= 0) best = r;
   }
   return best;
@@ -119,4 +120,27 @@ export function stateOn(records: readonly VersionRecord[], date: string): Docume
   const coming = comingVersion(records, date);
   if (record) return coming ? { kind: "in-force", record, coming } : { kind: "in-force", record };
   return coming ? { kind: "not-yet", coming } : { kind: "not-yet" };
+}
+
+/**
+ * Whether a coming version was under way on `date` by its own dates, for a
+ * point in time (`--as-of`): a remiss that had started and not yet ended, or a
+ * decision already taken. A draft leaves no date, so it is never announced
+ * then. What is announced as of a date is thus the same whatever day it is
+ * asked (today's view, without --as-of, announces whatever the working copy is).
+ */
+export function underWayOn(coming: ComingVersion, date: string): boolean {
+  switch (coming.kind) {
+    case "utkast":
+      return false;
+    case "remiss": {
+      const remiss = coming.record.data.remiss as Record<string, unknown> | undefined;
+      const from = remiss && typeof remiss === "object" ? remiss.fran : undefined;
+      return isIsoDate(from) && from <= date && (coming.date === undefined || date <= coming.date);
+    }
+    case "beslutad": {
+      const decided = decisionDate(coming.record);
+      return decided !== undefined && decided <= date;
+    }
+  }
 }

@@ -84,10 +84,15 @@ function decode(bytes: Buffer): string | undefined {
  * Undefined when the line is not in that plain form (then the state is parsed).
  */
 function versionLine(text: string): string | undefined {
+  return topLevelLine(text, "version", "[0-9]+\\.[0-9]+");
+}
+
+/** A top-level `key: value` of the front matter in its plain form (value matching `pattern`), read without parsing the YAML. */
+function topLevelLine(text: string, key: string, pattern: string): string | undefined {
   if (!text.startsWith("---")) return undefined;
   const end = text.search(/\n---[ \t]*(\n|$)/);
   const head = end === -1 ? text : text.slice(0, end);
-  const m = /^version:[ \t]*(["']?)([0-9]+\.[0-9]+)\1[ \t]*(#.*)?$/m.exec(head);
+  const m = new RegExp(`^${key}:[ \\t]*(["']?)(${pattern})\\1[ \\t]*(#.*)?$`, "m").exec(head);
   return m ? m[2] : undefined;
 }
 
@@ -97,7 +102,7 @@ function versionLine(text: string): string | undefined {
  * first. A version that comes back after a later one (a revert) is the same
  * version: its latest state wins.
  */
-function versionsFrom(snapshots: readonly Snapshot[], blobs: ReadonlyMap<string, Buffer>): VersionRecord[] {
+function versionsFrom(snapshots: readonly Snapshot[], blobs: ReadonlyMap<string, Buffer>, id: unknown): VersionRecord[] {
   const byVersion = new Map<string, VersionRecord>();
   const order: string[] = [];
   const settled = new Set<string>();
@@ -105,10 +110,15 @@ function versionsFrom(snapshots: readonly Snapshot[], blobs: ReadonlyMap<string,
     const bytes = blobs.get(s.blob);
     const text = bytes ? decode(bytes) : undefined;
     if (text === undefined) continue;
+    // A state with another id is another document (files swapped, or a new document in an old one's
+    // place): the trail ends there, so that no edition publishes another document's text as this one's.
+    const quickId = topLevelLine(text, "id", "[a-z0-9][a-z0-9-]*");
+    if (quickId !== undefined && quickId !== id) break;
     const quick = versionLine(text);
     if (quick !== undefined && settled.has(quick)) continue;
     const record = recordOf(text, { commit: s.commit, committed: s.committed, path: s.path });
     if (!record) continue;
+    if (record.data.id !== id) break;
     if (quick !== undefined) settled.add(quick);
     if (byVersion.has(record.version)) continue;
     byVersion.set(record.version, record);
@@ -121,6 +131,11 @@ export interface TimelineInput {
   absPath: string;
   /** The working copy's text (NFC, LF). */
   text: string;
+  /**
+   * The document root (the set's folder), absolute: a version from before the
+   * file was moved in from outside it is not one of this document's versions.
+   */
+  root?: string;
 }
 
 export interface TimelineOptions {
@@ -192,7 +207,10 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
   const trails = new Map<string, Snapshot[]>();
   for (const d of docs) {
     const rp = repoPathOf(d.absPath);
-    trails.set(d.absPath, rp === undefined ? [] : log.snapshots(rp));
+    const rootRel = d.root === undefined ? undefined : path.relative(root, realFolder(d.root));
+    const prefix = rootRel === undefined || rootRel === "" ? "" : `${toPosix(rootRel)}/`;
+    const inside = (p: string): boolean => prefix === "" || p.startsWith(prefix);
+    trails.set(d.absPath, rp === undefined ? [] : log.snapshots(rp, inside));
   }
   const blobs = readBlobs(
     git,
@@ -201,7 +219,7 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
   );
   for (const d of docs) {
     const snapshots = trails.get(d.absPath) ?? [];
-    const committed = versionsFrom(snapshots, blobs);
+    const committed = versionsFrom(snapshots, blobs, recordOf(d.text)?.data.id);
     const head = snapshots[0];
     const headBytes = head ? blobs.get(head.blob) : undefined;
     const headText = headBytes ? decode(headBytes) : undefined;

@@ -112,6 +112,15 @@ export function checkBodies(config: SamdokConfig, ids: readonly string[], lang: 
 /** A free text for a field with the schema's length limits; trimmed. */
 export function checkText(value: string, flag: string, min: number, max: number, lang: Lang): string {
   const text = value.trim();
+  // A name, a section or a registration number is one line: a line break or another control character
+  // would be written into the front matter as part of it.
+  if (max <= 120 && /[\p{Cc}\u2028\u2029]/u.test(text)) {
+    throw refuse(
+      `${flag} ska stå på en rad, utan radbrytningar eller andra styrtecken.`,
+      `${flag} must be one line, without line breaks or other control characters.`,
+      lang,
+    );
+  }
   if (text.length >= min && text.length <= max) return text;
   throw refuse(`${flag} ska vara ${min}–${max} tecken långt.`, `${flag} must be ${min}–${max} characters long.`, lang);
 }

@@ -36,8 +36,8 @@ export function planRepeal(
   }
   if (doc.status !== "fastställd") {
     throw refuse(
-      `${doc.id} har status ${doc.status} (version ${doc.version}): bara ett fastställt dokument upphävs. Pågår en ny version medan en äldre gäller? Återställ filen till den fastställda versionen (git restore ${options.file}, eller ur git-historiken) och kör samdok repeal igen. Ett utkast som aldrig fastställts tas bort i stället.`,
-      `${doc.id} has status ${doc.status} (version ${doc.version}): only a fastställd document is repealed. Is a new version in progress while an older one applies? Restore the file to the decided version (git restore ${options.file}, or from the git history) and run samdok repeal again. A draft that was never decided is deleted instead.`,
+      `${doc.id} har status ${doc.status} (version ${doc.version}): bara ett fastställt dokument upphävs. Pågår en ny version medan en äldre gäller? Checka in utkastet om det ska sparas, återställ sedan filen till den fastställda versionen (samdok history ${doc.id} visar vilken commit den finns i) och kör samdok repeal igen. Ett utkast som aldrig fastställts tas bort i stället.`,
+      `${doc.id} has status ${doc.status} (version ${doc.version}): only a fastställd document is repealed. Is a new version in progress while an older one applies? Commit the draft if it is to be kept, then restore the file to the decided version (samdok history ${doc.id} shows the commit it is in) and run samdok repeal again. A draft that was never decided is deleted instead.`,
       lang,
     );
   }

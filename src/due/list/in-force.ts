@@ -26,7 +26,7 @@ export function attachVersionsInForce(docs: readonly LoadedDocument[], asOf: str
   if (pending.length === 0) return;
   const first = pending[0] as LoadedDocument;
   const timelines = loadTimelines(
-    pending.map((d) => ({ absPath: d.absPath, text: documentText(d.absPath) })),
+    pending.map((d) => ({ absPath: d.absPath, text: documentText(d.absPath), root: d.loaded.root })),
     { cwd: first.loaded.root, lang },
   );
   for (const d of pending) {

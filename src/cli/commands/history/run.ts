@@ -11,7 +11,7 @@ import { pick } from "../../../i18n/text.js";
 import { resolveDocument } from "../../edit-document.js";
 import { documentText } from "../../../core/store.js";
 import { loadTimelines, versionsOf, type DocumentTimeline, type VersionRecord } from "../../../core/history/timeline.js";
-import { decisionDate, stateOn } from "../../../core/history/in-force.js";
+import { decisionDate, isDecided, stateOn, underWayOn, type ComingVersion, type DocumentState } from "../../../core/history/in-force.js";
 import { jsonText, neutralizeWorkflowCommands, safeText } from "../../../core/safe-text.js";
 import { UsageError } from "../../../core/errors.js";
 import { isIsoDate, longDate } from "../../../core/dates.js";
@@ -55,16 +55,17 @@ function entryOf(r: VersionRecord): HistoryEntry {
     giltig_fran: field(r.data, "giltig_fran"),
     giltig_till: field(r.data, "giltig_till"),
     upphavd_datum: field(r.data, "upphavd_datum"),
-    decided: decisionDate(r) ?? null,
+    decided: isDecided(r) ? (decisionDate(r) ?? null) : null,
     path: r.path ?? null,
     working_copy: r.workingCopy === true,
   };
 }
 
 /** The JSON document `history --format json` prints. */
-export function historyJson(id: string, file: string, timeline: DocumentTimeline, date: string): Record<string, unknown> {
+export function historyJson(id: string, file: string, timeline: DocumentTimeline, date: string, asOf?: string): Record<string, unknown> {
   const records = versionsOf(timeline);
   const state = stateOn(records, date);
+  const coming = comingShown(state, asOf);
   return {
     id,
     file,
@@ -73,12 +74,15 @@ export function historyJson(id: string, file: string, timeline: DocumentTimeline
     shallow: timeline.shallow === true,
     in_force: state.kind === "in-force" ? state.record.version : null,
     repealed: state.kind === "repealed" ? state.date : null,
-    coming:
-      state.kind !== "repealed" && state.coming
-        ? { version: state.coming.record.version, kind: state.coming.kind, date: state.coming.date ?? null }
-        : null,
+    coming: coming ? { version: coming.record.version, kind: coming.kind, date: coming.date ?? null } : null,
     versions: records.map(entryOf),
   };
+}
+
+/** The coming version to announce: today, whatever the working copy is; as of a date, only what was under way then (as the editions do). */
+function comingShown(state: DocumentState, asOf: string | undefined): ComingVersion | undefined {
+  if (state.kind === "repealed" || !state.coming) return undefined;
+  return asOf === undefined || underWayOn(state.coming, asOf) ? state.coming : undefined;
 }
 
 function table(rows: string[][]): string {
@@ -98,7 +102,11 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
   const t = (sv: string, en: string): string => pick({ sv, en }, lang);
   const entry = await resolveDocument(io, target, flags.in, { byFileName: true });
   const date = flags.asOf ?? today(io);
-  const timelines = loadTimelines([{ absPath: entry.absPath, text: documentText(entry.absPath) }], { cwd: io.cwd, lang, follow: true });
+  const timelines = loadTimelines([{ absPath: entry.absPath, text: documentText(entry.absPath), root: entry.loaded.root }], {
+    cwd: io.cwd,
+    lang,
+    follow: true,
+  });
   const timeline = timelines.get(entry.absPath);
   if (!timeline) throw new Error("unreachable: no timeline for the document");
   const file = entry.result.file;
@@ -118,7 +126,7 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
       ),
     );
   }
-  for (const n of notices) io.stderr.write(`${safeText(n)}\n`);
+  for (const n of notices) io.stderr.write(neutralizeWorkflowCommands(`${safeText(n)}\n`));
   if (flags.show !== undefined) {
     const wanted = versionsOf(timeline).find((r) => r.version === flags.show);
     if (!wanted) {
@@ -135,7 +143,7 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
     io.stdout.write(neutralizeWorkflowCommands(safeText(wanted.text, { multiline: true })));
     return EXIT_OK;
   }
-  const json = historyJson(entry.doc.id, file, timeline, date);
+  const json = historyJson(entry.doc.id, file, timeline, date, flags.asOf);
   if (flags.format === "json") {
     io.stdout.write(`${jsonText(json, 2)}\n`);
     return EXIT_OK;
@@ -182,7 +190,7 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
   }
   if (state.kind === "repealed") lines.push(t(`Upphävt ${state.date}.`, `Repealed on ${state.date}.`));
   else if (state.kind === "not-yet") lines.push(t(`Ingen version gäller ${date}.`, `No version applies on ${date}.`));
-  const coming = state.kind === "repealed" ? undefined : state.coming;
+  const coming = comingShown(state, flags.asOf);
   if (coming) {
     const v = coming.record.version;
     const when = coming.date && isIsoDate(coming.date) ? longDate(coming.date, lang) : "";
@@ -197,6 +205,7 @@ export async function historyCommand(io: Io, target: string, flags: HistoryFlags
           : t(`Version ${v} är beslutad och gäller från ${when}.`, `Version ${v} is decided and applies from ${when}.`),
     );
   }
-  io.stdout.write(`${lines.join("\n").trimEnd()}\n`);
+  // Titles, versions and statuses come from the documents (and from old versions in git): nothing in them may read as a CI command.
+  io.stdout.write(neutralizeWorkflowCommands(`${lines.join("\n").trimEnd()}\n`));
   return EXIT_OK;
 }
