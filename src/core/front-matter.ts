@@ -45,9 +45,11 @@ const deny = (): never => {
 };
 
 /**
- * Parses `text` (already NFC-normalised, LF line ends, no BOM).
+ * Parses `text` (already NFC-normalised, LF line ends, no BOM). With
+ * `positions: false` the positions are not worked out (`positions` is empty):
+ * for the old versions of a document (core/history), whose data alone is read.
  */
-export function parseFrontMatter(text: string): SplitResult {
+export function parseFrontMatter(text: string, options: { positions?: boolean } = {}): SplitResult {
   if (text.trim() === "") {
     return fail("SD002", 1, 1, fill(M.emptyFile));
   }
@@ -133,17 +135,8 @@ export function parseFrontMatter(text: string): SplitResult {
   if (typeof data !== "object" || Array.isArray(data)) {
     return { ok: false, bodyLine, problems: [{ ruleId: "SD003", line: 2, column: 1, message: fill(M.notMapping) }] };
   }
-  // The positions are worked out when first read: validation reads them, the
-  // history of a document's versions (core/history) reads only the data.
-  const parsedDoc = doc;
-  let positions: PositionMap | undefined;
-  const value = { data: data as Record<string, unknown>, bodyLine, closeLine: close + 1 } as FrontMatter;
-  Object.defineProperty(value, "positions", {
-    enumerable: true,
-    configurable: true,
-    get: () => (positions ??= positionsOf(parsedDoc, lineCounter)),
-  });
-  return { ok: true, value };
+  const positions = options.positions === false ? {} : positionsOf(doc, lineCounter);
+  return { ok: true, value: { data: data as Record<string, unknown>, positions, bodyLine, closeLine: close + 1 } };
 }
 
 function fail(

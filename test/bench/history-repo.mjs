@@ -52,5 +52,5 @@ export function writeHistoryRepository(repo, dir, count, commits) {
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
   execFileSync("git", ["fast-import", "--quiet"], { cwd: dir, input: Buffer.concat(chunks), maxBuffer: 1 << 28 });
   execFileSync("git", ["checkout", "-q", "-f", "main"], { cwd: dir });
-  return { commits, versionChanges, busiest: routineId(1), asOf: "2025-10-01" };
+  return { commits, versionChanges, busiest: routineId(1), typical: routineId(Math.ceil(count / 2)), asOf: "2025-10-01" };
 }

@@ -64,7 +64,7 @@ export function versionsOf(t: DocumentTimeline): VersionRecord[] {
 
 /** A state of a document, read from its text; undefined when the front matter cannot be parsed. */
 export function recordOf(text: string, extra: Partial<VersionRecord> = {}): VersionRecord | undefined {
-  const parsed = parseFrontMatter(text);
+  const parsed = parseFrontMatter(text, { positions: false });
   if (!parsed.ok) return undefined;
   const data = parsed.value.data;
   const version = typeof data.version === "string" ? data.version : "";
@@ -129,8 +129,8 @@ function versionsFrom(snapshots: readonly Snapshot[], blobs: ReadonlyMap<string,
 
 export interface TimelineInput {
   absPath: string;
-  /** The working copy's text (NFC, LF). */
-  text: string;
+  /** The working copy's text (NFC, LF), or how to read it: read only when git is there to compare it with. */
+  text: string | (() => string);
   /**
    * The document root (the set's folder), absolute: a version from before the
    * file was moved in from outside it is not one of this document's versions.
@@ -141,8 +141,18 @@ export interface TimelineInput {
 export interface TimelineOptions {
   cwd: string;
   lang: Lang;
+  /**
+   * Only the versions git knows: outside git the result is empty instead of
+   * the working copies alone (due and report, which have the working copies
+   * already, need not read and parse them again).
+   */
+  gitOnly?: boolean;
   /** Follow one file's renames with `git log --follow` instead of reading the folders' log. */
   follow?: boolean;
+}
+
+function textOf(d: TimelineInput): string {
+  return typeof d.text === "string" ? d.text : d.text();
 }
 
 function toPosix(p: string): string {
@@ -165,7 +175,8 @@ function realFolder(p: string): string {
 export function loadTimelines(docs: readonly TimelineInput[], options: TimelineOptions): Map<string, DocumentTimeline> {
   const result = new Map<string, DocumentTimeline>();
   const alone = (d: TimelineInput, git: boolean): DocumentTimeline => {
-    const workingCopy = recordOf(d.text) ?? { version: "", status: "", data: {}, text: d.text };
+    const text = textOf(d);
+    const workingCopy = recordOf(text) ?? { version: "", status: "", data: {}, text };
     return { absPath: d.absPath, committed: [], workingCopy: { ...workingCopy, workingCopy: true }, uncommitted: true, git };
   };
   if (docs.length === 0) return result;
@@ -181,7 +192,7 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
     shallow = second.trim() === "true";
   } catch (error) {
     if (!(error instanceof GitFailure) && !(error instanceof UsageError)) throw error;
-    for (const d of docs) result.set(d.absPath, alone(d, false));
+    if (options.gitOnly !== true) for (const d of docs) result.set(d.absPath, alone(d, false));
     return result;
   }
   const root = realFolder(top);
@@ -201,7 +212,7 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
     single,
   );
   if (!log) {
-    for (const d of docs) result.set(d.absPath, alone(d, false));
+    if (options.gitOnly !== true) for (const d of docs) result.set(d.absPath, alone(d, false));
     return result;
   }
   const trails = new Map<string, Snapshot[]>();
@@ -219,12 +230,12 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
   );
   for (const d of docs) {
     const snapshots = trails.get(d.absPath) ?? [];
-    const committed = versionsFrom(snapshots, blobs, recordOf(d.text)?.data.id);
+    const base = alone(d, true);
+    const committed = versionsFrom(snapshots, blobs, base.workingCopy.data.id);
     const head = snapshots[0];
     const headBytes = head ? blobs.get(head.blob) : undefined;
     const headText = headBytes ? decode(headBytes) : undefined;
-    const base = alone(d, true);
-    const timeline: DocumentTimeline = { ...base, committed, uncommitted: headText !== d.text };
+    const timeline: DocumentTimeline = { ...base, committed, uncommitted: headText !== base.workingCopy.text };
     const rp = repoPathOf(d.absPath);
     if (rp !== undefined) timeline.repoPath = rp;
     if (shallow) timeline.shallow = true;

@@ -26,8 +26,8 @@ export function attachVersionsInForce(docs: readonly LoadedDocument[], asOf: str
   if (pending.length === 0) return;
   const first = pending[0] as LoadedDocument;
   const timelines = loadTimelines(
-    pending.map((d) => ({ absPath: d.absPath, text: documentText(d.absPath), root: d.loaded.root })),
-    { cwd: first.loaded.root, lang },
+    pending.map((d) => ({ absPath: d.absPath, text: () => documentText(d.absPath), root: d.loaded.root })),
+    { cwd: first.loaded.root, lang, gitOnly: true },
   );
   for (const d of pending) {
     const t = timelines.get(d.absPath);
