@@ -32,6 +32,7 @@ import { rule as sd140 } from "./sd140-personnummer.js";
 import { rule as sd141 } from "./sd141-personlig-epost.js";
 import { rule as sd142 } from "./sd142-platshallare.js";
 import { rule as sd143 } from "./sd143-lix.js";
+import { rule as sd144 } from "./sd144-mallens-hjalptext.js";
 
 export const integrityRules: Rule[] = [
   sd101,
@@ -66,4 +67,5 @@ export const integrityRules: Rule[] = [
   sd141,
   sd142,
   sd143,
+  sd144,
 ];

@@ -8,6 +8,7 @@
 import { Document, Scalar } from "yaml";
 import { addMonths } from "../../core/dates.js";
 import type { DocumentType, SamdokConfig } from "../../core/config.js";
+import { guidanceFor } from "../../core/template-guidance.js";
 
 /** Required headings when the configuration names none for the type. */
 export const DEFAULT_HEADINGS: Record<DocumentType, string[]> = {
@@ -18,25 +19,6 @@ export const DEFAULT_HEADINGS: Record<DocumentType, string[]> = {
   målbild: ["Syfte", "Perspektiv", "Värdeord", "Uppföljning"],
   färdplan: ["Syfte", "Prioriterade aktiviteter", "Uppföljning"],
   handlingsplan: ["Syfte", "Mål", "Aktiviteter", "Uppföljning"],
-};
-
-const GUIDANCE: Record<string, string> = {
-  syfte: "Skriv varför dokumentet finns och vad det ska leda till för invånarna.",
-  bakgrund: "Berätta kort vad som ledde fram till dokumentet.",
-  parter: "Skriv vilka huvudmän dokumentet gäller för och vad de förbinder sig till.",
-  omfattning: "Skriv vilka verksamheter och vilka personer dokumentet gäller.",
-  ansvar: "Skriv vem som gör vad. Ange roller, inte namn.",
-  ansvarsfördelning: "Skriv vad regionen och kommunerna var för sig ansvarar för. Ange roller, inte namn.",
-  arbetsgång: "Beskriv stegen i den ordning de görs.",
-  uppföljning: "Skriv hur och när dokumentet följs upp och vem som ansvarar.",
-  tvister: "Skriv hur parterna löser oenighet om hur dokumentet ska tolkas.",
-  giltighetstid: "Skriv från när dokumentet gäller, hur länge och när det ska revideras.",
-  principer: "Skriv de principer som ska styra arbetet.",
-  perspektiv: "Beskriv vad invånare och medarbetare ska uppleva och hur parterna samarbetar.",
-  värdeord: "Skriv vad värdeorden betyder i det dagliga arbetet.",
-  "prioriterade aktiviteter": "Skriv vilka aktiviteter som kommer först och varför.",
-  mål: "Skriv vad som ska vara uppnått och hur det märks.",
-  aktiviteter: "Skriv vad som ska göras, av vem och när.",
 };
 
 const STOP_WORDS = new Set([
@@ -146,7 +128,7 @@ export function renderTemplate(config: SamdokConfig, o: TemplateOptions): string
   }
   lines.push("---", "");
   for (const heading of headingsFor(config, o.type)) {
-    lines.push(`## ${heading}`, "", GUIDANCE[heading.toLowerCase()] ?? `Skriv här om ${heading.toLowerCase()}.`, "");
+    lines.push(`## ${heading}`, "", guidanceFor(heading), "");
   }
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 /**
  * Swedish personnummer and samordningsnummer (Skatteverket, rättslig
- * vägledning 330245): YYMMDD-NNNC or YYYYMMDDNNNC, "+" instead of "-" from
+ * vägledning 330245): YYMMDD-NNNC or YYYYMMDDNNNC (also written with a
+ * space for the hyphen), "+" instead of "-" from
  * the year a person turns 100, a real date of birth (a samordningsnummer adds
  * 60 to the day) and a Luhn check digit over the ten-digit form.
  *
@@ -76,20 +77,37 @@ export function classifyIdNumber(datePart: string, separator: string, lastFour: 
   return possible ? kind : undefined;
 }
 
-// Six or eight digits, an optional - or +, four digits; not part of a longer
-// number, word or code (such as 0123-640823-3234 or AB640823-3234).
-const CANDIDATE = /(?<![\p{L}\p{N}_]|\p{N}[-+./:,])(\d{8}|\d{6})([-+]?)(\d{4})(?![\p{L}\p{N}_]|[-+./:,]\p{N})/gu;
+// Six or eight digits, an optional - or + or one space, four digits; not part
+// of a longer number, word or code (such as 0123-640823-3234 or AB640823-3234).
+const CANDIDATE = /(?<![\p{L}\p{N}_]|\p{N}[-+./:,])(\d{8}|\d{6})([-+]|[ \u00A0\u202F])?(\d{4})(?![\p{L}\p{N}_]|[-+./:,]\p{N})/gu;
 // A phone number written as ten digits straight after a word like "telefon".
 const PHONE_CONTEXT = /(?<!\p{L})(tel|tfn|telefon\p{L}*|mobil\p{L}*|fax|växel|sms|ring)(?!\p{L})[\s.:]*(nr\.?|nummer)?[\s.:]*$/iu;
+// Written with a space ("19121212 1212"), the number must stand alone: a
+// group of digits separated by spaces on either side makes it part of a
+// longer number (a phone number "0701 234567 8", an amount "12 345678 9012").
+const SPACED_NEIGHBOUR_BEFORE = /\p{N}[ \u00A0\u202F]$/u;
+const SPACED_NEIGHBOUR_AFTER = /^[ \u00A0\u202F]\p{N}/u;
 
-/** Every personnummer and samordningsnummer in `text`. */
+/**
+ * Every personnummer and samordningsnummer in `text`. A space in place of the
+ * hyphen ("19121212 1212", as people write it to read it more easily; also a
+ * no-break space) counts as the hyphen: the date and the check digit still
+ * decide, so phone numbers, whose groups are of two or three digits
+ * ("070-123 45 67", "08-123 456 78"), are not caught.
+ */
 export function findIdNumbers(text: string, today: string): IdNumberMatch[] {
   const out: IdNumberMatch[] = [];
   for (const m of text.matchAll(CANDIDATE)) {
-    const [whole, datePart = "", separator = "", lastFour = ""] = m;
+    const [whole, datePart = "", written = "", lastFour = ""] = m;
+    const spaced = written !== "" && written !== "-" && written !== "+";
+    if (spaced) {
+      if (SPACED_NEIGHBOUR_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+      if (SPACED_NEIGHBOUR_AFTER.test(text.slice(m.index + whole.length, m.index + whole.length + 2))) continue;
+    }
+    const separator = spaced ? "-" : written;
     const kind = classifyIdNumber(datePart, separator, lastFour, today);
     if (!kind) continue;
-    if (separator === "" && datePart.length === 6 && datePart.startsWith("0")) {
+    if ((written === "" || spaced) && datePart.length === 6 && datePart.startsWith("0")) {
       const before = text.slice(Math.max(0, m.index - 30), m.index);
       if (PHONE_CONTEXT.test(before)) continue;
     }
