@@ -46,6 +46,8 @@ export interface SamdokConfig {
   regler?: Record<string, RuleSetting>;
   lix?: { grans?: number };
   bevakning?: { inom_dagar?: number; forfallen_revision_ar_fel?: boolean };
+  /** Where the published HTML edition is: the calendar links to each document's page there. */
+  utgava?: { adress: string };
 }
 
 /** Default review intervals in months, used when the configuration sets none. */

@@ -3,6 +3,7 @@ import type { Reporter } from "./types.js";
 import { pick, plural } from "../i18n/text.js";
 import { safeText } from "../core/safe-text.js";
 import { workflowCommandData, workflowCommandProperty } from "../core/escape.js";
+import { untouchedSummary } from "../ci/changed/summary.js";
 
 function command(d: Diagnostic): string {
   const props: [string, string | number][] = [
@@ -24,10 +25,17 @@ function command(d: Diagnostic): string {
  * every finding becomes an annotation on the line in the pull request, then a
  * plain summary line for the log. Paths are relative to the working
  * directory, which in a workflow is the repository's root.
+ *
+ * In pull-request mode the findings on documents the pull request did not
+ * touch (`untouched`) get no annotation: one `::notice::` without a file says
+ * how many there are and of which rules, so that the pull request shows only
+ * what its author can act on.
  */
-export const github: Reporter = ({ results, summary, lang }) => {
+export const github: Reporter = ({ results, summary, lang, untouched }) => {
   const lines: string[] = [];
   for (const r of results) for (const d of r.diagnostics) lines.push(command(d));
+  const rest = untouchedSummary(untouched, lang);
+  if (rest !== undefined) lines.push(`::notice title=${workflowCommandProperty("samdok")}::${workflowCommandData(safeText(rest))}`);
   const files = plural(summary.files, { sv: "fil", en: "file" }, { sv: "filer", en: "files" }, lang);
   if (summary.errors + summary.warnings === 0) {
     lines.push(pick({ sv: `samdok: inga problem i ${files}.`, en: `samdok: no problems in ${files}.` }, lang));

@@ -37,17 +37,19 @@ function descriptor(rule: RuleMeta, lang: Lang): ReportingDescriptor {
   };
 }
 
-function result(d: Diagnostic, ruleIndex: number): Result {
+function result(d: Diagnostic, ruleIndex: number, untouched: boolean): Result {
   const region: Region = { startLine: d.line, startColumn: d.column };
   if (d.endLine !== undefined) region.endLine = d.endLine;
   if (d.endColumn !== undefined) region.endColumn = d.endColumn;
-  return {
+  const out: Result = {
     ruleId: d.ruleId,
     ruleIndex,
     level: d.severity === "error" ? "error" : "warning",
     message: { text: d.message },
     locations: [{ physicalLocation: { artifactLocation: { uri: toUri(d.file), uriBaseId: "%SRCROOT%" }, region } }],
   };
+  if (untouched) out.properties = { untouchedByChange: true };
+  return out;
 }
 
 /**
@@ -57,12 +59,18 @@ function result(d: Diagnostic, ruleIndex: number): Result {
  * change its level. Locations are relative to `%SRCROOT%`, the folder samdok
  * ran in (the repository's root in a workflow). Written by `jsonText`: no
  * lone surrogates (strict readers reject them), inert in a terminal or log.
+ *
+ * In pull-request mode the findings on documents the change did not touch
+ * stay in the log, marked `properties.untouchedByChange`: code scanning
+ * compares the pull request's log with the default branch's and shows only
+ * new alerts, so leaving them out would show them as fixed by the pull request.
  */
-export const sarif: Reporter = ({ results, rules, lang, version }) => {
+export const sarif: Reporter = ({ results, rules, lang, version, untouched }) => {
   const descriptors: ReportingDescriptor[] = rules.map((r) => descriptor(r, lang));
   const index = new Map<string, number>(descriptors.map((d, i) => [d.id, i]));
   const out: Result[] = [];
-  for (const r of results) {
+  const all = [...results.map((r) => ({ r, untouched: false })), ...(untouched ?? []).map((r) => ({ r, untouched: true }))];
+  for (const { r, untouched: outside } of all) {
     for (const d of r.diagnostics) {
       let i = index.get(d.ruleId);
       if (i === undefined) {
@@ -71,7 +79,7 @@ export const sarif: Reporter = ({ results, rules, lang, version }) => {
         descriptors.push({ id: d.ruleId, name: d.ruleName, shortDescription: { text: d.ruleName } });
         index.set(d.ruleId, i);
       }
-      out.push(result(d, i));
+      out.push(result(d, i, outside));
     }
   }
   const log: Log = {

@@ -1,6 +1,7 @@
 import type { Reporter } from "./types.js";
 import { pick, plural } from "../i18n/text.js";
 import { neutralizeWorkflowCommands, safeText } from "../core/safe-text.js";
+import { untouchedSummary } from "../ci/changed/summary.js";
 
 const ansi =
   (code: string) =>
@@ -18,7 +19,7 @@ const green = ansi("32");
  * and messages are data (`safeText`); the colours are samdok's own, and the
  * finished lines cannot be read as CI log commands.
  */
-export const stylish: Reporter = ({ results, summary, lang, color }) => {
+export const stylish: Reporter = ({ results, summary, lang, color, untouched }) => {
   const lines: string[] = [];
   const labels = { error: pick({ sv: "fel", en: "error" }, lang), warning: pick({ sv: "varning", en: "warning" }, lang) };
   for (const r of results) {
@@ -41,6 +42,9 @@ export const stylish: Reporter = ({ results, summary, lang, color }) => {
     }
     lines.push("");
   }
+  // Pull-request mode: what the change did not touch, in one line (ci/changed/summary.ts).
+  const rest = untouchedSummary(untouched, lang);
+  if (rest !== undefined) lines.push(dim(color, rest), "");
   const problems = summary.errors + summary.warnings;
   const files = plural(summary.files, { sv: "fil", en: "file" }, { sv: "filer", en: "files" }, lang);
   if (problems === 0) {

@@ -11,6 +11,8 @@ export interface ReportInput {
   color: boolean;
   /** samdok's version, for reports that name their tool. */
   version: string;
+  /** Pull-request mode: findings on documents the change did not touch (ValidationRun.untouched), summarised, not in `summary`. */
+  untouched?: readonly DocumentResult[];
 }
 
 /** A reporter is a pure function from results to text. */

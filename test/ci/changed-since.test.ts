@@ -98,7 +98,7 @@ describe("validate --changed-since on a pull request with mistakes", () => {
     expect(version.message).toContain("Höj versionen till 2.2");
     const history = finding(result.report, "documents/rutin-utskrivning.md", "SD303");
     expect(history).toMatchObject({ severity: "error", line: 20 });
-    expect(history.message).toContain('Lägg till en rad för version 2.2: - version: "2.2", datum: 2026-11-23');
+    expect(history.message).toContain('Kör samdok revise rutin-utskrivning --summary "Vad som har ändrats": den höjer versionen till 2.2');
 
     const id = finding(result.report, "documents/rutin-hjalpmedel-ny.md", "SD304");
     expect(id).toMatchObject({ severity: "error", line: 2 });

@@ -19,15 +19,20 @@
  *    file left to carry the finding, so it is reported on the set's
  *    samdok.config.json.
  * 6. results.ts adds the set rules and keeps the documents the user named.
+ *    On a document the pull request did not touch, only what the change
+ *    caused is its finding (base-set.ts compares with the set at the base);
+ *    the rest is returned as `untouched`: summarised once by the reporters,
+ *    never annotated, never failing the pull request.
  * 7. removed-sets.ts reports documents deleted together with their whole set.
  */
-import type { DocumentResult } from "../../core/types.js";
-import { finishRun, loadSets, type RunOptions, type ValidationRun } from "../../core/pipeline/index.js";
+import type { Diagnostic, DocumentResult } from "../../core/types.js";
+import { finishRun, loadSets, runSetRules, type RunOptions, type ValidationRun } from "../../core/pipeline/index.js";
 import { Git } from "../../core/git.js";
 import { changesIn, readChanges } from "./changes.js";
 import { selectReported } from "./select.js";
 import { runChangeRules } from "./change-rules.js";
-import { setResults } from "./results.js";
+import { namedReported, setResults } from "./results.js";
+import { baseSetFindings } from "./base-set.js";
 import { checkRemovedSets } from "./removed-sets.js";
 import { configPathOf, openRepository, placeSets } from "./repository.js";
 
@@ -44,6 +49,7 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
   const places = placeSets(sets, repo);
 
   const results: DocumentResult[] = [];
+  const untouched: DocumentResult[] = [];
   for (const info of places.infos) {
     const setChanges = changesIn(info, changes, places);
     if (setChanges.length === 0) continue;
@@ -62,8 +68,17 @@ export async function runChangedSince(options: RunOptions & { ref: string }): Pr
       baseById: read.baseById,
       configFile,
     });
-    results.push(...setResults(info, reported, found, { cwd: options.cwd, named, lang, today, configFile }));
+    const scope = { cwd: options.cwd, named, lang, today, configFile };
+    const shown = namedReported(info, reported, found, scope);
+    const now = runSetRules(info.set, lang, today);
+    const touched = new Set<DocumentResult>(read.configChanged ? info.set.documents : read.changed.map((c) => c.head.result));
+    // The set at the base is analysed only when an untouched document has set-rule findings to weigh.
+    const weigh = shown.some((doc) => !touched.has(doc) && (now.get(doc)?.length ?? 0) > 0);
+    const atBase = weigh ? await baseSetFindings(info, read, places, repo, options) : new Map<DocumentResult, Diagnostic[]>();
+    const outcome = setResults(shown, found, { now, atBase, touched }, scope);
+    results.push(...outcome.results);
+    untouched.push(...outcome.untouched);
   }
   results.push(...checkRemovedSets(changes, places, repo, options));
-  return finishRun(results, sets);
+  return { ...finishRun(results, sets), untouched: finishRun(untouched, sets).results };
 }

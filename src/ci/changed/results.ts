@@ -3,13 +3,22 @@
  * user named, with its own findings, the set rules' and the change rules'
  * together and sorted, and the set's samdok.config.json when the change rules
  * reported on the set.
+ *
+ * A selected document the pull request did not touch (it points at one that
+ * changed) keeps only the findings the change caused: the change rules' and
+ * the set rules' findings that the set did not have at the base
+ * (base-set.ts). Its other findings (an overdue revision, a support in an
+ * overdue document) were there before the change and belong to whoever owns
+ * that document: they go to `untouched`, which the reporters summarise in one
+ * line instead of annotating the pull request, and which do not fail it.
  */
 import path from "node:path";
-import type { DocumentResult, Lang } from "../../core/types.js";
-import { compareDiagnostics, runSetRules } from "../../core/pipeline/index.js";
+import type { Diagnostic, DocumentResult, Lang } from "../../core/types.js";
+import { compareDiagnostics } from "../../core/pipeline/index.js";
 import { CONFIG_FILE } from "../../core/config.js";
 import type { ChangeFindings } from "./change-rules.js";
 import type { SetInfo } from "./repository.js";
+import { splitByBase } from "./base-set.js";
 
 /** Where the set's results are shown, and which files the user named (absolute paths). */
 export interface ResultScope {
@@ -21,24 +30,56 @@ export interface ResultScope {
   configFile: string;
 }
 
-/** The set's results: the reported documents in the set's order, then its configuration. */
-export function setResults(
+/** What the set rules found, now and (for the untouched documents) at the base. */
+export interface SetFindings {
+  now: ReadonlyMap<DocumentResult, Diagnostic[]>;
+  atBase: ReadonlyMap<DocumentResult, Diagnostic[]>;
+  /** The documents the pull request touched: changed, new, or all of them when the configuration changed. */
+  touched: ReadonlySet<DocumentResult>;
+}
+
+/** The set's results (the reported documents in the set's order, then its configuration), and the findings left to the summary. */
+export interface SetOutcome {
+  results: DocumentResult[];
+  untouched: DocumentResult[];
+}
+
+/** The named documents among those reported: what the run shows of the set. */
+export function namedReported(
   info: SetInfo,
   reported: ReadonlySet<DocumentResult>,
   found: ChangeFindings,
   scope: ResultScope,
 ): DocumentResult[] {
-  const { set } = info;
-  const setDiagnostics = runSetRules(set, scope.lang, scope.today);
-  const out: DocumentResult[] = [];
-  for (const doc of set.documents) {
-    if (!reported.has(doc) && !found.touched.has(doc)) continue;
-    if (!scope.named.has(path.resolve(scope.cwd, doc.file))) continue;
-    const all = [...doc.diagnostics, ...(setDiagnostics.get(doc) ?? []), ...(found.onDocuments.get(doc) ?? [])].sort(compareDiagnostics);
-    out.push({ ...doc, diagnostics: all });
+  return info.set.documents.filter(
+    (doc) => (reported.has(doc) || found.touched.has(doc)) && scope.named.has(path.resolve(scope.cwd, doc.file)),
+  );
+}
+
+/** Splits each shown document's findings into the pull request's own and those on what it did not touch. */
+export function setResults(
+  shown: readonly DocumentResult[],
+  found: ChangeFindings,
+  setFindings: SetFindings,
+  scope: ResultScope,
+): SetOutcome {
+  const results: DocumentResult[] = [];
+  const untouched: DocumentResult[] = [];
+  for (const doc of shown) {
+    const setNow = setFindings.now.get(doc) ?? [];
+    const byChange = found.onDocuments.get(doc) ?? [];
+    if (setFindings.touched.has(doc) || found.touched.has(doc)) {
+      results.push({ ...doc, diagnostics: [...doc.diagnostics, ...setNow, ...byChange].sort(compareDiagnostics) });
+      continue;
+    }
+    const { caused, before } = splitByBase(setNow, setFindings.atBase.get(doc) ?? []);
+    // Still shown (it points at what changed), with what the change did to it.
+    results.push({ ...doc, diagnostics: [...caused, ...byChange].sort(compareDiagnostics) });
+    const old = [...doc.diagnostics, ...before].sort(compareDiagnostics);
+    if (old.length > 0) untouched.push({ ...doc, diagnostics: old });
   }
   if (found.onSet.length > 0) {
-    out.push({ file: scope.configFile, rootPath: CONFIG_FILE, diagnostics: found.onSet.sort(compareDiagnostics) });
+    results.push({ file: scope.configFile, rootPath: CONFIG_FILE, diagnostics: found.onSet.sort(compareDiagnostics) });
   }
-  return out;
+  return { results, untouched };
 }

@@ -78,4 +78,11 @@ export interface ValidationRun {
   results: DocumentResult[];
   sets: DocumentSet[];
   summary: { files: number; errors: number; warnings: number };
+  /**
+   * Pull-request mode only: findings on documents the pull request did not
+   * touch and did not cause (src/ci/changed/results.ts). Not in `results` or
+   * `summary`, so they neither annotate nor fail the pull request; reporters
+   * summarise them.
+   */
+  untouched?: DocumentResult[];
 }

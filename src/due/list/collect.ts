@@ -22,25 +22,46 @@ export function defaultWithin(sets: readonly { config: LoadedConfig["config"] }[
   return values.length > 0 ? Math.max(...values) : 90;
 }
 
+/** The longest window, ten years: more is a typo, not a plan. */
 export const MAX_WITHIN_DAYS = 3660;
 
-/** "90d", "90", "12w"/"12v" (weeks) → days; anything else is a usage error. */
+/** Days per unit of --within; a month is 30 days and a year 365, as a person counts ahead. */
+const WITHIN_UNITS: readonly [RegExp, number][] = [
+  [/^(d|dag|dagar|day|days)$/, 1],
+  [/^(w|v|vecka|veckor|week|weeks)$/, 7],
+  [/^(m|mån|månad|månader|man|manad|manader|mo|month|months)$/, 30],
+  [/^(å|år|ar|y|yr|year|years)$/, 365],
+];
+
+/** Is the word a unit of --within ("månader", "år", "weeks")? For `--within 3 månader` written without quotes. */
+export function isWithinUnit(word: string): boolean {
+  const w = word.trim().toLowerCase();
+  return w !== "" && WITHIN_UNITS.some(([re]) => re.test(w));
+}
+
+/** A calendar is read a year ahead: its window is at least this, unless --within says otherwise. */
+export const CALENDAR_WITHIN_DAYS = 365;
+
+/**
+ * "90d", "90", "12w"/"12v" (weeks), "3 månader"/"3m" (months, 30 days), "1 år"/"1y" (365 days) → days;
+ * anything else is a usage error. The configuration speaks of review intervals in months, so may the flag.
+ */
 export function parseWithin(value: string, lang: Lang): number {
-  const m = /^\s*(\d{1,5})\s*(d|dag|dagar|days?|w|v|veckor|weeks?)?\s*$/i.exec(value);
-  if (!m) {
+  const m = /^\s*(\d{1,5})\s*(\p{L}*)\s*$/u.exec(value);
+  const unit = (m?.[2] ?? "").toLowerCase();
+  const perUnit = unit === "" ? 1 : WITHIN_UNITS.find(([re]) => re.test(unit))?.[1];
+  if (!m || perUnit === undefined) {
     throw new UsageError(
       pick(
         {
-          sv: `--within "${value}" går inte att läsa. Ange antal dagar, till exempel --within 90d eller --within 90 (veckor: 12v).`,
-          en: `--within "${value}" cannot be read. Give a number of days, for example --within 90d or --within 90 (weeks: 12w).`,
+          sv: `--within "${value}" går inte att läsa. Ange dagar, veckor, månader eller år, till exempel --within 90d, --within 12v, --within 6m eller --within 1år.`,
+          en: `--within "${value}" cannot be read. Give days, weeks, months or years, for example --within 90d, --within 12w, --within 6m or --within 1y.`,
         },
         lang,
       ),
     );
   }
-  const n = Number(m[1]);
-  const unit = (m[2] ?? "d").toLowerCase();
-  const days = /^(w|v|veckor|weeks?)$/.test(unit) ? n * 7 : n;
+  const days = Number(m[1]) * perUnit;
   if (days > MAX_WITHIN_DAYS) {
     throw new UsageError(
       pick(
@@ -53,6 +74,21 @@ export function parseWithin(value: string, lang: Lang): number {
     );
   }
   return days;
+}
+
+/** Page names the HTML edition keeps for itself; a document with such an id is `dokument-<id>.html` (render/html/anchors.ts). */
+const EDITION_PAGES = new Set(["index", "samlad-utgava", "innehall"]);
+
+/**
+ * The document's page in the published edition: `<adress>/<id>.html`, as
+ * `samdok build` names the page of a document whose id is unique in the
+ * edition. Undefined without an address.
+ */
+export function editionPage(address: string | undefined, id: string): string | undefined {
+  if (address === undefined || address.trim() === "") return undefined;
+  const name = EDITION_PAGES.has(id) ? `dokument-${id}` : id;
+  const base = address.trim().endsWith("/") ? address.trim() : `${address.trim()}/`;
+  return `${base}${encodeURIComponent(name)}.html`;
 }
 
 /**
@@ -73,6 +109,7 @@ export function itemsOf(entry: LoadedDocument, asOf: string, within: number): Du
   if (doc.status === "upphävd") return [];
   const horizon = addDays(asOf, within);
   const config = loaded.config;
+  const url = editionPage(config.utgava?.adress, doc.id);
   const out: DueItem[] = [];
   // An item of a document with several responsible roles is on each role's list.
   const add = (kind: DueKind, date: unknown, owner: string | string[] | undefined, extra: Partial<DueItem> = {}): void => {
@@ -96,6 +133,7 @@ export function itemsOf(entry: LoadedDocument, asOf: string, within: number): Du
       dokumenttyp: doc.dokumenttyp,
       status: doc.status,
       set: config.namn ?? config.region.namn,
+      ...(url !== undefined ? { url } : {}),
       ...extra,
     });
   };

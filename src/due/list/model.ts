@@ -51,6 +51,8 @@ export interface DueItem {
   index?: number;
   /** Name of the document set (the configuration's `namn`). */
   set: string;
+  /** The document's page in the published edition, when the configuration gives its address (`utgava.adress`). */
+  url?: string;
 }
 
 export interface DueList {

@@ -26,10 +26,10 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument("[sökvägar...]", t("mappar eller .md-filer (standard: documents/)", "folders or .md files (default: documents/)"))
     .option("--as-of <datum>", t("räkna från detta datum (standard: i dag)", "count from this date (default: today)"), parseDate(lang))
     .option(
-      "--within <dagar>",
+      t("--within <tid>", "--within <time>"),
       t(
-        "hur långt framåt, t.ex. 90d, 90 eller 12v (standard: bevakning.inom_dagar i konfigurationen, annars 90)",
-        "how far ahead, e.g. 90d, 90 or 12w (default: bevakning.inom_dagar in the configuration, else 90)",
+        "hur långt framåt, t.ex. 90d, 12v, 6m eller 1år (standard: bevakning.inom_dagar i konfigurationen, annars 90; med --format ics minst ett år)",
+        "how far ahead, e.g. 90d, 12w, 6m or 1y (default: bevakning.inom_dagar in the configuration, else 90; with --format ics at least a year)",
       ),
     )
     .option(

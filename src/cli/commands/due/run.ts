@@ -6,7 +6,9 @@ import { EXIT_FINDINGS, EXIT_OK, useColor } from "../../io.js";
 import { today } from "../../options.js";
 import { pick } from "../../../i18n/text.js";
 import { outputTarget } from "../../output-file.js";
-import { collectDue, defaultWithin, parseWithin, resolveFilters } from "../../../due/list/collect.js";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { CALENDAR_WITHIN_DAYS, collectDue, defaultWithin, isWithinUnit, parseWithin, resolveFilters } from "../../../due/list/collect.js";
 import { attachVersionsInForce } from "../../../due/list/in-force.js";
 import { collapseParties, countsText, mergeOwners, type FailOn, type GroupBy } from "../../../due/list/model.js";
 import { dueReporter, type DueFormat } from "../../../due/list/format/index.js";
@@ -35,16 +37,31 @@ const DUE_EXAMPLE: Record<DueFormat, string> = {
   ics: "bevakning.ics",
 };
 
-export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Promise<number> {
+/**
+ * `--within 3 månader` without quotes reaches us as --within "3" and a path "månader": a bare number
+ * and a unit word among the paths that names no file are read as one value.
+ */
+export function joinWithinUnit(io: Io, within: string | undefined, paths: string[]): { within: string | undefined; paths: string[] } {
+  if (within === undefined || !/^\s*\d+\s*$/.test(within)) return { within, paths };
+  // The paths come in the order written, the unit among them wherever --within stood.
+  const at = paths.findIndex((p) => isWithinUnit(p) && !existsSync(path.resolve(io.cwd, p)));
+  if (at < 0) return { within, paths };
+  return { within: `${within.trim()} ${paths[at] as string}`, paths: paths.filter((_, i) => i !== at) };
+}
+
+export async function dueCommand(io: Io, named: string[], flags: DueFlags): Promise<number> {
   const lang = io.lang;
   const asOf = flags.asOf ?? today(io);
-  const flagWithin = flags.within !== undefined ? parseWithin(flags.within, lang) : undefined;
+  const { within: withinText, paths } = joinWithinUnit(io, flags.within, named);
+  const flagWithin = withinText !== undefined ? parseWithin(withinText, lang) : undefined;
   // A folder named as the output file is said before the documents are read.
   const target = flags.output !== undefined ? outputTarget(io, flags.output, DUE_EXAMPLE[flags.format] ?? "bevakning.txt") : undefined;
   const loaded = await loadNamed(io, paths);
   mentionSkipped(io, loaded.skipped);
   const configs = loaded.sets.map((s) => s.loaded.config);
-  const within = flagWithin ?? defaultWithin(configs.map((config) => ({ config })));
+  const configured = defaultWithin(configs.map((config) => ({ config })));
+  // A calendar subscription is looked at months ahead: by default it covers a year.
+  const within = flagWithin ?? (flags.format === "ics" ? Math.max(configured, CALENDAR_WITHIN_DAYS) : configured);
   const filters = resolveFilters(
     {
       ...(flags.owner !== undefined ? { owner: flags.owner } : {}),
@@ -62,6 +79,7 @@ export async function dueCommand(io: Io, paths: string[], flags: DueFlags): Prom
     list,
     lang,
     ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
+    skipped: loaded.skipped,
     color: toTerminal && flags.format === "table" && useColor(io.stdout, io.env),
     ...(toTerminal && io.stdout.columns ? { columns: io.stdout.columns } : {}),
   });

@@ -2,6 +2,8 @@ import type { Io } from "../../io.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "../../io.js";
 import type { ValidateFlags } from "./register.js";
 import { runValidation, type ValidationRun } from "../../../core/pipeline/index.js";
+import { defaultPaths } from "../../../core/pipeline/discover.js";
+import { safeMessage } from "../../../core/safe-text.js";
 import { cacheOptions } from "../../../core/cache.js";
 import { today } from "../../options.js";
 import { reporters } from "../../../reporters/index.js";
@@ -9,9 +11,7 @@ import { rules } from "../../../rules/index.js";
 import { samdokVersion } from "../../../core/version.js";
 import { outputTarget, writeOutputFile } from "../../output-file.js";
 import { progress } from "../../progress.js";
-import { pick } from "../../../i18n/text.js";
-
-export const DEFAULT_PATHS = ["documents"];
+import { pick, plural } from "../../../i18n/text.js";
 
 /** The file name suggested when --output names a folder. */
 const REPORT_EXAMPLE: Record<string, string> = {
@@ -30,7 +30,7 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
   const bar = progress(io.stderr, pick({ sv: "Kontrollerar", en: "Checking" }, lang));
   let run: ValidationRun;
   const options = {
-    paths: paths.length > 0 ? paths : DEFAULT_PATHS,
+    paths: paths.length > 0 ? paths : defaultPaths(io.cwd, lang, "validate", (line) => io.stderr.write(`${safeMessage(line)}\n`)),
     cwd: io.cwd,
     lang,
     today: today(io),
@@ -56,7 +56,14 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
   } finally {
     bar.done();
   }
-  const input = { results: run.results, summary: run.summary, lang, rules, version: samdokVersion() };
+  const input = {
+    results: run.results,
+    summary: run.summary,
+    lang,
+    rules,
+    version: samdokVersion(),
+    ...(run.untouched ? { untouched: run.untouched } : {}),
+  };
   const reporter = reporters[flags.format];
   if (!reporter) {
     io.stderr.write(`samdok: ${pick({ sv: `Okänt format ${flags.format}.`, en: `Unknown format ${flags.format}.` }, lang)}\n`);
@@ -74,8 +81,8 @@ export async function validateCommand(io: Io, paths: string[], flags: ValidateFl
     io.stderr.write(
       `samdok: ${pick(
         {
-          sv: `${run.summary.warnings} varningar är fler än de ${flags.maxWarnings} som --max-warnings tillåter.`,
-          en: `${run.summary.warnings} warnings are more than the ${flags.maxWarnings} that --max-warnings allows.`,
+          sv: `${plural(run.summary.warnings, "varning", "varningar", "sv")} är fler än de ${flags.maxWarnings} som --max-warnings tillåter.`,
+          en: `${plural(run.summary.warnings, "warning is", "warnings are", "en")} more than the ${flags.maxWarnings} that --max-warnings allows.`,
         },
         lang,
       )}\n`,

@@ -1,6 +1,11 @@
 /**
  * An RFC 5545 calendar: one all-day event per item, for Outlook and Google
- * Calendar. Reproducible: each UID is the document id, kind (and party, for
+ * Calendar. An overdue item is an event today ("Förfallen sedan 31 mars
+ * 2026: …"), not on its past date where no one looks; its text says when it
+ * was due, never "as of" the day the file was made, so a subscribed calendar
+ * does not go stale between runs. With the configuration's `utgava.adress`
+ * each event links to the document's page in the published edition.
+ * Reproducible: each UID is the document id, kind (and party, for
  * an adoption or remiss answer missing) and date, and DTSTAMP is the as-of
  * date, so the same input always gives the same bytes.
  *
@@ -15,11 +20,20 @@
  * it is printed in a CI log.
  */
 import { pick } from "../../../i18n/text.js";
-import { addDays } from "../../../core/dates.js";
+import { addDays, longDate } from "../../../core/dates.js";
 import { inlineCommandSplits, neutralizeWorkflowCommands, startsLikeCommand } from "../../../core/safe-text.js";
 import { icsText } from "../../../core/escape.js";
-import { KIND_TASK, kindLabel, stateLabel } from "../model.js";
+import { KIND_TASK, kindLabel } from "../model.js";
 import type { DueReporter } from "./types.js";
+
+/**
+ * A URI property value: not TEXT, so nothing is backslash-escaped; what a
+ * URI may not hold (controls, spaces, quotes) is percent-encoded, which
+ * also keeps a line break out of the file.
+ */
+function icsUri(url: string): string {
+  return url.replace(/[\u0000-\u0020\u007f"<>\\^`{|}]/gu, (c) => encodeURIComponent(c));
+}
 
 /** `2026-11-23` → `20261123` (a DATE value). */
 const icsDate = (iso: string): string => iso.replace(/-/g, "");
@@ -86,38 +100,52 @@ export const ics: DueReporter = ({ list, lang }) => {
   ];
   const seen = new Map<string, number>();
   for (const item of list.items) {
-    // A party's item carries the party in its UID, so that one party adopting does not renumber the others.
+    // The UID names the due date, not the day shown: an overdue item that moves along with today stays one event.
     const base = `${item.id}-${item.kind}${item.party !== undefined ? `-${item.party}` : ""}-${item.date}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
+    const overdue = item.state === "overdue";
     const task = pick(KIND_TASK[item.kind], lang) + (item.partyName !== undefined ? ` (${item.partyName})` : "");
-    const summary = `${task}: ${item.title}`;
+    const since = pick({ sv: `Förfallen sedan ${longDate(item.date, "sv")}`, en: `Overdue since ${longDate(item.date, "en")}` }, lang);
+    const summary = overdue ? `${since}: ${task}: ${item.title}` : `${task}: ${item.title}`;
     const description = [
       `${pick({ sv: "Dokument", en: "Document" }, lang)}: ${item.title} (${item.id})`,
       item.detail ? `${kindLabel(item.kind, lang)}: ${item.detail}` : "",
       `${pick({ sv: "Ansvarig", en: "Owner" }, lang)}: ${item.ownerName || "–"}`,
-      `${pick({ sv: "Fil", en: "File" }, lang)}: ${item.file}`,
-      `${pick({ sv: "Läge", en: "State" }, lang)} ${list.asOf}: ${stateLabel(item.state, lang)}`,
+      // The due date in words, true whenever the calendar is read; never a state as of the day it was written.
+      overdue
+        ? pick({ sv: `Skulle ha gjorts senast ${longDate(item.date, "sv")}.`, en: `Was due by ${longDate(item.date, "en")}.` }, lang)
+        : pick({ sv: `Senast ${longDate(item.date, "sv")}.`, en: `Due by ${longDate(item.date, "en")}.` }, lang),
+      item.url !== undefined
+        ? `${pick({ sv: "Läs dokumentet", en: "Read the document" }, lang)}: ${item.url}`
+        : `${pick({ sv: "Fil", en: "File" }, lang)}: ${item.file}`,
     ]
       .filter(Boolean)
       .join("\n");
+    // Overdue: an all-day event today, so that it is in this week's view; it moves with each new calendar.
+    const day = overdue ? list.asOf : item.date;
     lines.push(
       "BEGIN:VEVENT",
       `UID:${icsText(`${n === 1 ? base : `${base}-${n}`}@samdok`)}`,
       `SUMMARY:${icsText(summary)}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(item.date)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(item.date, 1))}`,
+      `DTSTART;VALUE=DATE:${icsDate(day)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(day, 1))}`,
       `DESCRIPTION:${icsText(description)}`,
-      `CATEGORIES:${["samdok", kindLabel(item.kind, lang)].map(icsText).join(",")}`,
-      "TRANSP:TRANSPARENT",
-      "BEGIN:VALARM",
-      "ACTION:DISPLAY",
-      `DESCRIPTION:${icsText(`${pick({ sv: "Påminnelse", en: "Reminder" }, lang)}: ${summary}`)}`,
-      "TRIGGER:-P14D",
-      "END:VALARM",
-      "END:VEVENT",
     );
+    if (item.url !== undefined) lines.push(`URL;VALUE=URI:${icsUri(item.url)}`);
+    lines.push(`CATEGORIES:${["samdok", kindLabel(item.kind, lang)].map(icsText).join(",")}`, "TRANSP:TRANSPARENT");
+    // A reminder two weeks ahead makes sense only for what is still ahead.
+    if (!overdue) {
+      lines.push(
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        `DESCRIPTION:${icsText(`${pick({ sv: "Påminnelse", en: "Reminder" }, lang)}: ${summary}`)}`,
+        "TRIGGER:-P14D",
+        "END:VALARM",
+      );
+    }
+    lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return foldOctets(`${lines.join("\r\n")}\r\n`);

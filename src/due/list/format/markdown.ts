@@ -2,6 +2,11 @@
  * A ready issue body for a scheduled job. The hidden marker on the first line
  * never changes, so that a job can find its own issue and update it instead
  * of opening a new one each week.
+ *
+ * Documents that could not be read (broken front matter) have no dates to
+ * list, but they are not left out in silence: the count says they are not
+ * in it, and a section names each file with the reason in short, since a
+ * broken document may well be one that is overdue.
  */
 import { pick } from "../../../i18n/text.js";
 import { longDate } from "../../../core/dates.js";
@@ -9,21 +14,66 @@ import { TYPE_ORDER } from "../../../core/document.js";
 import { countsText, daysText, groupItems, kindLabel, mergeOwners, stateLabel, type DueItem } from "../model.js";
 import { mdTable } from "../markdown-table.js";
 import type { DueReporter } from "./types.js";
+import type { DocumentResult, Lang } from "../../../core/types.js";
 import { neutralizeWorkflowCommands } from "../../../core/safe-text.js";
 import { markdownText } from "../../../core/escape.js";
 
 export const DUE_MARKER = "<!-- samdok-due -->";
 
-export const markdown: DueReporter = ({ list: input, lang, groupBy }) => {
+/** The first sentence of a message, at most about 160 characters: the reason in short. */
+function shortReason(message: string): string {
+  const oneLine = message.replace(/\s+/g, " ").trim();
+  const end = oneLine.search(/[.!?](\s|$)/);
+  const sentence = end >= 0 ? oneLine.slice(0, end + 1) : oneLine;
+  return sentence.length > 160 ? `${sentence.slice(0, 159).trimEnd()}…` : sentence;
+}
+
+/** "2 dokument kunde inte läsas" with a table of file, line and reason; nothing when all could. */
+export function unreadSection(skipped: readonly DocumentResult[], lang: Lang): string[] {
+  if (skipped.length === 0) return [];
+  const rows = skipped.map((r) => {
+    const d = r.diagnostics.find((x) => x.severity === "error") ?? r.diagnostics[0];
+    return [
+      `\`${r.file}\``,
+      d ? `${d.line}` : "–",
+      d ? `${d.ruleId}: ${shortReason(d.message)}` : pick({ sv: "Kan inte läsas.", en: "Cannot be read." }, lang),
+    ];
+  });
+  return [
+    `### ${pick({ sv: "Dokument som inte kunde läsas", en: "Documents that could not be read" }, lang)}`,
+    "",
+    pick(
+      {
+        sv: "Deras datum finns inte med i listan ovan. Rätta YAML-huvudet (kör `samdok validate` på filen för hela förklaringen), så kommer de med nästa gång.",
+        en: "Their dates are not in the list above. Fix the front matter (run `samdok validate` on the file for the whole explanation), and they are included next time.",
+      },
+      lang,
+    ),
+    "",
+    mdTable([pick({ sv: "Fil", en: "File" }, lang), pick({ sv: "Rad", en: "Line" }, lang), pick({ sv: "Varför", en: "Why" }, lang)], rows),
+    "",
+  ];
+}
+
+export const markdown: DueReporter = ({ list: input, lang, groupBy, skipped = [] }) => {
   // One row per task; per role only when the list is split by role.
   const list = groupBy === "ansvarig" ? input : { ...input, items: mergeOwners(input.items) };
   const out: string[] = [DUE_MARKER];
   out.push(`## ${pick({ sv: "Bevakning av samverkansdokumenten", en: "Due dates of the governance documents" }, lang)}`, "");
+  const unread = skipped.length;
+  const docs = (n: number, l: Lang): string => (l === "sv" ? `${n} dokument` : `${n} ${n === 1 ? "document" : "documents"}`);
+  const notCounted =
+    unread === 0
+      ? { sv: "", en: "" }
+      : {
+          sv: ` ${docs(unread, "sv")} kunde inte läsas och är inte med i räkningen (se nedan).`,
+          en: ` ${docs(unread, "en")} could not be read and ${unread === 1 ? "is" : "are"} not counted (see below).`,
+        };
   out.push(
     pick(
       {
-        sv: `Läget ${longDate(list.asOf, "sv")}, med ${list.within} dagar framåt: **${countsText(list.items, "sv")}**.`,
-        en: `As of ${longDate(list.asOf, "en")}, looking ${list.within} days ahead: **${countsText(list.items, "en")}**.`,
+        sv: `Läget ${longDate(list.asOf, "sv")}, med ${list.within} dagar framåt: **${countsText(list.items, "sv")}**.${notCounted.sv}`,
+        en: `As of ${longDate(list.asOf, "en")}, looking ${list.within} days ahead: **${countsText(list.items, "en")}**.${notCounted.en}`,
       },
       lang,
     ),
@@ -59,6 +109,7 @@ export const markdown: DueReporter = ({ list: input, lang, groupBy }) => {
       );
     }
   }
+  out.push(...unreadSection(skipped, lang));
   out.push(
     `_${pick(
       {
