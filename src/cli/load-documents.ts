@@ -6,17 +6,22 @@
 import path from "node:path";
 import type { Io } from "./io.js";
 import { today } from "./options.js";
-import { DEFAULT_PATHS } from "./commands/validate/run.js";
-import { pick } from "../i18n/text.js";
+import { defaultPaths } from "../core/pipeline/discover.js";
+import { byCount, pick } from "../i18n/text.js";
 import { writeOutputFile } from "./output-file.js";
 import { toPosix } from "../core/paths.js";
 import { safeMessage, safeText } from "../core/safe-text.js";
 import type { DocumentResult } from "../core/types.js";
 import { loadDocuments, type LoadedDocuments } from "../core/store.js";
 
-export function loadNamed(io: Io, paths: string[]): Promise<LoadedDocuments> {
+/**
+ * The named documents, or with no path named the nearest set from the working
+ * folder (core/pipeline/discover.ts); `command` names the subcommand in the
+ * message when there is none.
+ */
+export function loadNamed(io: Io, paths: string[], command = "due"): Promise<LoadedDocuments> {
   return loadDocuments({
-    paths: paths.length > 0 ? paths : DEFAULT_PATHS,
+    paths: paths.length > 0 ? paths : defaultPaths(io.cwd, io.lang, command, (line) => io.stderr.write(`${safeMessage(line)}\n`)),
     cwd: io.cwd,
     lang: io.lang,
     today: today(io),
@@ -35,8 +40,8 @@ export function mentionSkipped(io: Io, skipped: readonly DocumentResult[]): void
   io.stderr.write(
     `samdok: ${pick(
       {
-        sv: `${skipped.length} dokument togs inte med eftersom de inte kan läsas eller har fel i YAML-huvudet: ${shown}${more}. Kör \`samdok validate\` för detaljer.`,
-        en: `${skipped.length} documents were left out because they cannot be read or their front matter has errors: ${shown}${more}. Run \`samdok validate\` for details.`,
+        sv: `${skipped.length} dokument togs inte med eftersom ${byCount(skipped.length, "det", "de", "sv")} inte kan läsas eller har fel i YAML-huvudet: ${shown}${more}. Kör \`samdok validate\` för detaljer.`,
+        en: `${byCount(skipped.length, `1 document was left out because it cannot be read or its front matter has`, `${skipped.length} documents were left out because they cannot be read or their front matter has`, "en")} errors: ${shown}${more}. Run \`samdok validate\` for details.`,
       },
       io.lang,
     )}\n`,

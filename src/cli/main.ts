@@ -7,7 +7,7 @@
  * each command imports its implementation when it runs, so that `--help` and
  * `validate` never load the docx or rehype code.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Option, type Argument, type Help } from "commander";
 import type { Lang } from "../core/types.js";
 import { EXIT_FAILURE, EXIT_OK, type Io, type Out } from "./io.js";
 import { UserError, type CommandContext } from "./context.js";
@@ -65,9 +65,68 @@ function translateHelp(text: string, lang: Lang): string {
     .replace(/display help for command/g, "visa hjälp för kommandot")
     .replace(/output the version number/g, "visa versionsnumret")
     .replace(/\[options\]/g, "[flaggor]")
-    .replace(/\[command\]/g, "[kommando]")
-    .replace(/\bdefault:(\s)/g, "standard:$1")
-    .replace(/\(choices:(\s)/g, "(val:$1");
+    .replace(/\[command\]/g, "[kommando]");
+}
+
+/** The words commander puts in parentheses after an option's description, per language. */
+const HELP_EXTRAS = {
+  sv: { choices: "val", default: "standard", preset: "utan värde", env: "miljövariabel" },
+  en: { choices: "choices", default: "default", preset: "preset", env: "env" },
+} as const;
+
+/**
+ * The help's "(choices: …, default: …)" after an option or argument, built
+ * in the run's language rather than patched into the text afterwards: a
+ * replacement on the printed help misses a "default:" that commander wrapped
+ * or that a description happens to contain. The rules of what is shown are
+ * commander's own (Help.optionDescription), only the words differ.
+ */
+function helpConfiguration(lang: Lang): Partial<Help> {
+  const words = HELP_EXTRAS[lang];
+  const shown = (value: unknown, description: string | undefined): string => description || JSON.stringify(value);
+  const withExtras = (description: string, extras: string[]): string => {
+    if (extras.length === 0) return description;
+    const note = `(${extras.join(", ")})`;
+    return description ? `${description} ${note}` : note;
+  };
+  return {
+    optionDescription: (option: Option): string => {
+      const extras: string[] = [];
+      if (option.argChoices) extras.push(`${words.choices}: ${option.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
+      const showDefault = option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === "boolean");
+      if (option.defaultValue !== undefined && showDefault) {
+        extras.push(`${words.default}: ${shown(option.defaultValue, option.defaultValueDescription)}`);
+      }
+      if (option.presetArg !== undefined && option.optional) extras.push(`${words.preset}: ${JSON.stringify(option.presetArg)}`);
+      if (option.envVar !== undefined) extras.push(`${words.env}: ${option.envVar}`);
+      return withExtras(option.description, extras);
+    },
+    argumentDescription: (argument: Argument): string => {
+      const extras: string[] = [];
+      if (argument.argChoices) extras.push(`${words.choices}: ${argument.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
+      if (argument.defaultValue !== undefined) {
+        extras.push(`${words.default}: ${shown(argument.defaultValue, argument.defaultValueDescription)}`);
+      }
+      return withExtras(argument.description, extras);
+    },
+  };
+}
+
+/**
+ * The subcommand a command line names (`validate` in `samdok --lang en validate x`),
+ * so that an error can point at that command's help rather than the whole list.
+ */
+function namedCommand(argv: readonly string[], program: Command): Command | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--lang") {
+      i++;
+      continue;
+    }
+    if (a.startsWith("-")) continue;
+    return program.commands.find((c) => c.name() === a || c.aliases().includes(a));
+  }
+  return undefined;
 }
 
 /** commander's own error messages, said plainly in Swedish. */
@@ -129,6 +188,7 @@ export async function main(options: MainOptions): Promise<number> {
         .default("sv"),
     )
     .showSuggestionAfterError(true)
+    .configureHelp(helpConfiguration(lang))
     .configureOutput({
       writeOut: (s) => options.stdout.write(translateHelp(s, lang)),
       writeErr: (s) => options.stderr.write(translateHelp(s, lang)),
@@ -159,6 +219,7 @@ export async function main(options: MainOptions): Promise<number> {
   for (const cmd of program.commands) {
     cmd.exitOverride();
     cmd.helpOption("-h, --help", t({ sv: "visa hjälp för kommandot", en: "display help for command" }));
+    cmd.configureHelp(helpConfiguration(lang));
     cmd.configureOutput({
       writeOut: (s) => options.stdout.write(translateHelp(s, lang)),
       writeErr: (s) => options.stderr.write(translateHelp(s, lang)),
@@ -177,8 +238,9 @@ export async function main(options: MainOptions): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
       // A message can quote what was typed or name a file: shown as text, inert in a CI log.
+      const help = `samdok ${namedCommand(options.argv, program)?.name() ?? ""} --help`.replace("  ", " ");
       options.stderr.write(
-        `samdok: ${safeMessage(translateError(error, lang))}\n${t({ sv: "Se `samdok --help`.", en: "See `samdok --help`." })}\n`,
+        `samdok: ${safeMessage(translateError(error, lang))}\n${t({ sv: `Se \`${help}\`.`, en: `See \`${help}\`.` })}\n`,
       );
       return EXIT_FAILURE;
     }

@@ -8,12 +8,25 @@
  * (the words of which are in src/messages/front-matter.ts).
  */
 import matter from "gray-matter";
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from "yaml";
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+  type ErrorCode,
+  type Node,
+  type YAMLError,
+} from "yaml";
 import type { PositionMap, Range } from "./types.js";
 import type { Localized } from "../i18n/text.js";
 import { checkYamlDepth, checkYamlSize, MAX_DEPTH, yamlTooDeep } from "./limits.js";
 import { fill } from "../messages/template.js";
-import { FRONT_MATTER_MESSAGES as M, YAML_ERRORS } from "../messages/front-matter.js";
+import { FRONT_MATTER_MESSAGES as M, YAML_ERRORS, YAML_MISTAKES } from "../messages/front-matter.js";
 
 export interface FrontMatterProblem {
   ruleId: "SD002" | "SD003" | "SD004";
@@ -165,23 +178,31 @@ function parseYaml(fenceLine: string, source: string, lineCounter: LineCounter):
   const padded = " ".repeat(fenceLine.length) + source;
   const doc = parseDocument(padded, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true, version: "1.2" });
   const problems: FrontMatterProblem[] = [];
-  for (const error of doc.errors) {
+  const lines = padded.split("\n");
+  for (const error of shownErrors(doc.errors, padded)) {
+    const { code, message: original } = error;
     let [from, to] = error.pos;
-    const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+    const quote = /Missing closing (["'])quote/.exec(original)?.[1];
     if (quote) {
       // yaml reports where it gave up; the reader needs the quote that was opened.
       const opened = openingQuote(padded, from, quote);
       if (opened !== -1) [from, to] = [opened, opened + 1];
     }
-    const start = lineCounter.linePos(from);
-    const end = lineCounter.linePos(Math.max(to, from + 1));
+    let start = lineCounter.linePos(from);
+    let end = lineCounter.linePos(Math.max(to, from + 1));
     // yaml turns a stack overflow into an error at wherever the stack ran out.
-    const overflow = /Maximum call stack size exceeded/.test(error.message);
-    const message = quote
-      ? unclosedQuote(quote)
-      : overflow
-        ? yamlTooDeep(start.line, start.col).message
-        : yamlMessage(error.code, error.message);
+    const overflow = /Maximum call stack size exceeded/.test(original);
+    let message: Localized;
+    if (quote) message = unclosedQuote(quote);
+    else if (overflow) message = yamlTooDeep(start.line, start.col).message;
+    else {
+      const explained = explainYamlError(code, original, lines, start.line);
+      message = explained.message;
+      if (explained.at) {
+        start = { line: explained.at.line, col: explained.at.col };
+        end = { line: explained.at.line, col: explained.at.col + 1 };
+      }
+    }
     const problem: FrontMatterProblem = { ruleId: "SD003", line: start.line, column: start.col, message };
     if (end.line > start.line || end.col > start.col) {
       problem.endLine = end.line;
@@ -260,11 +281,135 @@ function unclosedQuote(quote: string): FrontMatterProblem["message"] {
   return fill(M.unclosedQuote, { quote });
 }
 
-/** The message for an error of the YAML parser: its own for a code a person makes by hand, a general one otherwise. */
-function yamlMessage(code: string, original: string): FrontMatterProblem["message"] {
-  const detail = original.split("\n")[0] ?? original;
-  const template = Object.hasOwn(YAML_ERRORS, code) ? YAML_ERRORS[code as keyof typeof YAML_ERRORS] : M.syntaxError;
-  return fill(template, { detail });
+/**
+ * The parser's errors worth showing. After the first syntax error the parser
+ * reads the rest of the text from a wrong place, and its further errors are
+ * mostly echoes of the first: one tab gives five. So a syntax error is shown
+ * alone, the first in the text (a reader fixes it and runs again); duplicate
+ * keys, which do not derail the parser, are each shown when there is no
+ * syntax error.
+ */
+function shownErrors(errors: readonly YAMLError[], text: string): YAMLError[] {
+  const byPosition = errors.map((error) => ({ error, at: errorOffset(error, text) })).sort((a, b) => a.at - b.at);
+  const syntax = byPosition.find(({ error }) => error.code !== "DUPLICATE_KEY");
+  return syntax ? [syntax.error] : byPosition.map(({ error }) => error);
+}
+
+/** Where an error is in the text, for ordering: an unclosed quote counts from where it opened, not where the parser gave up. */
+function errorOffset(error: YAMLError, text: string): number {
+  const quote = /Missing closing (["'])quote/.exec(error.message)?.[1];
+  if (!quote) return error.pos[0];
+  const opened = openingQuote(text, error.pos[0], quote);
+  return opened === -1 ? error.pos[0] : opened;
+}
+
+/** The typographic quotes a Swedish word processor puts in place of straight ones. */
+export const TYPOGRAPHIC_QUOTES = /[”“„‘’‚«»]/gu;
+
+/** `key: value` on one line (a list entry's `- ` included in the prefix); the key is a plain field name. */
+const FIELD_LINE = /^( *(?:- +)?)([\p{L}\p{N}_][\p{L}\p{N}_.-]*):(?:[ \t]+(.*?))?[ \t]*$/u;
+
+interface FieldLine {
+  prefix: string;
+  key: string;
+  /** The value, without a trailing comment. */
+  value: string;
+  /** A trailing ` # comment`, with its space, or "". */
+  comment: string;
+}
+
+function fieldLine(text: string): FieldLine | undefined {
+  const m = FIELD_LINE.exec(text);
+  if (!m) return undefined;
+  const raw = m[3] ?? "";
+  const hash = /(^|[ \t])#/.exec(raw);
+  const value = hash ? raw.slice(0, hash.index).trimEnd() : raw;
+  const comment = hash ? raw.slice(hash.index) : "";
+  return { prefix: m[1] ?? "", key: m[2] ?? "", value, comment: comment === "" ? "" : ` ${comment.trimStart()}` };
+}
+
+/** The distinct typographic quotes in a value, as the reader should see them named: `”` or `“ ”`. */
+export function typographicQuotesIn(value: string): string {
+  return [...new Set(value.match(TYPOGRAPHIC_QUOTES) ?? [])].join(" ");
+}
+
+/** The value with typographic quotes around it taken off: `”3.0”` → `3.0`. */
+export function withoutTypographicQuotes(value: string): string {
+  const chars = [...value];
+  const quoted = chars.length >= 2 && /^[”“„‘’‚«»]$/u.test(chars[0] ?? "") && /^[”“„‘’‚«»]$/u.test(chars.at(-1) ?? "");
+  return quoted ? chars.slice(1, -1).join("") : value;
+}
+
+/** A value in straight quotes, as YAML reads it back unchanged: double quotes unless the value needs single ones. */
+export function quoteYamlValue(value: string): string {
+  if (!/["\\]/.test(value)) return `"${value}"`;
+  if (!value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+interface Explained {
+  message: Localized;
+  /** Where the message points instead of the parser's position (the tab, the bracket that was opened). */
+  at?: { line: number; col: number };
+}
+
+/**
+ * The message for an error of the YAML parser. The line itself is looked at
+ * first, for the mistakes people make by hand (a colon inside a value, a tab,
+ * typographic quotes, a list begun on the key's line), so that the message can
+ * name the field and show the line as it should be; otherwise the code's own
+ * message (YAML_ERRORS). The parser's English text is only used to tell apart
+ * mistakes that share a code, and is never shown.
+ */
+function explainYamlError(code: ErrorCode, original: string, lines: readonly string[], line: number): Explained {
+  const text = lines[line - 1] ?? "";
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? "";
+  if (code === "TAB_AS_INDENT" || indent.includes("\t")) {
+    return { message: fill(YAML_MISTAKES.tabIndent), at: { line, col: indent.indexOf("\t") + 1 || 1 } };
+  }
+  const field = fieldLine(text);
+  if (field && code !== "DUPLICATE_KEY") {
+    const { prefix, key, value, comment } = field;
+    const typographic = typographicQuotesIn(value);
+    if (typographic !== "" && withoutTypographicQuotes(value) !== value) {
+      const fixed = `${prefix}${key}: ${quoteYamlValue(withoutTypographicQuotes(value))}${comment}`;
+      return { message: fill(YAML_MISTAKES.typographicQuotes, { quotes: typographic, fixed }) };
+    }
+    if (code === "UNEXPECTED_TOKEN" && /^- /.test(value)) return { message: fill(YAML_MISTAKES.listOnKeyLine, { key }) };
+    if (/:(\s|$)/.test(value)) {
+      if (/^["'[{|>&*!]/.test(value)) return { message: fill(YAML_MISTAKES.colonInValueNoExample) };
+      const fixed = `${prefix}${key}: ${quoteYamlValue(value)}${comment}`;
+      return { message: fill(YAML_MISTAKES.colonInValue, { key, fixed }) };
+    }
+    if (code === "BAD_SCALAR_START" && value !== "") {
+      const fixed = `${prefix}${key}: ${quoteYamlValue(value)}${comment}`;
+      return { message: fill(YAML_MISTAKES.reservedStart, { char: [...value][0] ?? "", fixed }) };
+    }
+  }
+  if (code === "DUPLICATE_KEY" && field) return { message: fill(YAML_MISTAKES.duplicateKey, { key: field.key }) };
+  const close = /end with an? ([\]}])/.exec(original)?.[1];
+  if (code === "BAD_INDENT" && close) {
+    const open = close === "]" ? "[" : "{";
+    const opened = lastOpening(lines, line, open);
+    return { message: fill(YAML_MISTAKES.flowNotClosed, { open, close }), ...(opened ? { at: opened } : {}) };
+  }
+  if (code === "BAD_INDENT") return { message: fill(YAML_MISTAKES.uneven) };
+  if (code === "BLOCK_AS_IMPLICIT_KEY") {
+    // `id: a` over an indented `  titel: x`: the indented line is read as part of the value above.
+    const next = lines[line] ?? "";
+    const nextIndent = /^ */.exec(next)?.[0].length ?? 0;
+    if (fieldLine(next) && nextIndent > indent.length) return { message: fill(YAML_MISTAKES.uneven), at: { line: line + 1, col: 1 } };
+  }
+  return { message: fill(Object.hasOwn(YAML_ERRORS, code) ? YAML_ERRORS[code] : M.syntaxError) };
+}
+
+/** The last `[` or `{` at or above `line`, where a list or mapping that was never closed began. */
+function lastOpening(lines: readonly string[], line: number, open: string): { line: number; col: number } | undefined {
+  for (let l = Math.min(line, lines.length); l >= 1; l--) {
+    const col = (lines[l - 1] ?? "").lastIndexOf(open);
+    if (col !== -1) return { line: l, col: col + 1 };
+  }
+  return undefined;
 }
 
 function rangeOf(node: Node | null | undefined, lineCounter: LineCounter): Range | undefined {

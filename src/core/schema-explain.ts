@@ -6,7 +6,7 @@
  */
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Diagnostic, Lang, PositionMap, Range } from "./types.js";
-import { unescapePointer } from "./front-matter.js";
+import { quoteYamlValue, typographicQuotesIn, unescapePointer, withoutTypographicQuotes } from "./front-matter.js";
 import { pick, type Localized, type Text } from "../i18n/text.js";
 import { closest } from "./suggest.js";
 import { describeBadDate } from "./dates.js";
@@ -38,7 +38,7 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const { range, message } = explain(error, root, input);
+    const { range, message } = withQuoteHint(error, explain(error, root, input));
     const key = `${range[0]}:${range[1]}:${message.sv}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -58,6 +58,21 @@ export function schemaDiagnostics(input: SchemaDiagnosticsInput): Diagnostic[] {
     out.push(diagnostic);
   }
   return out;
+}
+
+/**
+ * A value a word processor wrapped in typographic quotes (`version: ”3.0”`)
+ * is text with the quotes in it, so it fails for a reason the message alone
+ * does not show: the hint names the quotes and gives the line with straight ones.
+ */
+function withQuoteHint(error: ErrorObject, explained: { range: Range; message: Localized }): { range: Range; message: Localized } {
+  const value = error.data;
+  if (typeof value !== "string" || withoutTypographicQuotes(value) === value) return explained;
+  const last = segments(error.instancePath).at(-1) ?? "";
+  const quoted = quoteYamlValue(withoutTypographicQuotes(value));
+  const fixed = /^\d+$/.test(last) || last === "" ? `- ${quoted}` : `${last}: ${quoted}`;
+  const hint = fill(SCHEMA_PARTS.typographicQuotes, { quotes: typographicQuotesIn(value), fixed });
+  return { range: explained.range, message: both((lang) => explained.message[lang] + pick(hint, lang)) };
 }
 
 /** Drops Ajv's bookkeeping errors (`if`, `then`) and folds `anyOf` branches into one. */

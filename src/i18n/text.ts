@@ -25,6 +25,15 @@ export function formatNumber(value: number, lang: Lang, fractionDigits = 0): str
     .replace(/\u00a0|\u202f/g, " ");
 }
 
+/**
+ * The word or phrase that agrees with a count, without the number: "Rätta det" /
+ * "Rätta dem", "was" / "were". For a sentence whose other words follow the
+ * count, so that one of something is never "1 filer" or "1 documents were".
+ */
+export function byCount(count: number, one: Text, many: Text, lang: Lang): string {
+  return pick(count === 1 ? one : many, lang);
+}
+
 /** "1 fil" / "2 filer". */
 export function plural(count: number, one: Text, many: Text, lang: Lang): string {
   return `${formatNumber(count, lang)} ${pick(count === 1 ? one : many, lang)}`;

@@ -118,6 +118,11 @@ export const SCHEMA_PARTS = {
     sv: ' Skriv värdet inom citattecken så att det läses som text: `"{written}"`.',
     en: ' Put the value in quotes so that it is read as text: `"{written}"`.',
   },
+  /** A value in typographic quotes (`”3.0”`), which YAML keeps as part of the text. `{quotes}` names them, `{fixed}` is the line with straight quotes. */
+  typographicQuotes: {
+    sv: ' Värdet står inom typografiska citattecken ({quotes}), som YAML läser som en del av texten. Använd raka citattecken ("): `{fixed}`.',
+    en: ' The value is in typographic quotes ({quotes}), which YAML reads as part of the text. Use straight quotes ("): `{fixed}`.',
+  },
   /** A field written without a value. */
   fillOrRemove: { sv: " Fyll i ett värde eller ta bort raden.", en: " Fill in a value or remove the line." },
   value: { sv: "värde", en: "value" },

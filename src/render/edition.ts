@@ -23,6 +23,7 @@ import { swedishDate } from "../core/dates.js";
 import type { Out } from "../cli/io.js";
 import type { ComingVersion } from "../core/history/in-force.js";
 import { chooseVersions } from "./edition-versions.js";
+import { byCount, plural } from "../i18n/text.js";
 
 /** A loaded document (core/loaded-document.ts) with its text, as the editions need it. */
 export interface EditionDocument extends LoadedDocument {
@@ -183,8 +184,8 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
   if (run.summary.errors > 0) {
     throw new PublishRefused(
       options.lang === "sv"
-        ? `Utgåvan publiceras inte: samlingen har ${run.summary.errors} fel. Rätta dem (se \`samdok validate\`) och bygg igen.`
-        : `The edition is not published: the set has ${run.summary.errors} errors. Fix them (see \`samdok validate\`) and build again.`,
+        ? `Utgåvan publiceras inte: samlingen har ${run.summary.errors} fel. ${byCount(run.summary.errors, "Rätta det", "Rätta dem", "sv")} (se \`samdok validate\`) och bygg igen.`
+        : `The edition is not published: the set has ${plural(run.summary.errors, "error", "errors", "en")}. ${byCount(run.summary.errors, "Fix it", "Fix them", "en")} (see \`samdok validate\`) and build again.`,
       run,
     );
   }

@@ -1,6 +1,7 @@
 import type { SetRule } from "./types.js";
 import { date, str } from "./lib/data.js";
 import { DEPENDENCY_VIA as VIA, dependenciesOf, idOf } from "./lib/set.js";
+import { longDate } from "../core/dates.js";
 
 export const rule: SetRule = {
   id: "SD105",
@@ -31,8 +32,8 @@ export const rule: SetRule = {
         ctx.report(doc, {
           ...dep.at,
           message: {
-            sv: `${via.sv} pekar på \`${targetId}\`, som skulle ha reviderats senast ${due}. Kontrollera att det som hänvisas till fortfarande stämmer, och se till att \`${targetId}\` revideras.`,
-            en: `${via.en} points at \`${targetId}\`, which should have been revised by ${due}. Check that what is referred to still holds, and see that \`${targetId}\` is revised.`,
+            sv: `${via.sv} pekar på \`${targetId}\`, som skulle ha reviderats senast ${longDate(due, "sv")}. Kontrollera att det som hänvisas till fortfarande stämmer, och se till att \`${targetId}\` revideras.`,
+            en: `${via.en} points at \`${targetId}\`, which should have been revised by ${longDate(due, "en")}. Check that what is referred to still holds, and see that \`${targetId}\` is revised.`,
           },
         });
       }

@@ -5,12 +5,12 @@ import type { BuildFlags } from "./register.js";
 import { prepareEdition, PublishRefused, type Edition, type EditionFormat } from "../../../render/edition.js";
 import { cacheOptions } from "../../../core/cache.js";
 import { today } from "../../options.js";
-import { pick } from "../../../i18n/text.js";
+import { pick, plural } from "../../../i18n/text.js";
 import { UsageError } from "../../../core/errors.js";
 import { stylish } from "../../../reporters/stylish.js";
 import { rules } from "../../../rules/index.js";
 import { samdokVersion } from "../../../core/version.js";
-import { DEFAULT_PATHS } from "../validate/run.js";
+import { defaultPaths } from "../../../core/pipeline/discover.js";
 import { toPosix } from "../../../core/paths.js";
 import { DOCX_MANIFEST, EditionFolder, publicPath } from "../../../render/shared/edition-folder.js";
 import { recordManifest } from "../../../render/shared/commit-files.js";
@@ -38,7 +38,7 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
     );
   }
   const outDir = path.resolve(io.cwd, flags.out);
-  const sources = paths.length > 0 ? paths : DEFAULT_PATHS;
+  const sources = paths.length > 0 ? paths : defaultPaths(io.cwd, lang, "build", (line) => io.stderr.write(`${safeMessage(line)}\n`));
   // The whole edition is written into a new folder beside outDir and swapped in at the end
   // (edition-folder.ts). Opening it fails fast, before validation, on a folder that cannot be written.
   const folder = EditionFolder.open(outDir, { cwd: io.cwd, sources: sources.map((p) => path.resolve(io.cwd, p)), lang });
@@ -135,13 +135,16 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
   const listed = edition.listed.length;
   const listedNote =
     listed > 0
-      ? { sv: `; ${listed} dokument som inte gäller listas i registret`, en: `; ${listed} documents not in force are listed in the register` }
+      ? {
+          sv: `; ${listed} dokument som inte gäller listas i registret`,
+          en: `; ${plural(listed, "document not in force is", "documents not in force are", "en")} listed in the register`,
+        }
       : { sv: "", en: "" };
   io.stdout.write(
     safeMessage(pick(
       {
-        sv: `${edition.asOf ? "Utgåva gällande den" : "Utgåva"} ${edition.date}${edition.revision ? ` (källa ${edition.revision})` : ""}: ${edition.documents.length} dokument, ${shown.length} filer i ${toPosix(path.relative(io.cwd, outDir)) || "."}/${listedNote.sv}\n`,
-        en: `${edition.asOf ? "Edition as of" : "Edition"} ${edition.date}${edition.revision ? ` (source ${edition.revision})` : ""}: ${edition.documents.length} documents, ${shown.length} files in ${toPosix(path.relative(io.cwd, outDir)) || "."}/${listedNote.en}\n`,
+        sv: `${edition.asOf ? "Utgåva gällande den" : "Utgåva"} ${edition.date}${edition.revision ? ` (källa ${edition.revision})` : ""}: ${edition.documents.length} dokument, ${plural(shown.length, "fil", "filer", "sv")} i ${toPosix(path.relative(io.cwd, outDir)) || "."}/${listedNote.sv}\n`,
+        en: `${edition.asOf ? "Edition as of" : "Edition"} ${edition.date}${edition.revision ? ` (source ${edition.revision})` : ""}: ${plural(edition.documents.length, "document", "documents", "en")}, ${plural(shown.length, "file", "files", "en")} in ${toPosix(path.relative(io.cwd, outDir)) || "."}/${listedNote.en}\n`,
       },
       lang,
     )),

@@ -36,7 +36,7 @@ export async function reportCommand(io: Io, paths: string[], flags: ReportFlags)
     flags.output !== undefined
       ? outputTarget(io, flags.output, flags.format === "html" ? "statusrapport.html" : "statusrapport.md")
       : undefined;
-  const loaded = await loadNamed(io, paths);
+  const loaded = await loadNamed(io, paths, "report");
   mentionSkipped(io, loaded.skipped);
   const within = flagWithin ?? defaultWithin(loaded.sets.map((s) => s.loaded));
   attachVersionsInForce(loaded.docs, asOf, lang);

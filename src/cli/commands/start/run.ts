@@ -3,13 +3,17 @@ import { EXIT_OK } from "../../io.js";
 import { validateCommand } from "../validate/run.js";
 import { buildCommand } from "../build/run.js";
 import { pick } from "../../../i18n/text.js";
+import { defaultPaths } from "../../../core/pipeline/discover.js";
+import { safeMessage } from "../../../core/safe-text.js";
 
 /**
  * `npm start`: what a coordinator's scheduled job does. Validates; when the
  * set has no errors, prints what is due and builds the editions into dist/.
  */
-export async function startCommand(io: Io, paths: string[], flags: { out: string }): Promise<number> {
+export async function startCommand(io: Io, named: string[], flags: { out: string }): Promise<number> {
   const lang = io.lang;
+  // The nearest set is found (and said) once, not by each step again.
+  const paths = named.length > 0 ? named : defaultPaths(io.cwd, lang, "start", (line) => io.stderr.write(`${safeMessage(line)}\n`));
   const heading = (sv: string, en: string): void => {
     io.stdout.write(`\n== ${pick({ sv, en }, lang)} ==\n\n`);
   };
