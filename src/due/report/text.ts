@@ -29,7 +29,12 @@ export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): 
     .filter((s) => s.count > 0)
     .map((s) => `${s.label} ${s.count}`)
     .join(", ");
-  lines.push(pick({ sv: `${set.total} dokument (${statuses}).`, en: `${set.total} documents (${statuses}).` }, lang));
+  lines.push(
+    pick(
+      { sv: `${set.total} dokument (${statuses}).`, en: `${set.total} ${set.total === 1 ? "document" : "documents"} (${statuses}).` },
+      lang,
+    ),
+  );
   const overdue = [...set.revisions, ...set.followups].filter((i) => i.state === "overdue");
   const overdueRev = overdue.filter((i) => i.kind !== "follow-up").length;
   const overdueFu = overdue.length - overdueRev;
@@ -38,7 +43,7 @@ export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): 
     pick(
       {
         sv: `Förfallet: ${overdueRev} ${overdueRev === 1 ? "revidering eller giltighetstid" : "revideringar eller giltighetstider"} och ${overdueFu} ${overdueFu === 1 ? "uppföljning" : "uppföljningar"}. Inom ${report.within} dagar förfaller ${coming} till.`,
-        en: `Overdue: ${overdueRev} revisions or validity ends and ${overdueFu} follow-ups. ${coming} more fall due within ${report.within} days.`,
+        en: `Overdue: ${overdueRev} ${overdueRev === 1 ? "revision or validity end" : "revisions or validity ends"} and ${overdueFu} ${overdueFu === 1 ? "follow-up" : "follow-ups"}. ${coming} more ${coming === 1 ? "falls" : "fall"} due within ${report.within} days.`,
       },
       lang,
     ),
@@ -47,7 +52,7 @@ export function summaryLines(set: SetReport, report: StatusReport, lang: Lang): 
     pick(
       {
         sv: `${set.changes.length} ${set.changes.length === 1 ? "ny fastställd version" : "nya fastställda versioner"} och ${set.followupsDone.length} ${set.followupsDone.length === 1 ? "genomförd uppföljning" : "genomförda uppföljningar"} sedan ${longDate(report.since, "sv")}.`,
-        en: `${set.changes.length} new adopted versions and ${set.followupsDone.length} follow-ups done since ${longDate(report.since, "en")}.`,
+        en: `${set.changes.length} new adopted ${set.changes.length === 1 ? "version" : "versions"} and ${set.followupsDone.length} ${set.followupsDone.length === 1 ? "follow-up" : "follow-ups"} done since ${longDate(report.since, "en")}.`,
       },
       lang,
     ),
