@@ -1,21 +1,42 @@
 /**
  * What `samdok init` writes into a document repository: a starter
- * configuration and two GitHub Actions workflows. Pure functions of their
- * options, so that tests can read exactly what a user gets.
+ * configuration, two GitHub Actions workflows, the repository's package.json
+ * and its .gitignore entries. Pure functions of their options, so that tests
+ * can read exactly what a user gets.
+ *
+ * The workflows install samdok the one way that works both before and after
+ * samdok is published: `npm ci` from the repository's own package.json and
+ * package-lock.json (samdok as a dev dependency from a registry version, a
+ * git URL or a tarball in the repository), then `npx samdok …`. Actions are
+ * pinned by version tag, on releases that run on Node 24 (GitHub removed
+ * Node 20 from its runners in September 2026), and samdok itself runs on
+ * Node 22, a maintained LTS release.
  */
 import { DUE_MARKER } from "../due/list/format/markdown.js";
+import { CONFIG_PLACEHOLDER, PLACEHOLDER_VALUES } from "../core/config.js";
 
 export interface TemplateOptions {
   /** The documents' folder relative to the repository's root (POSIX), e.g. "documents". */
   docs: string;
-  /** samdok's version, pinned in the workflows when the repository has no package.json of its own. */
-  version: string;
   /** `$schema` of the configuration, relative to the configuration's folder. */
   schemaPath: string;
 }
 
-/** Marks every value the region must fill in. */
-export const PLACEHOLDER = "ÄNDRA:";
+/** Marks every value the region must fill in; validation reports each one left (SD010). */
+export const PLACEHOLDER = CONFIG_PLACEHOLDER;
+
+/** The Node.js release the workflows run samdok on. */
+export const WORKFLOW_NODE = 22;
+
+/** The actions the workflows use, pinned by version tag. */
+export const ACTIONS = {
+  checkout: "actions/checkout@v5",
+  setupNode: "actions/setup-node@v5",
+  uploadSarif: "github/codeql-action/upload-sarif@v4",
+} as const;
+
+/** What the repository's .gitignore needs: installed packages, the editions `samdok build` writes, and the validation cache. */
+export const GITIGNORE_ENTRIES = ["node_modules/", "dist/", ".samdokcache"] as const;
 
 /** The marker that the weekly workflow finds its issue by: the first line of `samdok due --format markdown`. */
 export { DUE_MARKER };
@@ -25,11 +46,13 @@ export function configTemplate(o: TemplateOptions): string {
     $schema: o.schemaPath,
     namn: `${PLACEHOLDER} Samverkansdokument för regionen och länets kommuner`,
     region: {
-      kod: "region-00",
+      kod: PLACEHOLDER_VALUES.regionKod,
       namn: `${PLACEHOLDER} Region Exempel (kod region-LL och länskod LL, t.ex. region-04 och 04)`,
-      lanskod: "00",
+      lanskod: PLACEHOLDER_VALUES.lanskod,
     },
-    parter: [{ kod: "0000", namn: `${PLACEHOLDER} Exempels kommun (fyrsiffrig kommunkod enligt SCB, en rad per kommun)` }],
+    parter: [
+      { kod: PLACEHOLDER_VALUES.kommunkod, namn: `${PLACEHOLDER} Exempels kommun (fyrsiffrig kommunkod enligt SCB, en rad per kommun)` },
+    ],
     beslutsorgan: [
       {
         id: "styrgrupp",
@@ -42,7 +65,7 @@ export function configTemplate(o: TemplateOptions): string {
         id: "narvardskoordinator",
         namn: "Närvårdskoordinator",
         organisation: `${PLACEHOLDER} Region Exempel`,
-        epost: "andra-funktionsbrevlada@example.se",
+        epost: PLACEHOLDER_VALUES.epost,
       },
     ],
     spar: [{ id: "gemensamma-rutiner", namn: `${PLACEHOLDER} Gemensamma rutiner` }],
@@ -58,16 +81,45 @@ export function configTemplate(o: TemplateOptions): string {
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
-/** The install step shared by both workflows. */
-function installStep(o: TemplateOptions): string {
-  return `      - name: Installera samdok
-        # Med en egen package.json (samdok som devDependency) används den låsta
-        # versionen; annars den version som skrev detta arbetsflöde.
+/**
+ * The document repository's package.json: private (it is never published),
+ * with samdok as a dev dependency from `spec` (a version range, a git URL or
+ * `file:` a tarball in the repository).
+ */
+export function packageJsonTemplate(name: string, spec: string): string {
+  const pkg = {
+    name,
+    private: true,
+    description: "Samverkansdokument, kontrollerade och publicerade med samdok.",
+    devDependencies: { samdok: spec },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** Checkout, Node and `npm ci`: the steps both workflows start with. */
+function setupSteps(checkoutWith: string): string {
+  return `      - name: Hämta arkivet
+        uses: ${ACTIONS.checkout}
+        with:
+          # Ingen token sparas i arkivets git-inställningar: inget steg behöver den.
+          persist-credentials: false${checkoutWith}
+
+      - name: Node ${WORKFLOW_NODE}
+        uses: ${ACTIONS.setupNode}
+        with:
+          node-version: ${WORKFLOW_NODE}
+
+      - name: Installera samdok
+        # Versionen i package-lock.json; \`samdok init --from …\` skriver package.json och låsfilen.
         run: |
-          if [ -f package-lock.json ]; then
-            npm ci
-          else
-            npm install --no-save --no-package-lock samdok@${o.version}
+          if [ ! -f package-lock.json ]; then
+            echo "::error file=package.json::samdok är inte installerat i arkivet: package-lock.json saknas. Kör samdok init --from <version | git-URL | samdok-x.y.z.tgz> och checka in package.json, package-lock.json och en eventuell vendor/-mapp."
+            exit 1
+          fi
+          npm ci --no-audit --no-fund
+          if [ ! -x node_modules/.bin/samdok ]; then
+            echo "::error file=package.json::package.json har inte samdok bland devDependencies. Kör samdok init --from <version | git-URL | samdok-x.y.z.tgz> och checka in ändringen."
+            exit 1
           fi`;
 }
 
@@ -88,8 +140,8 @@ name: samdok – pull request
 on:
   pull_request:
 
-permissions:
-  contents: read
+# Inga behörigheter utöver dem jobbet nedan ber om.
+permissions: {}
 
 concurrency:
   group: samdok-pr-\${{ github.event.pull_request.number }}
@@ -100,23 +152,19 @@ jobs:
     name: Kontrollera ändrade dokument
     runs-on: ubuntu-latest
     permissions:
+      # Läsa arkivet.
       contents: read
+      # Ladda upp SARIF-rapporten till kodskanningen.
       security-events: write
+      # upload-sarif läser körningens uppgifter; krävs i privata arkiv.
+      actions: read
     env:
       # Basgrenen som pull requesten ska in i; via env, aldrig direkt i run:.
       BASE_REF: origin/\${{ github.base_ref }}
     steps:
-      - name: Hämta arkivet med hela historiken
-        uses: actions/checkout@v4
-        with:
-          fetch-depth: 0
-
-      - name: Node 20
-        uses: actions/setup-node@v4
-        with:
-          node-version: 20
-
-${installStep(o)}
+${setupSteps(`
+          # Hela historiken: --changed-since jämför med basgrenen.
+          fetch-depth: 0`)}
 
       - name: Kontrollera ändrade dokument
         run: npx samdok validate ${docs} --changed-since "$BASE_REF" --format github
@@ -127,9 +175,13 @@ ${installStep(o)}
         run: npx samdok validate ${docs} --changed-since "$BASE_REF" --format sarif --output samdok.sarif
 
       - name: Ladda upp till kodskanningen
-        # Pull requests från forkar får inte skriva till kodskanningen.
+        # Kodskanningen finns i publika arkiv och i privata arkiv med GitHub Advanced
+        # Security (GitHub Code Security). Utan den misslyckas uppladdningen; därför
+        # continue-on-error: anteckningarna i pull requesten och jobbets slutkod
+        # ovan gäller ändå. Pull requests från forkar får inte skriva till kodskanningen.
         if: \${{ !cancelled() && hashFiles('samdok.sarif') != '' && github.event.pull_request.head.repo.full_name == github.repository }}
-        uses: github/codeql-action/upload-sarif@v3
+        continue-on-error: true
+        uses: ${ACTIONS.uploadSarif}
         with:
           sarif_file: samdok.sarif
           category: samdok
@@ -152,9 +204,8 @@ on:
     - cron: "0 5 * * 1"
   workflow_dispatch:
 
-permissions:
-  contents: read
-  issues: write
+# Inga behörigheter utöver dem jobbet nedan ber om.
+permissions: {}
 
 concurrency:
   group: samdok-due
@@ -164,16 +215,13 @@ jobs:
   bevakning:
     name: Revision och uppföljning
     runs-on: ubuntu-latest
+    permissions:
+      # Läsa arkivet.
+      contents: read
+      # Skapa, uppdatera och stänga bevakningens issue.
+      issues: write
     steps:
-      - name: Hämta arkivet
-        uses: actions/checkout@v4
-
-      - name: Node 20
-        uses: actions/setup-node@v4
-        with:
-          node-version: 20
-
-${installStep(o)}
+${setupSteps("")}
 
       - name: Sammanställ och uppdatera issuen
         env:

@@ -277,6 +277,101 @@ function ruleDiagnostics(regler: unknown, positions: PositionMap, display: strin
 }
 
 /**
+ * What `samdok init` writes where the region must put its own value. A
+ * configuration that still holds it validated as "no problems" and would
+ * publish "ÄNDRA: Region Exempel" as the region's name; so every one left is
+ * an error that names the field and what belongs there.
+ */
+export const CONFIG_PLACEHOLDER = "ÄNDRA:";
+
+/**
+ * The starter configuration's stand-ins in fields whose form forbids the
+ * marker: codes that no region or municipality has (SCB numbers län from 01
+ * and kommuner from 0114) and an address at example.se.
+ */
+export const PLACEHOLDER_VALUES = {
+  regionKod: "region-00",
+  lanskod: "00",
+  kommunkod: "0000",
+  epost: "andra-funktionsbrevlada@example.se",
+} as const;
+
+/** What belongs in a field that still has the marker, by the field's JSON pointer with indexes as `*`. */
+const PLACEHOLDER_FIELDS: Record<string, Localized> = {
+  "/namn": {
+    sv: 'samlingens namn, till exempel "Samverkansdokument för Region Sörmland och länets kommuner"',
+    en: 'the set\'s name, for example "Samverkansdokument för Region Sörmland och länets kommuner"',
+  },
+  "/region/namn": { sv: 'regionens namn, till exempel "Region Sörmland"', en: 'the region\'s name, for example "Region Sörmland"' },
+  "/parter/*/namn": {
+    sv: 'kommunens namn, till exempel "Eskilstuna kommun"',
+    en: 'the municipality\'s name, for example "Eskilstuna kommun"',
+  },
+  "/beslutsorgan/*/namn": { sv: "beslutsorganets namn", en: "the decision body's name" },
+  "/roller/*/organisation": { sv: "organisationen som har rollen", en: "the organisation that holds the role" },
+  "/spar/*/namn": { sv: "spårets namn", en: "the track's name" },
+};
+
+/**
+ * One error per value that `samdok init` left for the region to fill in: a
+ * string with CONFIG_PLACEHOLDER, and the stand-in codes and address of
+ * PLACEHOLDER_VALUES, each at its value's line.
+ */
+function placeholderDiagnostics(data: unknown, positions: PositionMap, display: string, lang: Lang): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (pointer: string, message: Localized): void => {
+    const [line, column] = locate(positions, pointer, false);
+    out.push(configDiagnostic(display, line, column, pick(message, lang)));
+  };
+  const visit = (value: unknown, pointer: string): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`));
+    else if (typeof value === "object" && value !== null)
+      for (const [k, v] of Object.entries(value)) visit(v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    else if (typeof value === "string" && value.includes(CONFIG_PLACEHOLDER)) {
+      const what = PLACEHOLDER_FIELDS[pointer.replace(/\/[0-9]+(?=\/)/g, "/*")] ?? { sv: "ert eget värde", en: "your own value" };
+      const field = pointer
+        .slice(1)
+        .replace(/\/([0-9]+)/g, "[$1]")
+        .replace(/\//g, ".");
+      at(pointer, {
+        sv: `"${field}" har kvar platshållaren ${CONFIG_PLACEHOLDER} från samdok init: "${value}". Skriv in ${what.sv}, utan ${CONFIG_PLACEHOLDER}.`,
+        en: `"${field}" still has the placeholder ${CONFIG_PLACEHOLDER} from samdok init: "${value}". Write in ${what.en}, without ${CONFIG_PLACEHOLDER}.`,
+      });
+    }
+  };
+  visit(data, "");
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return out;
+  const config = data as { region?: { kod?: unknown; lanskod?: unknown }; parter?: unknown; roller?: unknown };
+  if (config.region?.kod === PLACEHOLDER_VALUES.regionKod)
+    at("/region/kod", {
+      sv: `Regionens kod "${PLACEHOLDER_VALUES.regionKod}" är startkonfigurationens exempel; ingen region har länskod 00. Skriv in regionens kod, till exempel "region-04" för Region Sörmland.`,
+      en: `The region's code "${PLACEHOLDER_VALUES.regionKod}" is the starter configuration's example; no region has county code 00. Write in the region's code, for example "region-04" for Region Sörmland.`,
+    });
+  if (config.region?.lanskod === PLACEHOLDER_VALUES.lanskod)
+    at("/region/lanskod", {
+      sv: `Länskoden "${PLACEHOLDER_VALUES.lanskod}" är startkonfigurationens exempel; inget län har den. Skriv in länets tvåsiffriga kod enligt SCB, till exempel "04" för Södermanland.`,
+      en: `The county code "${PLACEHOLDER_VALUES.lanskod}" is the starter configuration's example; no county has it. Write in the county's two-digit SCB code, for example "04" for Södermanland.`,
+    });
+  if (Array.isArray(config.parter))
+    config.parter.forEach((p: unknown, i) => {
+      if ((p as { kod?: unknown } | null)?.kod === PLACEHOLDER_VALUES.kommunkod)
+        at(`/parter/${i}/kod`, {
+          sv: `Kommunkoden "${PLACEHOLDER_VALUES.kommunkod}" är startkonfigurationens exempel; ingen kommun har den. Skriv in kommunens fyrsiffriga kod enligt SCB, till exempel "0484" för Eskilstuna.`,
+          en: `The municipality code "${PLACEHOLDER_VALUES.kommunkod}" is the starter configuration's example; no municipality has it. Write in the municipality's four-digit SCB code, for example "0484" for Eskilstuna.`,
+        });
+    });
+  if (Array.isArray(config.roller))
+    config.roller.forEach((r: unknown, i) => {
+      if ((r as { epost?: unknown } | null)?.epost === PLACEHOLDER_VALUES.epost)
+        at(`/roller/${i}/epost`, {
+          sv: `E-postadressen "${PLACEHOLDER_VALUES.epost}" är startkonfigurationens exempel. Skriv in rollens funktionsbrevlåda, eller ta bort "epost".`,
+          en: `The address "${PLACEHOLDER_VALUES.epost}" is the starter configuration's example. Write in the role's shared mailbox, or remove "epost".`,
+        });
+    });
+  return out;
+}
+
+/**
  * Loads and validates a configuration file. Throws ConfigError with located
  * diagnostics when it is unreadable or invalid: a broken configuration is a
  * configuration failure (exit 2), not a finding in the documents.
@@ -335,6 +430,7 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
   if (typeof data === "object" && data !== null && !Array.isArray(data)) {
     diagnostics.push(...ruleDiagnostics((data as Record<string, unknown>).regler, parsed.positions, display, lang));
   }
+  diagnostics.push(...placeholderDiagnostics(data, parsed.positions, display, lang));
   if (diagnostics.length > 0) {
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(

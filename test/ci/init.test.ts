@@ -9,12 +9,15 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { FIXTURES, runCli } from "../helpers/cli.js";
-import { clearConfigCache, loadConfig } from "../../src/core/config.js";
-import { DUE_MARKER, PLACEHOLDER } from "../../src/ci/templates.js";
+import { clearConfigCache, ConfigError, loadConfig } from "../../src/core/config.js";
+import { ACTIONS, DUE_MARKER, PLACEHOLDER, WORKFLOW_NODE } from "../../src/ci/templates.js";
 import { copyFromFixture, git, makeUpstream, removeDir, tempDir } from "./git-repo.js";
 import { helpOptions, parseWorkflow, samdokInvocations, steps, type Workflow } from "./workflow-commands.js";
 
 let root: string;
+
+/** What init adds to a repository's .gitignore. */
+const GITIGNORE_BLOCK = "# samdok: installerade paket, utgåvorna och valideringens cache\nnode_modules/\ndist/\n.samdokcache\n";
 
 /** The filter the weekly workflow finds its issue with. */
 const JQ_FILTER = "[.[] | select(.body | contains(env.MARKER))] | first | .number // empty";
@@ -40,39 +43,70 @@ describe("samdok init", () => {
     expect(code).toBe(0);
     for (const f of ["documents/samdok.config.json", ".github/workflows/samdok-pr.yml", ".github/workflows/samdok-due.yml", ".gitignore"])
       expect(existsSync(path.join(dir, f)), f).toBe(true);
-    expect(read(dir, ".gitignore")).toBe("# samdok: cache för validering\n.samdokcache\n");
+    expect(read(dir, ".gitignore")).toBe(GITIGNORE_BLOCK);
     expect(stdout).toContain("Skrev:");
     expect(stdout).toContain(`Fyll i allt som är märkt "${PLACEHOLDER}"`);
+    // No package.json with samdok: the message says how to get samdok into the repository, and writes none.
+    expect(stdout).toMatch(
+      /1\. Lägg in samdok i arkivet: .*Kör samdok init --from <version \| git-adress \| sökväg till samdok-x\.y\.z\.tgz/,
+    );
+    expect(existsSync(path.join(dir, "package.json"))).toBe(false);
   });
 
-  it("writes a configuration that is valid against the schema, with the region's parts clearly marked", async () => {
+  it("does not ask for samdok when the repository's package.json already has it", async () => {
+    const dir = path.join(root, "har-paket");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, "package.json"), JSON.stringify({ private: true, devDependencies: { samdok: "0.1.0" } }));
+    const r = await runCli(["init", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("Lägg in samdok");
+    expect(r.stdout).toMatch(/1\. Fyll i allt/);
+  });
+
+  it("writes a configuration that follows the schema, where only the region's parts to fill in are errors", async () => {
     const { dir } = await initInto("giltig");
     clearConfigCache();
-    const loaded = loadConfig(path.join(dir, "documents/samdok.config.json"), dir, "sv");
-    expect(loaded.config.region.namn.startsWith(PLACEHOLDER)).toBe(true);
-    expect(loaded.config.parter[0]?.namn.startsWith(PLACEHOLDER)).toBe(true);
-    expect(loaded.config.bevakning?.forfallen_revision_ar_fel).toBe(false);
     const text = read(dir, "documents/samdok.config.json");
     expect(text.match(new RegExp(PLACEHOLDER, "g"))?.length).toBeGreaterThanOrEqual(5);
     expect((JSON.parse(text) as { $schema: string }).$schema).toBe("../node_modules/samdok/schemas/samdok-config.schema.json");
+    let error: unknown;
+    try {
+      loadConfig(path.join(dir, "documents/samdok.config.json"), dir, "sv");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const diagnostics = (error as ConfigError).diagnostics;
+    // One error per placeholder line (the marked names and the stand-in codes and address), and nothing else: the rest follows the schema.
+    const placeholderLines = text
+      .split("\n")
+      .flatMap((l, i) => (l.includes(PLACEHOLDER) || /"(region-00|00|0000|andra-funktionsbrevlada@example\.se)"/.test(l) ? [i + 1] : []));
+    expect(diagnostics.map((d) => d.line)).toEqual(placeholderLines);
+    for (const d of diagnostics) {
+      expect(d.ruleId).toBe("SD010");
+      expect(d.severity).toBe("error");
+      expect(d.message).toMatch(/platshållaren ÄNDRA: från samdok init|startkonfigurationens exempel/);
+    }
   });
 
   it("leaves existing files alone without --force, replaces them with it, and never repeats the .gitignore entry", async () => {
     const { dir } = await initInto("finns");
     writeFileSync(path.join(dir, ".github/workflows/samdok-pr.yml"), "# egen\n");
-    writeFileSync(path.join(dir, ".gitignore"), "node_modules/\n.samdokcache");
+    writeFileSync(path.join(dir, ".gitignore"), "node_modules\n/dist/\n.samdokcache");
     const again = await runCli(["init", dir]);
     expect(again.code).toBe(0);
     expect(read(dir, ".github/workflows/samdok-pr.yml")).toBe("# egen\n");
     expect(again.stdout).toMatch(/Fanns redan och lämnades orörda \(skriv över med --force\):\n(.*\n)*.*samdok-pr\.yml/);
-    expect(read(dir, ".gitignore")).toBe("node_modules/\n.samdokcache");
+    expect(read(dir, ".gitignore")).toBe("node_modules\n/dist/\n.samdokcache");
     const forced = await runCli(["init", dir, "--force"]);
     expect(forced.code).toBe(0);
     expect(read(dir, ".github/workflows/samdok-pr.yml")).toContain("name: samdok – pull request");
 
     writeFileSync(path.join(dir, ".gitignore"), "node_modules/");
     await runCli(["init", dir]);
-    expect(read(dir, ".gitignore")).toBe("node_modules/\n# samdok: cache för validering\n.samdokcache\n");
+    expect(read(dir, ".gitignore")).toBe(
+      "node_modules/\n# samdok: installerade paket, utgåvorna och valideringens cache\ndist/\n.samdokcache\n",
+    );
   });
 
   it("puts the configuration and the workflows' paths in the folder --docs names, and refuses one outside", async () => {
@@ -105,19 +139,42 @@ describe("the generated workflows", () => {
     expect(Object.keys(pr.on)).toEqual(["pull_request"]);
     const job = Object.values(pr.jobs)[0]!;
     expect(job["runs-on"]).toBe("ubuntu-latest");
-    expect(job.permissions).toEqual({ contents: "read", "security-events": "write" });
+    // Least privilege: nothing for the workflow as a whole, and the job only what it uses.
+    expect(pr.permissions).toEqual({});
+    expect(job.permissions).toEqual({ contents: "read", "security-events": "write", actions: "read" });
     const prSteps = steps(pr);
-    expect(prSteps.find((s) => s.uses === "actions/checkout@v4")?.with).toEqual({ "fetch-depth": 0 });
-    expect(prSteps.find((s) => s.uses === "actions/setup-node@v4")?.with).toEqual({ "node-version": 20 });
-    const upload = prSteps.find((s) => s.uses === "github/codeql-action/upload-sarif@v3");
+    expect(prSteps.find((s) => s.uses === ACTIONS.checkout)?.with).toEqual({ "persist-credentials": false, "fetch-depth": 0 });
+    expect(prSteps.find((s) => s.uses === ACTIONS.setupNode)?.with).toEqual({ "node-version": WORKFLOW_NODE });
+    expect(WORKFLOW_NODE).toBe(22);
+    const upload = prSteps.find((s) => s.uses === ACTIONS.uploadSarif);
     expect(upload?.with).toEqual({ sarif_file: "samdok.sarif", category: "samdok" });
     expect(upload?.if).toContain("!cancelled()");
+    // Code scanning needs a public repository or GitHub Advanced Security: without it the upload fails and the job still passes.
+    expect(upload?.["continue-on-error"]).toBe(true);
+    expect(prText).toMatch(/# Kodskanningen finns i publika arkiv och i privata arkiv med GitHub Advanced\n\s+# Security/);
     // The base ref reaches the shell through the environment, not by expression expansion in run:.
     expect(job.env?.BASE_REF).toBe("origin/${{ github.base_ref }}");
     for (const s of prSteps) expect(s.run ?? "").not.toContain("${{");
 
     expect(due.on).toEqual({ schedule: [{ cron: "0 5 * * 1" }], workflow_dispatch: null });
-    expect(due.permissions).toEqual({ contents: "read", issues: "write" });
+    expect(due.permissions).toEqual({});
+    expect(Object.values(due.jobs)[0]?.permissions).toEqual({ contents: "read", issues: "write" });
+    expect(steps(due).find((s) => s.uses === ACTIONS.checkout)?.with).toEqual({ "persist-credentials": false });
+    expect(steps(due).find((s) => s.uses === ACTIONS.setupNode)?.with).toEqual({ "node-version": WORKFLOW_NODE });
+
+    // Every action is pinned by a version tag, on a release that runs on Node 24; both workflows install with npm ci.
+    for (const w of [pr, due]) {
+      for (const s of steps(w).filter((x) => x.uses)) expect(s.uses).toMatch(/^[\w-]+\/[\w/-]+@v\d+$/);
+      const install = steps(w).find((s) => s.name === "Installera samdok");
+      expect(install?.run).toMatch(/^\s*npm ci --no-audit --no-fund$/m);
+      // Never a registry install of a package that may not be published: the locked version or a clear error.
+      expect(install?.run).not.toMatch(/npm (install|i) |samdok@/);
+    }
+    expect(ACTIONS).toEqual({
+      checkout: "actions/checkout@v5",
+      setupNode: "actions/setup-node@v5",
+      uploadSarif: "github/codeql-action/upload-sarif@v4",
+    });
     const update = steps(due).find((s) => s.run?.includes("gh issue"));
     expect(update?.env?.MARKER).toBe(DUE_MARKER);
     expect(update?.env?.GH_TOKEN).toBe("${{ github.token }}");
