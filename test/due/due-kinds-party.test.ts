@@ -115,7 +115,10 @@ describe("due: adoption items", () => {
     ]);
     expect(new Set(uids).size).toBe(uids.length);
     const summaries = events.map((e) => String(e.getFirstPropertyValue("summary")));
-    expect(summaries).toContain("Antagande saknas (Gnesta kommun): Överenskommelse med en redaktionell ändring");
+    // Overdue, so shown today and prefixed with the day it fell due (issue 17); one event per responsible role.
+    expect(
+      summaries.filter((x) => x.endsWith("Antagande saknas (Gnesta kommun): Överenskommelse med en redaktionell ändring")),
+    ).toHaveLength(2);
   });
 
   it("puts the party in the CSV description", async () => {

@@ -111,11 +111,11 @@ export const ics: DueReporter = ({ list, lang }) => {
     const description = [
       `${pick({ sv: "Dokument", en: "Document" }, lang)}: ${item.title} (${item.id})`,
       item.detail ? `${kindLabel(item.kind, lang)}: ${item.detail}` : "",
-      `${pick({ sv: "Ansvarig", en: "Owner" }, lang)}: ${item.ownerName || "–"}`,
       // The due date in words, true whenever the calendar is read; never a state as of the day it was written.
       overdue
         ? pick({ sv: `Skulle ha gjorts senast ${longDate(item.date, "sv")}.`, en: `Was due by ${longDate(item.date, "en")}.` }, lang)
         : pick({ sv: `Senast ${longDate(item.date, "sv")}.`, en: `Due by ${longDate(item.date, "en")}.` }, lang),
+      `${pick({ sv: "Ansvarig", en: "Owner" }, lang)}: ${item.ownerName || "–"}`,
       item.url !== undefined
         ? `${pick({ sv: "Läs dokumentet", en: "Read the document" }, lang)}: ${item.url}`
         : `${pick({ sv: "Fil", en: "File" }, lang)}: ${item.file}`,
