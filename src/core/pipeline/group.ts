@@ -4,6 +4,7 @@
  * so that set-wide rules see every document even when only some were named.
  * A document without a configuration is a configuration error (exit 2).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, findConfigPath, loadConfig } from "../config.js";
 import { listMarkdown } from "../discover.js";
@@ -12,9 +13,15 @@ import { pick } from "../../i18n/text.js";
 import type { Found } from "./discover.js";
 import type { RunOptions, SetPlan } from "./types.js";
 
-export function groupByConfiguration(found: Found, options: Pick<RunOptions, "cwd" | "lang">): SetPlan[] {
+export function groupByConfiguration(found: Found, options: Pick<RunOptions, "cwd" | "lang"> & { paths?: readonly string[] }): SetPlan[] {
   const { cwd, lang } = options;
   const byConfig = new Set<string>();
+  // A named folder that holds a configuration is a set even before it has a document: its
+  // configuration is checked (a fresh \`samdok init\` full of placeholders is not "no problems").
+  for (const p of options.paths ?? []) {
+    const own = path.join(path.resolve(cwd, p), "samdok.config.json");
+    if (existsSync(own) && findConfigPath(path.dirname(own)) === own) byConfig.add(own);
+  }
   const orphans: string[] = [];
   const dirConfig = new Map<string, string | undefined>();
   for (const file of found.files) {
