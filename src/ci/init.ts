@@ -261,7 +261,8 @@ export function initCommand(io: Io, dir: string | undefined, flags: InitFlags): 
     written.push(`${shown(packageJson)} (samdok: ${spec})`);
     toCommit.push(shown(packageJson));
     if (flags.lock) {
-      const npm = spawnSync("npm", ["install", "--package-lock-only", "--ignore-scripts", "--no-audit", "--no-fund"], {
+      // --git=git: a repository's .npmrc could name another program as git, and npm would run it.
+      const npm = spawnSync("npm", ["install", "--package-lock-only", "--ignore-scripts", "--git=git", "--no-audit", "--no-fund"], {
         cwd: root,
         encoding: "utf8",
         env: { ...process.env, ...io.env },
@@ -323,8 +324,8 @@ export function initCommand(io: Io, dir: string | undefined, flags: InitFlags): 
   const commit = [...toCommit, shown(path.join(root, ".github")), shown(gitignore), shown(configAbs)];
   steps.push(
     t(
-      `Checka in (git add ${commit.join(" ")}) och gör jobbet "Kontrollera ändrade dokument" obligatoriskt i grenskyddet för huvudgrenen.`,
-      `Commit (git add ${commit.join(" ")}) and make the job "Kontrollera ändrade dokument" required in the main branch's protection rules.`,
+      `Checka in (git add ${commit.map(shellWord).join(" ")}) och gör jobbet "Kontrollera ändrade dokument" obligatoriskt i grenskyddet för huvudgrenen.`,
+      `Commit (git add ${commit.map(shellWord).join(" ")}) and make the job "Kontrollera ändrade dokument" required in the main branch's protection rules.`,
     ),
   );
   out.push("", t("Nästa steg:", "Next steps:"), ...steps.map((s, i) => `  ${i + 1}. ${s}`));
@@ -334,4 +335,9 @@ export function initCommand(io: Io, dir: string | undefined, flags: InitFlags): 
     return EXIT_FAILURE;
   }
   return EXIT_OK;
+}
+
+/** A path as a POSIX shell reads it when pasted: quoted when it holds anything but plain characters. */
+function shellWord(p: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(p) ? p : `'${p.replace(/'/g, "'\\''")}'`;
 }

@@ -143,7 +143,7 @@ describe("samdok init --from", () => {
     mkdirSync(dir);
     const ok = await runCli(["init", dir, "--from", "9.9.9"], { env });
     expect(ok.code).toBe(0);
-    expect(read(dir, "npm-anrop.txt").trim()).toBe("install --package-lock-only --ignore-scripts --no-audit --no-fund");
+    expect(read(dir, "npm-anrop.txt").trim()).toBe("install --package-lock-only --ignore-scripts --git=git --no-audit --no-fund");
     expect(ok.stdout).toMatch(/^ {2}.*las\/package-lock\.json$/m);
     expect(ok.stdout).not.toContain("Skriv låsfilen");
 

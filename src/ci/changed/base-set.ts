@@ -29,6 +29,7 @@ export async function baseSetFindings(
   const basePaths = [
     ...changes.changed.flatMap((c) => (c.base ? [c.base.repoPath] : [])),
     ...changes.deleted.map((d) => d.repoPath),
+    ...changes.movedAway.map((d) => d.repoPath),
   ].filter((p) => places.setOf(p) === info && isDocumentPath(rootPathOf(info, p)));
   const blobs = repo.git.readAt(repo.base, basePaths);
   const bytesByAbs = new Map<string, Uint8Array>();

@@ -22,6 +22,18 @@ export interface SetChanges {
   deleted: BaseDocument[];
   /** Every document of the set at the base, by id. */
   baseById: Map<string, BaseDocument[]>;
+  /**
+   * Base documents moved as documents into another set: not gone (no SD306),
+   * but every link to their old place in this set is now broken.
+   */
+  movedAway: BaseDocument[];
+  /**
+   * Root paths, now and at the base, of the set's changed files that are no
+   * documents (a picture, an attachment): a document that links one is
+   * reported, so that a deleted picture or one replaced by a link out of the
+   * root is seen (SD134, SD009).
+   */
+  otherFiles: string[];
 }
 
 /** Front matter and body of a file's bytes, or undefined when it cannot be parsed. */
@@ -60,10 +72,16 @@ export function readChanges(info: SetInfo, setChanges: readonly Change[], places
   const configRel = configPathOf(info);
   const configChanged = setChanges.some((c) => c.path === configRel || c.from === configRel);
   const baseDocs = readBase(info, setChanges, places, repo);
-  const { changed, added, deleted } = sortChanges(info, setChanges, baseDocs, places, repo);
+  const { changed, added, deleted, movedAway } = sortChanges(info, setChanges, baseDocs, places, repo);
   pairMoves(added, deleted);
   changed.push(...added);
-  return { configChanged, changed, deleted, baseById: byId(baseDocs) };
+  const otherFiles: string[] = [];
+  for (const c of setChanges) {
+    for (const p of [c.path, c.from]) {
+      if (p !== undefined && places.setOf(p) === info && !isDocumentPath(rootPathOf(info, p))) otherFiles.push(rootPathOf(info, p));
+    }
+  }
+  return { configChanged, changed, deleted, baseById: byId(baseDocs), movedAway, otherFiles };
 }
 
 /** Every document of the set at the base, for ids and for comparing, by repository path. */
@@ -117,10 +135,11 @@ function sortChanges(
   baseDocs: ReadonlyMap<string, BaseDocument>,
   places: SetPlaces,
   repo: Repository,
-): { changed: ChangedDocument[]; added: ChangedDocument[]; deleted: BaseDocument[] } {
+): { changed: ChangedDocument[]; added: ChangedDocument[]; deleted: BaseDocument[]; movedAway: BaseDocument[] } {
   const changed: ChangedDocument[] = [];
   const added: ChangedDocument[] = [];
   const deleted: BaseDocument[] = [];
+  const movedAway: BaseDocument[] = [];
   for (const c of setChanges) {
     if (c.kind === "deleted") {
       const doc = baseDocs.get(c.path);
@@ -131,16 +150,21 @@ function sortChanges(
     const from = c.kind === "renamed" ? c.from : c.kind === "modified" ? c.path : undefined;
     const before = from !== undefined ? baseDocs.get(from) : undefined;
     if (!now) {
-      // Renamed out of the set (or into a file that is no document): at the base it was ours.
-      if (c.kind === "renamed" && before && c.from !== undefined && places.setOf(c.from) === info && !isDocumentPath(c.path))
-        deleted.push(before);
+      // Renamed out of the set: at the base it was ours. Into a file that is no document, or out of
+      // every set (an archive folder), it is gone from the set (SD306); into another set as a
+      // document, it moved, and the links to its old place here still break.
+      if (c.kind === "renamed" && before && c.from !== undefined && places.setOf(c.from) === info) {
+        const target = places.setOf(c.path);
+        if (target === undefined || !isDocumentPath(rootPathOf(target, c.path))) deleted.push(before);
+        else movedAway.push(before);
+      }
       continue;
     }
     const entry: ChangedDocument = { head: now, moved: before !== undefined && before.repoPath !== c.path };
     if (before) entry.base = before;
     (before ? changed : added).push(entry);
   }
-  return { changed, added, deleted };
+  return { changed, added, deleted, movedAway };
 }
 
 /**

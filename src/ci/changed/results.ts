@@ -44,6 +44,9 @@ export interface SetOutcome {
   untouched: DocumentResult[];
 }
 
+/** Document rules whose findings depend on files other than the document: links to files (SD134) and what lies outside the root (SD009). */
+const FILE_RULES: ReadonlySet<string> = new Set(["SD009", "SD134"]);
+
 /** The named documents among those reported: what the run shows of the set. */
 export function namedReported(
   info: SetInfo,
@@ -72,10 +75,17 @@ export function setResults(
       results.push({ ...doc, diagnostics: [...doc.diagnostics, ...setNow, ...byChange].sort(compareDiagnostics) });
       continue;
     }
-    const { caused, before } = splitByBase(setNow, setFindings.atBase.get(doc) ?? []);
+    const { caused, before: beforeAll } = splitByBase(setNow, setFindings.atBase.get(doc) ?? []);
+    // The base set is read with today's files beside it, so a rule on files cannot be weighed against it.
+    const before = beforeAll.filter((d) => !FILE_RULES.has(d.ruleId));
+    caused.push(...beforeAll.filter((d) => FILE_RULES.has(d.ruleId)));
+    // A rule that looks at other files (a picture, a link out of the root) can find something new in
+    // a document nobody changed, when the pull request deleted or replaced the file it links: those
+    // findings are the pull request's own, never summarised away.
+    const onFiles = doc.diagnostics.filter((d) => FILE_RULES.has(d.ruleId));
     // Still shown (it points at what changed), with what the change did to it.
-    results.push({ ...doc, diagnostics: [...caused, ...byChange].sort(compareDiagnostics) });
-    const old = [...doc.diagnostics, ...before].sort(compareDiagnostics);
+    results.push({ ...doc, diagnostics: [...caused, ...onFiles, ...byChange].sort(compareDiagnostics) });
+    const old = [...doc.diagnostics.filter((d) => !FILE_RULES.has(d.ruleId)), ...before].sort(compareDiagnostics);
     if (old.length > 0) untouched.push({ ...doc, diagnostics: old });
   }
   if (found.onSet.length > 0) {

@@ -2,7 +2,8 @@
  * Which documents of a set pull-request mode reports: the changed ones,
  * every one that points at a changed or deleted document (by id in the front
  * matter, or by a link in the text, so that a link to a renamed or deleted
- * document is seen to break), and after a change of the set's
+ * document is seen to break, and every one that links a changed picture or
+ * attachment), and after a change of the set's
  * samdok.config.json every document of the set.
  */
 import path from "node:path";
@@ -34,10 +35,11 @@ function targets(info: SetInfo, changes: SetChanges): { ids: Set<string>; rootPa
     rootPaths.add(c.head.result.rootPath);
     if (c.base) rootPaths.add(rootPathOf(info, c.base.repoPath));
   }
-  for (const d of changes.deleted) {
+  for (const d of [...changes.deleted, ...changes.movedAway]) {
     if (typeof d.data?.id === "string") ids.add(d.data.id);
     rootPaths.add(rootPathOf(info, d.repoPath));
   }
+  for (const p of changes.otherFiles) rootPaths.add(p);
   return { ids, rootPaths };
 }
 
@@ -50,8 +52,8 @@ function pointsAt(doc: DocumentResult, ids: ReadonlySet<string>, rootPaths: Read
     if (list.some((v) => typeof v === "string" && ids.has(v))) return true;
   }
   const dir = path.posix.dirname(doc.rootPath);
+  // Images too: a changed, deleted or replaced picture is checked in the documents that show it.
   for (const link of doc.facts?.links ?? []) {
-    if (link.kind === "image") continue;
     const target = linkTarget(link.url, dir);
     if (target !== undefined && rootPaths.has(target)) return true;
   }
