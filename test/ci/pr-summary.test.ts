@@ -65,6 +65,13 @@ describe("validate --changed-since: findings on documents the pull request did n
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
     // Still listed, as documents that point at the changed one; without the findings that were there before.
     expect(report.results.find((x) => x.file === "documents/rutin-hjalpmedel.md")?.diagnostics).toEqual([]);
+    // …and listed apart, under `untouched`, so that a script can see them.
+    const untouched = (report as unknown as { untouched: { file: string; diagnostics: { ruleId: string }[] }[] }).untouched;
+    expect(untouched.flatMap((x) => x.diagnostics.map((d) => `${x.file} ${d.ruleId}`)).sort()).toEqual([
+      "documents/overenskommelse-hemgang.md SD301",
+      "documents/rutin-hjalpmedel.md SD105",
+      "documents/rutin-hjalpmedel.md SD301",
+    ]);
   });
 
   it("keeps every finding in SARIF, the untouched ones marked", async () => {
