@@ -159,9 +159,10 @@ function toPosix(p: string): string {
   return p.split(path.sep).join("/");
 }
 
+/** The real path, as the file system spells it (`.native`: on Windows and macOS the letters' true case, which git's paths have). */
 function realFolder(p: string): string {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p);
   } catch {
     return p;
   }
@@ -197,9 +198,14 @@ export function loadTimelines(docs: readonly TimelineInput[], options: TimelineO
   }
   const root = realFolder(top);
   const repoPathOf = (abs: string): string | undefined => {
-    const rel = path.relative(root, realFolder(path.dirname(abs)));
+    const dir = realFolder(path.dirname(abs));
+    const rel = path.relative(root, dir);
     if (rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
-    return toPosix(path.join(rel, path.basename(abs)));
+    // The file's name as the file system spells it (a name typed in another case on Windows), unless
+    // the file is a link elsewhere: then the name in the folder (links are not documents anyway).
+    const real = realFolder(abs);
+    const name = path.dirname(real) === dir ? path.basename(real) : path.basename(abs);
+    return toPosix(path.join(rel, name));
   };
   const folders = [...new Set(docs.map((d) => repoPathOf(d.absPath)).filter((p): p is string => p !== undefined))].map((p) =>
     path.posix.dirname(p),
