@@ -221,7 +221,10 @@ jobs:
       # Skapa, uppdatera och stänga bevakningens issue.
       issues: write
     steps:
-${setupSteps("")}
+${setupSteps(`
+          # Hela historiken: för ett dokument under arbete läser samdok den version som
+          # fortfarande gäller (och dess revisionsdatum) ur git.
+          fetch-depth: 0`)}
 
       - name: Sammanställ och uppdatera issuen
         env:

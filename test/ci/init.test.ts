@@ -159,7 +159,7 @@ describe("the generated workflows", () => {
     expect(due.on).toEqual({ schedule: [{ cron: "0 5 * * 1" }], workflow_dispatch: null });
     expect(due.permissions).toEqual({});
     expect(Object.values(due.jobs)[0]?.permissions).toEqual({ contents: "read", issues: "write" });
-    expect(steps(due).find((s) => s.uses === ACTIONS.checkout)?.with).toEqual({ "persist-credentials": false });
+    expect(steps(due).find((s) => s.uses === ACTIONS.checkout)?.with).toEqual({ "persist-credentials": false, "fetch-depth": 0 });
     expect(steps(due).find((s) => s.uses === ACTIONS.setupNode)?.with).toEqual({ "node-version": WORKFLOW_NODE });
 
     // Every action is pinned by a version tag, on a release that runs on Node 24; both workflows install with npm ci.

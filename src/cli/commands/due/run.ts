@@ -9,7 +9,7 @@ import { outputTarget } from "../../output-file.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { CALENDAR_WITHIN_DAYS, collectDue, defaultWithin, isWithinUnit, parseWithin, resolveFilters } from "../../../due/list/collect.js";
-import { attachVersionsInForce } from "../../../due/list/in-force.js";
+import { attachVersionsInForce, shallowNotice } from "../../../due/list/in-force.js";
 import { collapseParties, countsText, mergeOwners, type FailOn, type GroupBy } from "../../../due/list/model.js";
 import { dueReporter, type DueFormat } from "../../../due/list/format/index.js";
 
@@ -71,7 +71,10 @@ export async function dueCommand(io: Io, named: string[], flags: DueFlags): Prom
     configs,
     lang,
   );
-  attachVersionsInForce(loaded.docs, asOf, lang);
+  {
+    const note = shallowNotice(attachVersionsInForce(loaded.docs, asOf, lang).shallow, lang);
+    if (note) io.stderr.write(`${note}\n`);
+  }
   const list = collectDue(loaded.docs, asOf, within, filters);
   const reporter = await dueReporter(flags.format);
   const toTerminal = flags.output === undefined;
@@ -102,7 +105,10 @@ export async function dueSummary(io: Io, paths: string[], limit = 10): Promise<n
   const loaded = await loadNamed(io, paths);
   const asOf = today(io);
   const within = defaultWithin(loaded.sets.map((s) => s.loaded));
-  attachVersionsInForce(loaded.docs, asOf, lang);
+  {
+    const note = shallowNotice(attachVersionsInForce(loaded.docs, asOf, lang).shallow, lang);
+    if (note) io.stderr.write(`${note}\n`);
+  }
   const all = collectDue(loaded.docs, asOf, within);
   const list = { ...all, items: collapseParties(mergeOwners(all.items), lang) };
   const { table } = await import("../../../due/list/format/table.js");

@@ -9,7 +9,7 @@ import { outputTarget } from "../../output-file.js";
 import { UsageError } from "../../../core/errors.js";
 import { addMonths } from "../../../core/dates.js";
 import { defaultWithin, parseWithin } from "../../../due/list/collect.js";
-import { attachVersionsInForce } from "../../../due/list/in-force.js";
+import { attachVersionsInForce, shallowNotice } from "../../../due/list/in-force.js";
 
 import { loadNamed, mentionSkipped, writeOutput } from "../../load-documents.js";
 
@@ -39,7 +39,10 @@ export async function reportCommand(io: Io, paths: string[], flags: ReportFlags)
   const loaded = await loadNamed(io, paths, "report");
   mentionSkipped(io, loaded.skipped);
   const within = flagWithin ?? defaultWithin(loaded.sets.map((s) => s.loaded));
-  attachVersionsInForce(loaded.docs, asOf, lang);
+  {
+    const note = shallowNotice(attachVersionsInForce(loaded.docs, asOf, lang).shallow, lang);
+    if (note) io.stderr.write(`${note}\n`);
+  }
   const { buildStatusReport } = await import("../../../due/report/report.js");
   const report = buildStatusReport(loaded, { asOf, since, within, ...(flags.to !== undefined ? { to: flags.to } : {}) });
   const text =
