@@ -30,6 +30,7 @@ import { register as registerHistory } from "./commands/history/register.js";
 import { register as registerNew } from "./commands/new/register.js";
 import { register as registerReport } from "./commands/report/register.js";
 import { register as registerInit } from "./commands/init/register.js";
+import { register as registerImport } from "./commands/import/register.js";
 
 export interface MainOptions {
   argv: readonly string[];
@@ -214,6 +215,7 @@ export async function main(options: MainOptions): Promise<number> {
   registerReport(program, ctx);
   registerBuild(program, ctx);
   registerInit(program, ctx);
+  registerImport(program, ctx);
   registerStart(program, ctx);
 
   for (const cmd of program.commands) {
