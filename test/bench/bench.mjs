@@ -6,9 +6,9 @@
 // aim is reported, not failed. test/bench/README.md describes each comparison.
 //
 //   npm run bench [-- --docs 5000] [--edition-docs 1000] [--rounds 2]
-//                 [--only due,validate,cache,help,html,docx,history,docx-split] [--no-docx]
+//                 [--only due,validate,cache,help,html,docx,history,import,docx-split] [--no-docx]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +26,7 @@ const arg = (name, fallback) => {
 // The comparisons, in the order they run (`cache` changes the document set,
 // so it comes after `due` and `validate`). `--only` names one or more,
 // comma-separated; `--no-docx` (as before) leaves out both Word parts.
-const COMPARISONS = ["due", "validate", "cache", "help", "html", "docx", "history", "docx-split"];
+const COMPARISONS = ["due", "validate", "cache", "help", "html", "docx", "history", "import", "docx-split"];
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? "").split(",").filter(Boolean) : COMPARISONS;
 const unknown = only.filter((name) => !COMPARISONS.includes(name));
@@ -412,6 +412,36 @@ section("history", () => {
   aimRatio(`HTML edition --as-of / plain, ${editionDocs} documents`, asOf.ms, plain.ms, fmt, 1.5);
 });
 
+// 7. Importing Word documents (issue 19): 100 routines of about ten pages
+// each (the routine text repeated), written as Word files by samdok's own
+// per-document edition, imported into an empty set.
+section("import", () => {
+  const importDir = path.join(tmp, "import-source");
+  const { files } = writeRoutineSet(repo, importDir, 100);
+  for (const f of files) {
+    const file = path.join(importDir, f);
+    const text = readFileSync(file, "utf8");
+    const split = text.indexOf("\n---\n", 4) + 5;
+    const body = text.slice(split);
+    // About ten pages: the body's sections again, with headings that stay unique.
+    const more = Array.from({ length: 9 }, (_, k) => body.replace(/^## (.+)$/gm, `## $1 (del ${k + 2})`)).join("\n");
+    writeFileSync(file, `${text}\n${more}`);
+  }
+  const words = path.join(tmp, "import-docx");
+  runCliOk(["build", ".", "--format", "docx", "--per-document", "--out", words, "--no-cache"], importDir);
+  const docx = readdirSync(words).filter((f) => f.endsWith(".docx") && f !== "samlad-utgava.docx");
+  const target = path.join(tmp, "import-target");
+  const runs = [0, 1].map(() => {
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target, { recursive: true });
+    writeFileSync(path.join(target, "samdok.config.json"), readFileSync(path.join(importDir, "samdok.config.json")));
+    return runCliOk(["import", ...docx.map((f) => path.join(words, f)), "--out", target], tmp, [0, 1]);
+  });
+  const best = fastest(runs, "ms");
+  console.log(`\nimport ${docx.length} Word files   ${fmt(best.ms)}  peak RSS ${mb(highest(runs, "rss"))}  [${all(runs, "ms")}]`);
+  aimBelow(`import of ${docx.length} ten-page Word documents`, best.ms, fmt, 20000);
+});
+
 rmSync(tmp, { recursive: true, force: true });
 
 if (aims.length > 0) {
@@ -423,7 +453,7 @@ if (aims.length > 0) {
       .join("  ")
       .trimEnd();
   console.log(
-    `\nAims (issues 14 and 15), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`,
+    `\nAims (issues 14, 15 and 19), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`,
   );
   for (const row of aims) console.log(line(row));
 }
