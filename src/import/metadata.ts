@@ -357,6 +357,21 @@ export function extractMetadata(content: WordContent, options: MetadataOptions):
       }
     }
   }
+  // "Label: value" lines of the page headers and footers, for what the table does not give.
+  for (const line of content.properties.headerLines ?? []) {
+    const m = /^([^:]{2,40}):\s*(.+)$/.exec(line);
+    const field = m ? LABELS[labelKey(m[1] ?? "")] : undefined;
+    if (!m || field === undefined || field === "ignored" || table?.some((r) => r.field === field)) continue;
+    (table ??= []).push({ field, label: m[1] ?? "", value: m[2] ?? "" });
+    notes.push(
+      note(
+        "recognised",
+        `"${m[1] ?? ""}" lästes ur sidhuvudet eller sidfoten.`,
+        `"${m[1] ?? ""}" was read from the page header or footer.`,
+        "sidhuvud",
+      ),
+    );
+  }
   const where = `tabell ${tableNumber}`;
   const tableValue = (field: Field): { label: string; value: string } | undefined => table?.find((r) => r.field === field);
   for (const r of table ?? []) {

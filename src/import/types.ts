@@ -20,6 +20,12 @@ export interface WordProperties {
   language?: string;
   /** docProps/custom.xml: name → value (samdok's own Word edition writes the front matter there). */
   custom: Record<string, string>;
+  /**
+   * The text of the page headers and footers, a line per paragraph, page
+   * numbers ("Sida 3 av 12") left out: where many documents carry their
+   * diarienummer, version or date ("Dnr: RS 2024/45").
+   */
+  headerLines?: string[];
 }
 
 export interface WordContent {

@@ -69,6 +69,8 @@ export async function readWord(bytes: Uint8Array): Promise<WordContent> {
   }
   const notes: ImportNote[] = [];
   const properties = readProperties(parts, notes);
+  const headerLines = readHeaderLines(parts);
+  if (headerLines.length > 0) properties.headerLines = headerLines;
   notes.push(...packageNotes(parts));
 
   let pictures = 0;
@@ -172,6 +174,28 @@ function parseXml(parts: Unzipped, name: string): Document | undefined {
   });
   const doc = parser.parseFromString(new TextDecoder("utf-8").decode(data), "application/xml") as unknown as Document;
   return failed || !doc.documentElement ? undefined : doc;
+}
+
+/** Page numbers in a header or footer ("Sida 3 av 12", "3 (12)", "Page 3"): not the document's text, not metadata. */
+const PAGE_NUMBER = /^(sida|page|s\.)?\s*\d*\s*((av|of|\/)\s*\d*|\(\s*\d*\s*\))?$/i;
+
+/** Each paragraph of every header and footer part as one line of text, page numbers and repeats left out. */
+function readHeaderLines(parts: Unzipped): string[] {
+  const lines: string[] = [];
+  for (const name of Object.keys(parts).sort()) {
+    if (!/^word\/(header|footer)\d*\.xml$/.test(name)) continue;
+    const doc = parseXml(parts, name);
+    if (!doc) continue;
+    const paragraphs = doc.getElementsByTagNameNS(W, "p");
+    for (let i = 0; i < paragraphs.length; i++) {
+      const runs = paragraphs.item(i)?.getElementsByTagNameNS(W, "t");
+      let text = "";
+      for (let k = 0; k < (runs?.length ?? 0); k++) text += runs?.item(k)?.textContent ?? "";
+      const line = text.replace(/\s+/g, " ").trim();
+      if (line !== "" && !PAGE_NUMBER.test(line) && !lines.includes(line)) lines.push(line);
+    }
+  }
+  return lines;
 }
 
 /** Title, subject, keywords and language from core.xml, and every custom property as text. */

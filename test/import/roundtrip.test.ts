@@ -9,6 +9,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import os from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
+import { toString } from "mdast-util-to-string";
 import { REPO, runCli, validateJson } from "../helpers/cli.js";
 
 const SOURCE = path.join(REPO, "documents/sormland");
@@ -21,6 +25,12 @@ function split(text: string): { data: Record<string, unknown>; body: string } {
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
   if (!m) throw new Error("no front matter");
   return { data: parse(m[1] ?? "") as Record<string, unknown>, body: m[2] ?? "" };
+}
+
+/** The words of a Markdown body as a reader sees them: parsed (GFM), its text, white space folded. */
+function plainText(body: string): string {
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return toString(tree, { includeImageAlt: true }).replace(/\s+/g, " ").trim();
 }
 
 const headings = (body: string): string[] =>
@@ -73,6 +83,14 @@ describe("samdok import: round trip of the Word edition", () => {
       const source = headings(split(readFileSync(path.join(SOURCE, file), "utf8")).body);
       const got = headings(split(readFileSync(path.join(set, file), "utf8")).body);
       expect({ file, headings: got }).toEqual({ file, headings: source });
+    }
+  });
+
+  it("gives back the body's text (Markdown syntax and white space aside)", () => {
+    for (const file of readdirSync(set).filter((f) => f.endsWith(".md"))) {
+      const source = plainText(split(readFileSync(path.join(SOURCE, file), "utf8")).body);
+      const got = plainText(split(readFileSync(path.join(set, file), "utf8")).body);
+      expect({ file, text: got }).toEqual({ file, text: source });
     }
   });
 
