@@ -5,10 +5,12 @@
  * (unknown names reported with "Menade du …?", never guessed).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO, runCli } from "../helpers/cli.js";
+import { FIXTURES, REPO, runCli } from "../helpers/cli.js";
+import { needPrograms } from "../helpers/programs.js";
 import { extractMetadata, parseSwedishDate } from "../../src/import/metadata.js";
 import type { SamdokConfig } from "../../src/core/config.js";
 import type { WordContent } from "../../src/import/types.js";
@@ -71,6 +73,31 @@ describe("samdok import", () => {
     expect(r.stdout).toContain("2 av 3 filer importerade");
     expect(mdFiles().sort()).toEqual(["riktlinje-palliativ-vard.md", "rutin-egenvardsbedomning.md"]);
   });
+
+  it("gives a 50 MB file that is no Word file its own finding, and still imports the others", async () => {
+    const big = path.join(tmp, "stor.docx");
+    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 0x41));
+    const r = await runCli(["import", big, good(), "--out", set, "--force"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/stor\.docx: inte importerad/);
+    expect(r.stdout).toContain("1 av 2 filer importerade");
+  });
+
+  it.runIf(needPrograms("import av .odt", ["soffice"]))(
+    "imports an .odt through LibreOffice",
+    async () => {
+      const odtDir = path.join(tmp, "odt");
+      mkdirSync(odtDir, { recursive: true });
+      execFileSync("soffice", ["--headless", "--convert-to", "odt", "--outdir", odtDir, path.join(FIXTURES, "import-word/allt.docx")], {
+        stdio: "ignore",
+        timeout: 120_000,
+      });
+      const r = await runCli(["import", path.join(odtDir, "allt.odt"), "--out", set, "--force"]);
+      expect(r.code, r.stdout + r.stderr).toBeLessThan(2);
+      expect(r.stdout).toContain("1 av 1 filer importerade");
+    },
+    180_000,
+  );
 
   it("says plainly when LibreOffice is missing for a .doc", async () => {
     const doc = path.join(tmp, "gammal.doc");
