@@ -57,6 +57,11 @@ const STYLE_MAP = [
   "p[style-name='Bildtext'] => p.caption:fresh",
 ];
 
+/** The most a Word file's body, pictures and properties may unpack to (a zip bomb guard). */
+const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+class TooLarge extends Error {}
+
 /** Reads a .docx into HTML, properties and notes; throws ImportError for anything that is not a readable Word file. */
 export async function readWord(bytes: Uint8Array): Promise<WordContent> {
   const parts = unpack(bytes);
@@ -141,9 +146,28 @@ function unpack(bytes: Uint8Array): Unzipped {
       en: "The file is not a Word file (.docx). Save it as .docx in Word or LibreOffice and import again.",
     });
   }
+  // A zip bomb (a few kilobytes that unpack to gigabytes) is refused by the sizes the zip declares,
+  // before anything is unpacked here or by mammoth.
+  let total = 0;
+  let tooLarge = false;
   try {
-    return unzipSync(bytes, { filter: (file) => file.name.startsWith("word/") || file.name.startsWith("docProps/") });
+    const parts = unzipSync(bytes, {
+      filter: (file) => {
+        const wanted = file.name.startsWith("word/") || file.name.startsWith("docProps/");
+        if (wanted) total += file.originalSize;
+        if (total > MAX_UNPACKED_BYTES || file.originalSize > MAX_UNPACKED_BYTES) tooLarge = true;
+        return wanted && !tooLarge;
+      },
+    });
+    if (tooLarge) throw new TooLarge();
+    return parts;
   } catch (error) {
+    if (error instanceof TooLarge) {
+      throw new ImportError("broken", {
+        sv: `Word-filen packas upp till mer än ${MAX_UNPACKED_BYTES / 1024 / 1024} MB och importeras inte. Är den en riktig Word-fil, så minska bilderna i Word (Komprimera bilder) och importera igen.`,
+        en: `The Word file unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB and is not imported. If it is a real Word file, compress its pictures in Word and import again.`,
+      });
+    }
     throw new ImportError("broken", {
       sv: `Word-filen är skadad och går inte att packa upp (${errorText(error)}). Öppna den i Word, spara som .docx och importera igen.`,
       en: `The Word file is damaged and cannot be unpacked (${errorText(error)}). Open it in Word, save as .docx and import again.`,

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { zipSync, strToU8 } from "fflate";
 import { ImportError, readWord } from "../../src/import/word.js";
+import { pick } from "../../src/i18n/text.js";
 
 const DIR = path.resolve("test/fixtures/import-word");
 const file = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(DIR, name)));
@@ -92,4 +93,19 @@ describe("readWord", () => {
     );
     expect((await failure(zipSync(parts))).code).toBe("empty");
   });
+});
+
+describe("a zip bomb", () => {
+  it("is refused by the sizes it declares, before anything is unpacked", async () => {
+    const huge = new Uint8Array(260 * 1024 * 1024);
+    const bomb = zipSync({ "word/document.xml": huge }, { level: 9 });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const error = await readWord(bomb).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).code).toBe("broken");
+    expect(pick((error as ImportError).text, "sv")).toContain("packas upp till mer än 256 MB");
+  }, 60_000);
 });
