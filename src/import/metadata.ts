@@ -299,7 +299,11 @@ function matchAll(text: string, entries: readonly Matcher[]): { ids: string[]; r
     }
   }
   const mask = remaining.replace(/,|;|\boch\b|\bsamt\b/g, (m) => "\u0000".repeat(m.length));
-  const rest = [...mask.matchAll(/[^\u0000]+/g)].map((m) => shown.slice(m.index, m.index + m[0].length).trim()).filter((s) => s.length > 0);
+  // Only what is left unmatched (not blanked out in `remaining`) is reported, as it was written.
+  const rest = [...mask.matchAll(/[^\u0000]+/g)]
+    .filter((m) => m[0].trim().length > 0)
+    .map((m) => shown.slice(m.index, m.index + m[0].length).trim())
+    .filter((s) => s.length > 0);
   return { ids: found.sort((a, b) => a.at - b.at).map((f) => f.id), rest };
 }
 

@@ -150,6 +150,19 @@ describe("front matter from a Word document's first-page table", () => {
   });
   const base = { config, taken: new Set(["rutin-lakemedel-hemgang"]), today: "2026-11-23", fileName: "rutin.docx" };
 
+  it("reports nothing about parties and roles it matched (a name is never both matched and unknown)", () => {
+    const html = `<h1>Rutin för läkemedel vid hemgång</h1>${table([
+      ["Version", "1.0"],
+      ["Parter", "Region Sörmland, Nyköpings kommun och Eskilstuna kommun"],
+      ["Dokumentansvarig", "Närvårdskoordinator"],
+    ])}<h2>Syfte</h2><p>Text.</p>`;
+    const meta = extractMetadata(content(html), base);
+    expect(meta.frontMatter.parter).toEqual(["region-04", "0480", "0484"]);
+    expect(meta.frontMatter.dokumentansvarig).toBe("narvardskoordinator");
+    const unmatched = meta.notes.filter((n) => n.kind === "needs-person" && /Parten|Dokumentansvarig/.test(n.message.sv));
+    expect(unmatched.map((n) => n.message.sv)).toEqual([]);
+  });
+
   it("reads Swedish dates, matches names, and adopts only with a complete decision", () => {
     const html = `<h1>Rutin för läkemedel vid hemgång</h1>${table([
       ["Fastställd av:", "Länsstyrgruppen"],
