@@ -151,3 +151,25 @@ export function megabytes(size: number, lang: Lang): string {
   const mb = (size / (1024 * 1024)).toFixed(1);
   return lang === "sv" ? mb.replace(".", ",") : mb;
 }
+
+/**
+ * Whether writing `abs` stays inside the real document root: the nearest
+ * part of the path that exists, with its symbolic links resolved, must lie
+ * in the root. A folder of the set that is a link out of it (to a user's
+ * home, to /etc) makes this false, so nothing is written through it.
+ */
+export function writesInside(root: string, abs: string): boolean {
+  let current = path.resolve(abs);
+  for (;;) {
+    let real: string | undefined;
+    try {
+      real = realpathSync.native(current);
+    } catch {
+      real = undefined;
+    }
+    if (real !== undefined) return isInsideReal(realRoot(path.resolve(root)), real);
+    const parent = path.dirname(current);
+    if (parent === current) return false;
+    current = parent;
+  }
+}

@@ -18,11 +18,18 @@ import type { Out } from "../cli/io.js";
 import { analyzeDocument } from "../core/analyze.js";
 import { isUsable } from "../core/loaded-document.js";
 import { isIsoDate } from "../core/dates.js";
-import { compareDocumentVersions, parseDocumentVersion } from "../core/document-version.js";
 import { ruleById } from "../rules/index.js";
 import type { DocumentRule } from "../rules/types.js";
 import { loadTimelines, versionsOf, type DocumentTimeline, type VersionRecord } from "../core/history/timeline.js";
-import { decisionDate, isDecided, stateOn, underWayOn, type ComingVersion, type DocumentState } from "../core/history/in-force.js";
+import {
+  decisionDate,
+  isDecided,
+  stateOn,
+  underWayOn,
+  earlierDecidedVersions,
+  type ComingVersion,
+  type DocumentState,
+} from "../core/history/in-force.js";
 import { pick } from "../i18n/text.js";
 import { safeMessage } from "../core/safe-text.js";
 import type { EditionDocument, ListedDocument, ListedReason } from "./edition.js";
@@ -149,11 +156,7 @@ function fromComing(d: EditionDocument, coming: ComingVersion): ListedDocument {
  */
 function lostVersionWarning(d: EditionDocument, timeline: DocumentTimeline | undefined, lang: Lang): string | undefined {
   if (!timeline || (timeline.git && !timeline.shallow)) return undefined;
-  const own = d.doc.version;
-  // A decided version is 1.0 or later; earlier drafts (0.x) in the history never applied.
-  const earlier = (d.doc.andringshistorik ?? [])
-    .map((a) => a.version)
-    .filter((v) => (parseDocumentVersion(v)?.[0] ?? 0) >= 1 && (compareDocumentVersions(v, own) ?? 0) < 0);
+  const earlier = earlierDecidedVersions(d.doc);
   if (earlier.length === 0 || d.doc.status === "fastställd" || d.doc.status === "upphävd") return undefined;
   const where = timeline.git
     ? { sv: "git-klonen är grund (shallow)", en: "the git clone is shallow" }

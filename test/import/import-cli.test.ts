@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FIXTURES, REPO, runCli } from "../helpers/cli.js";
@@ -221,5 +221,30 @@ describe("front matter from a Word document's first-page table", () => {
     expect(parseSwedishDate("2026-02-28")).toBe("2026-02-28");
     expect(parseSwedishDate("31 februari 2025")).toBeUndefined();
     expect(parseSwedishDate("våren 2025")).toBeUndefined();
+  });
+});
+
+describe("samdok import never writes through a link out of the set", () => {
+  it("refuses a pictures' folder that is a symbolic link out of the set, and writes nothing there", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "samdok-import-link-"));
+    const outside = mkdtempSync(path.join(os.tmpdir(), "samdok-import-outside-"));
+    try {
+      const set = path.join(dir, "set");
+      mkdirSync(set);
+      copyFileSync(path.join(FIXTURES, "_standard/samdok.config.json"), path.join(set, "samdok.config.json"));
+      // allt.docx has a picture: its folder, allt-…-bilder, is made a link out of the set before the import.
+      const dry = await runCli(["import", path.join(FIXTURES, "import-word/allt.docx"), "--out", set, "--dry-run"]);
+      const id = /→ ([a-z0-9-]+):/.exec(dry.stdout)?.[1];
+      expect(id, dry.stdout).toBeDefined();
+      symlinkSync(outside, path.join(set, `${id}-bilder`));
+      const r = await runCli(["import", path.join(FIXTURES, "import-word/allt.docx"), "--out", set]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("leder via en symbolisk länk ut ur samlingen");
+      expect(readdirSync(outside)).toEqual([]);
+      expect(readdirSync(set).filter((f) => f.endsWith(".md"))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -13,7 +13,7 @@
  * decided but repealed before it came into force never applies.
  */
 import { isIsoDate } from "../dates.js";
-import { compareDocumentVersions, isDocumentVersion } from "../document-version.js";
+import { compareDocumentVersions, isDocumentVersion, parseDocumentVersion } from "../document-version.js";
 import type { VersionRecord } from "./timeline.js";
 
 function dateOf(data: Record<string, unknown>, key: string): string | undefined {
@@ -143,4 +143,16 @@ export function underWayOn(coming: ComingVersion, date: string): boolean {
       return decided !== undefined && decided <= date;
     }
   }
+}
+
+/**
+ * The decided versions a document's own change history names before its
+ * current one (1.0 or later: 0.x drafts never applied). For a draft outside
+ * git or in a shallow clone: a version that may still apply, but whose text
+ * cannot be read.
+ */
+export function earlierDecidedVersions(doc: { version?: unknown; andringshistorik?: readonly { version: string }[] }): string[] {
+  return (doc.andringshistorik ?? [])
+    .map((a) => a.version)
+    .filter((v) => (parseDocumentVersion(v)?.[0] ?? 0) >= 1 && (compareDocumentVersions(v, doc.version) ?? 0) < 0);
 }

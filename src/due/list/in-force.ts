@@ -10,9 +10,8 @@ import type { SamDoc } from "../../core/document.js";
 import type { LoadedDocument } from "../../core/loaded-document.js";
 import { documentText } from "../../core/store.js";
 import { loadTimelines, versionsOf } from "../../core/history/timeline.js";
-import { versionInForce } from "../../core/history/in-force.js";
+import { earlierDecidedVersions, versionInForce } from "../../core/history/in-force.js";
 import { pick } from "../../i18n/text.js";
-import { compareParsedVersions, parseDocumentVersion } from "../../core/document-version.js";
 
 /** True when the working copy is a version not yet in force: a draft or a version on remiss. */
 export function inProgress(d: LoadedDocument): boolean {
@@ -37,20 +36,11 @@ export function attachVersionsInForce(docs: readonly LoadedDocument[], asOf: str
     if (!t) continue;
     const record = versionInForce(versionsOf(t), asOf);
     // In a shallow clone the version that still applies may lie before the first commit fetched.
-    if ((!record || record.workingCopy) && t.shallow && hadDecidedVersion(d)) shallow++;
+    if ((!record || record.workingCopy) && t.shallow && earlierDecidedVersions(d.doc).length > 0) shallow++;
     if (!record || record.workingCopy || record.version === d.doc.version) continue;
     d.inForce = { version: record.version, doc: record.data as unknown as SamDoc, ...(record.commit ? { commit: record.commit } : {}) };
   }
   return { shallow };
-}
-
-/** True when the draft's own change history names a decided version before it (1.0 or later, lower than its own). */
-function hadDecidedVersion(d: LoadedDocument): boolean {
-  return (d.doc.andringshistorik ?? []).some((h) => {
-    const v = parseDocumentVersion(h.version);
-    const own = parseDocumentVersion(d.doc.version);
-    return v !== undefined && own !== undefined && v[0] >= 1 && compareParsedVersions(v, own) < 0;
-  });
 }
 
 /** What due and report say on stderr when a shallow clone hid the version in force of documents in progress. */

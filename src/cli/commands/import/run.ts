@@ -21,6 +21,7 @@ import { safeMessage } from "../../../core/safe-text.js";
 import { CONFIG_FILE, DOCUMENT_TYPES, findConfigPath, loadConfig, type DocumentType } from "../../../core/config.js";
 import { loadDocuments, runValidation } from "../../../core/store.js";
 import { writeFileAtomic } from "../../../core/write.js";
+import { writesInside } from "../../../core/safe-file.js";
 import { fold } from "../../../due/edit/template.js";
 import type { Diagnostic } from "../../../core/types.js";
 import type { ImportNote } from "../../../import/types.js";
@@ -164,6 +165,7 @@ export async function importCommand(io: Io, files: string[], flags: ImportFlags)
     );
   }
   const config = loadConfig(configPath, io.cwd, lang).config;
+  const setRoot = path.dirname(configPath);
   let track: string | undefined;
   if (flags.track !== undefined) {
     const hit = config.spar.find((s) => fold(s.id) === fold(flags.track ?? "") || fold(s.namn) === fold(flags.track ?? ""));
@@ -235,6 +237,15 @@ export async function importCommand(io: Io, files: string[], flags: ImportFlags)
         outcome.failure = {
           sv: `${toPosix(path.relative(io.cwd, target))} finns redan och skrevs inte över. Kör med --force för att ersätta den.`,
           en: `${toPosix(path.relative(io.cwd, target))} already exists and was not overwritten. Run with --force to replace it.`,
+        };
+        continue;
+      }
+      // Nothing is written through a link out of the set (the pictures' folder, or --out itself).
+      const outside = [target, ...doc.pictures.map((p) => path.join(outDir, p.relPath))].find((f) => !writesInside(setRoot, f));
+      if (outside !== undefined) {
+        outcome.failure = {
+          sv: `${toPosix(path.relative(io.cwd, outside))} leder via en symbolisk länk ut ur samlingen och skrevs inte. Ta bort länken och importera igen.`,
+          en: `${toPosix(path.relative(io.cwd, outside))} leads out of the set through a symbolic link and was not written. Remove the link and import again.`,
         };
         continue;
       }
