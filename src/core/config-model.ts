@@ -46,8 +46,20 @@ export interface SamdokConfig {
   regler?: Record<string, RuleSetting>;
   lix?: { grans?: number };
   bevakning?: { inom_dagar?: number; forfallen_revision_ar_fel?: boolean };
+  /** The editions: where the published HTML edition is (the calendar links there), and the region's own look. */
+  utgava?: EditionSettings;
+}
+
+/** `utgava` of samdok.config.json. */
+export interface EditionSettings {
   /** Where the published HTML edition is: the calendar links to each document's page there. */
-  utgava?: { adress: string };
+  adress?: string;
+  /** Who issues the edition (Word cover, HTML header). */
+  utgivare?: string;
+  /** An SVG or PNG file inside the set (config-look.ts checks it), with its alt text. */
+  logotyp?: { fil: string; alt: string };
+  /** The main colour, "#RRGGBB", with at least 4.5:1 contrast against white. */
+  farg?: string;
 }
 
 /** Default review intervals in months, used when the configuration sets none. */

@@ -14,6 +14,7 @@ import { isSystemPath, megabytes } from "./safe-file.js";
 import { toPosix } from "./paths.js";
 import { looksLikeYaml, parseStrictJson } from "./strict-json.js";
 import { closest } from "./suggest.js";
+import { lookDiagnostics } from "./config-look.js";
 import type { Lang } from "./types.js";
 import { pick, type Localized } from "../i18n/text.js";
 import { rules as allRules } from "../rules/index.js";
@@ -28,7 +29,7 @@ export {
   bodyName,
   trackName,
 } from "./config-model.js";
-export type { DocumentType, NamedEntry, Role, SamdokConfig } from "./config-model.js";
+export type { DocumentType, EditionSettings, NamedEntry, Role, SamdokConfig } from "./config-model.js";
 import type { SamdokConfig } from "./config-model.js";
 
 export const CONFIG_FILE = "samdok.config.json";
@@ -431,6 +432,8 @@ export function loadConfig(configPath: string, cwd: string, lang: Lang): LoadedC
     diagnostics.push(...ruleDiagnostics((data as Record<string, unknown>).regler, parsed.positions, display, lang));
   }
   diagnostics.push(...placeholderDiagnostics(data, parsed.positions, display, lang));
+  // The region's look: a colour too light for white text, a logo that cannot be published.
+  diagnostics.push(...lookDiagnostics(data, parsed.positions, display, path.dirname(configPath), lang));
   if (diagnostics.length > 0) {
     diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
     throw new ConfigError(

@@ -826,7 +826,10 @@ export function extractMetadata(content: WordContent, options: MetadataOptions):
 
 /**
  * samdok's own Word edition links one document to another as `<id>.docx`;
- * in the set the same link is `<id>.md`, which validation can follow.
+ * in the set the same link is `<id>.md`, which validation can follow. A link
+ * to a heading there names the heading's Word bookmark (`#h_arbetsgang_1a2b3c4d`,
+ * render/docx/bookmarks.ts), which no Markdown heading has: it becomes a link
+ * to the document.
  */
 function relinkEditionFiles(node: Root | Element): void {
   for (const c of node.children) {
@@ -834,7 +837,8 @@ function relinkEditionFiles(node: Root | Element): void {
     const href = c.properties?.href;
     if (c.tagName === "a" && typeof href === "string") {
       const m = /^([a-z0-9][a-z0-9-]{2,63})\.docx(#.*)?$/.exec(href);
-      if (m) c.properties.href = `${m[1]}.md${m[2] ?? ""}`;
+      const fragment = m?.[2] !== undefined && /^#h_[a-z0-9_]*_[0-9a-f]{8}$/.test(m[2]) ? "" : (m?.[2] ?? "");
+      if (m) c.properties.href = `${m[1]}.md${fragment}`;
     }
     relinkEditionFiles(c);
   }

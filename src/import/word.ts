@@ -40,7 +40,7 @@ const CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-pro
 /**
  * Headings from Word's heading styles, also under their Swedish and title
  * names, and the document's own table of contents left out (samdok's editions
- * make their own). Captions are marked so that markdown.ts can drop one that
+ * make their own), and so are samdok's own notices at the top of a chapter. Captions are marked so that markdown.ts can drop one that
  * only repeats a picture's alt text. Body styles are deliberately not mapped:
  * a rule for a style name would win over mammoth's list rules and turn list
  * items into paragraphs; their warnings are gathered into one note instead.
@@ -51,6 +51,8 @@ const STYLE_MAP = [
   ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='Heading ${n}'] => h${n}:fresh`, `p[style-name='Rubrik ${n}'] => h${n}:fresh`]),
   "p[style-name^='toc'] => !",
   "p[style-name^='Innehåll'] => !",
+  // samdok's own notices (draft, remiss, repealed, revision passed, coming): the edition's, not the document's text.
+  "p[style-name^='Samdok avisering'] => !",
   "p[style-name='Image Caption'] => p.caption:fresh",
   "p[style-name='Captioned Figure'] => p:fresh",
   "p[style-name='Caption'] => p.caption:fresh",

@@ -8,6 +8,8 @@
  * or not yet valid; edition-versions.ts) and lists the documents with none;
  * `--as-of` does the same for another date. An explicit `--status` keeps the
  * older way: the working copies with that status, whatever applies.
+ * `--redline REF` adds, to each published document, the earlier version its
+ * changes are marked against (redline/base.ts).
  */
 import path from "node:path";
 import type { Root } from "mdast";
@@ -23,6 +25,8 @@ import { swedishDate } from "../core/dates.js";
 import type { Out } from "../cli/io.js";
 import type { ComingVersion } from "../core/history/in-force.js";
 import { chooseVersions } from "./edition-versions.js";
+import type { RedlineBase, RedlineEdition } from "../redline/types.js";
+import { redlineOfSet } from "../redline/per-set.js";
 import { byCount, plural } from "../i18n/text.js";
 
 /** A loaded document (core/loaded-document.ts) with its text, as the editions need it. */
@@ -42,6 +46,8 @@ export interface EditionDocument extends LoadedDocument {
   coming?: ComingVersion;
   /** Set when the published version is an older one from git rather than the working copy. */
   publishedFrom?: { version: string; commit: string; committed?: string };
+  /** `--redline`: the version this document is compared with (its changes are marked). */
+  redline?: RedlineBase;
 }
 
 /**
@@ -109,6 +115,8 @@ export interface Edition {
   timestamp: Date;
   /** Git commit of the sources, when there is one. */
   revision?: string;
+  /** `--redline REF`: the edition marks what changed since REF. */
+  redline?: RedlineEdition;
   /** stderr: warnings always; progress only when it is a terminal (isTTY). */
   stderr: Out;
 }
@@ -174,6 +182,8 @@ export interface PrepareOptions extends RunOptions {
   keepBodies?: boolean | readonly EditionFormat[];
   /** `--as-of`: publish the version of each document in force on this date (YYYY-MM-DD), its text from git. */
   asOf?: string;
+  /** `--redline`: mark what changed since this git revision, or since the version in force ("in-force"). */
+  redline?: string;
 }
 
 /** Validates, refuses a set with errors, filters and orders the documents. */
@@ -248,5 +258,77 @@ export async function prepareEdition(options: PrepareOptions): Promise<Edition> 
   if (options.asOf !== undefined) edition.asOf = options.asOf;
   const revision = gitRevision(run.sets[0]?.loaded.root ?? options.cwd);
   if (revision) edition.revision = revision;
+  if (options.redline !== undefined) {
+    // Only a redline build reads the earlier versions (redline/base.ts): the others never load it.
+    const { attachRedline } = await import("../redline/base.js");
+    const paths = options.paths.map((p) => path.resolve(options.cwd, p));
+    attachRedline(edition, {
+      ref: options.redline,
+      paths,
+      filters: f,
+      cwd: options.cwd,
+      lang: options.lang,
+      today: options.today,
+      stderr: options.stderr,
+    });
+  }
   return edition;
+}
+
+/**
+ * The sets an edition has something of (a document published or listed), in
+ * edition order. A build of two sets gets an edition per set by default
+ * (`setEdition`); a filter that leaves a set with nothing leaves it out.
+ */
+export function setsWithDocuments(edition: Pick<Edition, "sets" | "documents" | "listed">): LoadedConfig[] {
+  const roots = new Set([...edition.documents, ...edition.listed.map((l) => l.doc)].map((d) => d.loaded.root));
+  return edition.sets.filter((s) => roots.has(s.root)).sort((a, b) => a.root.localeCompare(b.root));
+}
+
+/**
+ * The edition of one set of a build that covers several: that set's
+ * documents, listed documents and link targets, written into `outDir`. The
+ * date, revision and everything else are the build's, so the sets' editions
+ * agree; the title is the set's own (editionTitle sees one set).
+ */
+export function setEdition(edition: Edition, set: LoadedConfig, outDir: string): Edition {
+  const mine = (d: EditionDocument): boolean => d.loaded.root === set.root;
+  return {
+    ...edition,
+    documents: edition.documents.filter(mine),
+    sets: [set],
+    all: edition.all.filter(mine),
+    listed: edition.listed.filter((l) => mine(l.doc)),
+    outDir,
+    ...redlineOfSet(edition.redline, edition.documents.filter(mine), set.root),
+  };
+}
+
+/** Folder names an edition never gives a set: its own subfolder of linked files. */
+const RESERVED_FOLDERS = new Set(["filer"]);
+
+/**
+ * The folder of each set's edition in the output folder: the name of the
+ * set's own folder (`documents/orebro` → `orebro`), in lower case ASCII
+ * (`Sörmland` → `sormland`), with `-2`, `-3` after a name already taken
+ * (two sets in folders of the same name).
+ */
+export function setFolderNames(sets: readonly LoadedConfig[]): Map<LoadedConfig, string> {
+  const names = new Map<LoadedConfig, string>();
+  const taken = new Set<string>();
+  for (const set of sets) {
+    const base =
+      path
+        .basename(set.root)
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "samling";
+    let name = base;
+    for (let n = 2; taken.has(name) || RESERVED_FOLDERS.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    names.set(set, name);
+  }
+  return names;
 }

@@ -28,6 +28,7 @@ import { rule as sd132 } from "./sd132-en-huvudrubrik.js";
 import { rule as sd133 } from "./sd133-dokumentlankar.js";
 import { rule as sd134 } from "./sd134-fillankar.js";
 import { rule as sd135 } from "./sd135-alt-text.js";
+import { rule as sd136 } from "./sd136-ra-html.js";
 import { rule as sd140 } from "./sd140-personnummer.js";
 import { rule as sd141 } from "./sd141-personlig-epost.js";
 import { rule as sd142 } from "./sd142-platshallare.js";
@@ -63,6 +64,7 @@ export const integrityRules: Rule[] = [
   sd133,
   sd134,
   sd135,
+  sd136,
   sd140,
   sd141,
   sd142,

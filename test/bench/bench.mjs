@@ -6,7 +6,7 @@
 // aim is reported, not failed. test/bench/README.md describes each comparison.
 //
 //   npm run bench [-- --docs 5000] [--edition-docs 1000] [--rounds 2]
-//                 [--only due,validate,cache,help,html,docx,history,import,docx-split] [--no-docx]
+//                 [--only due,validate,cache,help,html,docx,history,import,redline,docx-split] [--no-docx]
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, appendFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,6 +16,7 @@ import { performance } from "node:perf_hooks";
 import { generateSet } from "./synthetic.mjs";
 import { writeRoutineSet } from "./routines.mjs";
 import { writeHistoryRepository } from "./history-repo.mjs";
+import { markedWords, pandiffWords, writeHardRepository, writeRedlineRepository } from "./redline-bench.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const arg = (name, fallback) => {
@@ -26,7 +27,7 @@ const arg = (name, fallback) => {
 // The comparisons, in the order they run (`cache` changes the document set,
 // so it comes after `due` and `validate`). `--only` names one or more,
 // comma-separated; `--no-docx` (as before) leaves out both Word parts.
-const COMPARISONS = ["due", "validate", "cache", "help", "html", "docx", "history", "import", "docx-split"];
+const COMPARISONS = ["due", "validate", "cache", "help", "html", "docx", "history", "import", "redline", "docx-split"];
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? "").split(",").filter(Boolean) : COMPARISONS;
 const unknown = only.filter((name) => !COMPARISONS.includes(name));
@@ -442,6 +443,73 @@ section("import", () => {
   aimBelow(`import of ${docx.length} ten-page Word documents`, best.ms, fmt, 20000);
 });
 
+// 8. Redline editions (issue 16): a Word redline of `--edition-docs`
+// routines, a tenth of them changed since the tag `bas` (one word replaced,
+// one sentence added), against the plain Word edition of the same files, in
+// turns. Then the hard fixture: words marked as changed against the words
+// that changed (test/fixtures/redline-hard/facit.json), and pandiff's count.
+section("redline", () => {
+  const redDir = path.join(tmp, "redline");
+  const { changed } = writeRedlineRepository(repo, redDir, editionDocs);
+  console.log(`\nredline: ${editionDocs} routines, ${changed} changed since the tag bas`);
+  const plains = [];
+  const reds = [];
+  for (let i = 0; i < rounds; i++) {
+    rmSync(path.join(tmp, "dist-red-plain"), { recursive: true, force: true });
+    plains.push(runCliOk(["build", "--format", "docx", ".", "--out", path.join(tmp, "dist-red-plain"), "--no-cache"], redDir));
+    rmSync(path.join(tmp, "dist-red"), { recursive: true, force: true });
+    reds.push(runCliOk(["build", "--format", "docx", ".", "--out", path.join(tmp, "dist-red"), "--no-cache", "--redline", "bas"], redDir));
+  }
+  const plain = fastest(plains, "ms");
+  const red = fastest(reds, "ms");
+  console.log(`Word edition                ${fmt(plain.ms)}  [${all(plains, "ms")}]`);
+  console.log(`Word edition --redline bas  ${fmt(red.ms)}  peak RSS ${mb(highest(reds, "rss"))}  [${all(reds, "ms")}]`);
+  aimRatio(`Word redline / plain Word edition, ${editionDocs} documents, ${changed} changed`, red.ms, plain.ms, fmt, 1.5);
+
+  const hardDir = path.join(tmp, "redline-hard");
+  const facit = writeHardRepository(repo, hardDir);
+  const hardOut = path.join(tmp, "dist-hard");
+  runCliOk(["build", "--format", "docx", ".", "--per-document", "--out", hardOut, "--no-cache", "--redline", "fore"], hardDir);
+  const marked = markedWords(path.join(hardOut, "rutin-svar.docx"));
+  const truth = facit.inserted + facit.deleted;
+  const ours = marked.inserted + marked.deleted;
+  console.log(
+    `hard fixture: ${ours} words marked (${marked.inserted} inserted, ${marked.deleted} deleted); ${truth} changed (${facit.inserted} + ${facit.deleted})`,
+  );
+  const pandiff = pandiffWords(repo, path.join(tmp, "pandiff"));
+  if (pandiff.error) {
+    console.log(`pandiff: ${pandiff.error}`);
+    aims.push([
+      `redline hard fixture: words marked / words changed`,
+      String(ours),
+      String(truth),
+      ratioText(ours / truth),
+      "<= 1.2x",
+      ours / truth <= 1.2 ? "PASS" : "MISS",
+    ]);
+    aims.push(["pandiff on the hard fixture: words marked / words changed", "", "", "", "report", pandiff.error]);
+    return;
+  }
+  const theirs = pandiff.inserted + pandiff.deleted;
+  console.log(`pandiff: ${theirs} words marked (${pandiff.inserted} inserted, ${pandiff.deleted} deleted)`);
+  aims.push([
+    `redline hard fixture: words marked / words changed`,
+    String(ours),
+    String(truth),
+    ratioText(ours / truth),
+    "<= 1.2x",
+    ours / truth <= 1.2 ? "PASS" : "MISS",
+  ]);
+  aims.push([
+    "pandiff on the hard fixture: words marked / words changed",
+    String(theirs),
+    String(truth),
+    ratioText(theirs / truth),
+    "report",
+    "measured",
+  ]);
+});
+
 rmSync(tmp, { recursive: true, force: true });
 
 if (aims.length > 0) {
@@ -453,7 +521,7 @@ if (aims.length > 0) {
       .join("  ")
       .trimEnd();
   console.log(
-    `\nAims (issues 14, 15 and 19), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`,
+    `\nAims (issues 14, 15, 16 and 19), on ${os.cpus().length} cores; each figure the fastest of ${rounds} rounds unless its line says otherwise\n${line(head)}`,
   );
   for (const row of aims) console.log(line(row));
 }

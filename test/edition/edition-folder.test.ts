@@ -80,8 +80,8 @@ describe("the edition is swapped in as a whole", () => {
     expect((await build(source, out, ["--format", "docx"], LATER)).code).toBe(0);
     expect(listFiles(out).filter((f) => f.endsWith(".docx"))).toEqual(["samlad-utgava.docx"]);
     expect(readFileSync(path.join(out, ".samdok-docx.txt"), "utf8")).toBe("samlad-utgava.docx\n");
-    // Both manifests mark the folder as samdok's.
-    expect(EDITION_MANIFESTS).toEqual([HTML_MANIFEST, ".samdok-docx.txt"]);
+    // Every edition's manifest marks the folder as samdok's (issue 18 added the PDF edition's and the sets').
+    expect(EDITION_MANIFESTS).toEqual([HTML_MANIFEST, ".samdok-docx.txt", ".samdok-pdf.txt", ".samdok-samlingar.txt"]);
     expect(existsSync(path.join(out, "LÄSMIG.txt"))).toBe(true);
     expect(existsSync(path.join(out, "index.html"))).toBe(true);
     expect(beside(out)).toEqual(["dist"]);

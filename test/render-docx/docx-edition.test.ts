@@ -60,13 +60,15 @@ describe("Word edition of a set", () => {
     ]);
   });
 
-  it("makes a cover with the set's name, region and parties, edition date and source revision", () => {
+  it("makes a cover with the set's name, region and parties and edition date; the source revision is in the properties", () => {
     const cover = body.slice(0, body.indexOf("Innehåll"));
     expect(cover).toContain("Testsamling");
     expect(cover).toContain("Samlad utgåva");
     expect(cover).toContain("Region Sörmland, Nyköpings kommun och Eskilstuna kommun");
     expect(cover).toContain("23 november 2026");
-    expect(cover).toMatch(/Källversion: <\/w:t><\/w:r><w:r><w:t xml:space="preserve">[^<]+</);
+    // Issue 18: the git hash is not for a reader's eyes; it is kept in the document properties.
+    expect(cover).not.toContain("Källversion");
+    expect(xml["docProps/custom.xml"]).toMatch(/name="kallversion"><vt:lpwstr>[^<]*</);
   });
 
   it("puts each document in a chapter: Heading 1 title with a bookmark, metadata table, text, change history", () => {
@@ -85,7 +87,8 @@ describe("Word edition of a set", () => {
     ]) {
       expect(body).toContain(`>${label}<`);
     }
-    expect(body).toContain("Länsstyrgruppen, 1 mars 2025, § 12");
+    // The decision paragraph is one unit: a non-breaking space after "§" (shared/typography.ts).
+    expect(body).toContain("Länsstyrgruppen, 1 mars 2025, §\u00a012");
     expect(body.match(/>Ändringshistorik</g)).toHaveLength(3);
     // Each chapter is a section of its own, starting on a new page.
     expect(body.match(/<w:type w:val="nextPage"\/>/g)?.length).toBe(4);
@@ -188,19 +191,23 @@ describe("Word edition of a set", () => {
     expect(body).toMatch(/<w:pBdr><w:bottom w:val="single"/);
   });
 
-  it("puts id, version and status in each chapter's header, and the disclaimer and page X of Y in the footer", () => {
+  it("puts title, version and status in each chapter's header, and the disclaimer and page X of Y in the footer", () => {
     const headers = Object.entries(xml)
       .filter(([n]) => /^word\/header\d+\.xml$/.test(n))
       .map(([, x]) => x);
     const texts = headers.map((h) => all(h, /<w:t(?: [^>]*)?>([^<]*)/g).join(""));
-    expect(texts).toContain("rutin-allt · version 1.1 · FastställdUtgåva 23 november 2026");
-    expect(texts).toContain("riktlinje-mal · version 2.0 · FastställdUtgåva 23 november 2026");
+    // Issue 18: the title, not the technical id, where a reader looks for it.
+    expect(texts).toContain("Rutin för trygg hemgång med alla slags innehåll · version 1.1 · FastställdUtgåva 23 november 2026");
+    expect(texts).toContain("Riktlinje för mål vid utskrivning · version 2.0 · FastställdUtgåva 23 november 2026");
     const footers = Object.entries(xml)
       .filter(([n]) => /^word\/footer\d+\.xml$/.test(n))
       .map(([, x]) => x);
-    expect(footers).toHaveLength(1); // later sections inherit it
-    expect(footers[0]).toContain("Utskriven kopia är inte styrande");
-    expect(footers[0]).toMatch(/Sida [\s\S]*PAGE[\s\S]* av [\s\S]*NUMPAGES/);
+    // Issue 18: the cover's own footer (and header) is empty; later sections inherit the one printed footer.
+    const printed = footers.filter((f) => f.includes("<w:t"));
+    expect(footers).toHaveLength(2);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain("Utskriven kopia är inte styrande");
+    expect(printed[0]).toMatch(/Sida [\s\S]*PAGE[\s\S]* av [\s\S]*NUMPAGES/);
   });
 
   it("sets core and custom properties, and Swedish as the document language", () => {
@@ -208,7 +215,8 @@ describe("Word edition of a set", () => {
     expect(core).toContain("<dc:title>Testsamling</dc:title>");
     expect(core).toContain("<dc:creator>samdok</dc:creator>");
     expect(core).toContain("<dc:subject>Samlad utgåva 2026-11-23</dc:subject>");
-    expect(core).toMatch(/<cp:keywords>samverkansdokument; Region Sörmland<\/cp:keywords>/);
+    // A phrase keeps its spaces non-breaking, so LibreOffice does not split it into words (publication.test.ts).
+    expect(core).toMatch(/<cp:keywords>samverkansdokument; Region\u00a0Sörmland<\/cp:keywords>/);
     const custom = xml["docProps/custom.xml"] ?? "";
     expect(custom).toMatch(/name="utgava_datum"><vt:lpwstr>2026-11-23</);
     expect(custom).toMatch(/name="antal_dokument"><vt:lpwstr>3</);

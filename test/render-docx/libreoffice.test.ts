@@ -73,7 +73,9 @@ describe.skipIf(!tools)("LibreOffice opens the Word edition", () => {
       expect(text, d.doc.id).toContain(flat(words));
     }
     expect(text).toContain("Utskriven kopia är inte styrande");
-    expect(text).toMatch(/Sida 1 av \d+/);
+    // Issue 18: the cover (page 1) has no footer; the page numbers start showing on page 2.
+    expect(text).not.toMatch(/Sida 1 av \d+/);
+    expect(text).toMatch(/Sida 2 av \d+/);
   });
 
   it("converts the edge-case edition: escaped specials, footnotes with lists, tables and code in lists", async () => {

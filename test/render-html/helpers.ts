@@ -156,7 +156,8 @@ export function brokenLinks(dir: string): string[] {
     for (const href of hrefsOf(read(dir, file))) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue;
       const [target = "", fragment] = href.split("#");
-      const targetFile = target === "" ? file : target;
+      // Relative to the page's own folder: an edition per set has its pages in the set's folder.
+      const targetFile = target === "" ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
       if (!existsSync(path.join(dir, targetFile))) {
         broken.push(`${file}: ${href} (no file)`);
         continue;

@@ -108,15 +108,18 @@ describe("the edition of documents/", () => {
     expect(read(b.dir, "index.html")).toMatch(/Källversion: <code>[0-9a-f]{12}( med ändringar som inte är incheckade)?<\/code>/);
   });
 
-  it("puts both sets in the register and the consolidated edition", async (ctx) => {
+  it("gives each set its own edition, in its own folder, and an index of the sets", async (ctx) => {
+    // Issue 18: two sets are two editions by default (`--sammanslagen` merges them, as before).
     const b = await edition("documents");
     if (b.code !== 0) ctx.skip();
     const index = read(b.dir, "index.html");
-    expect(index).toContain("<h2>Gemensamma styrdokument för vård och omsorg i Sörmland</h2>");
-    expect(index).toMatch(/<h2>Nära vård i Örebro län/);
-    expect(read(b.dir, "samlad-utgava.html")).toContain(
+    expect(index).toContain('<a href="sormland/index.html">Gemensamma styrdokument för vård och omsorg i Sörmland</a>');
+    expect(index).toMatch(/<a href="orebro\/index.html">Nära vård i Örebro län/);
+    expect(read(b.dir, "sormland/index.html")).toContain('<a href="index.html">Gemensamma styrdokument för vård och omsorg i Sörmland</a>');
+    expect(read(b.dir, "sormland/samlad-utgava.html")).toContain(
       '<article class="samlat-dokument" aria-labelledby="overenskommelse-trygg-hemgang">',
     );
+    expect(read(b.dir, "orebro/samlad-utgava.html")).not.toContain("overenskommelse-trygg-hemgang");
   });
 });
 

@@ -34,7 +34,9 @@ afterAll(async () => {
 describe("sanitising", () => {
   it("publishes the document, and warns that its raw HTML is left out", () => {
     expect(pages(out)).toEqual(["index.html", "rutin-sanering.html", "samlad-utgava.html"]);
-    expect(stderr).toMatch(/rutin-sanering\.md:20: rå HTML publiceras inte i HTML-utgåvan \(rader 20, 22, 24,/);
+    // Issue 18: a safe subset of raw HTML is published now; the warning names what is not (details is, ontoggle is not).
+    expect(stderr).toMatch(/rutin-sanering\.md:20: rå HTML som inte publiceras \(rader 20, 22, 24,.*`<script>`, `<img>`, `<iframe>`/);
+    expect(stderr).toContain("`ontoggle` (`<details>`)");
   });
 
   it("writes no dangerous element or attribute", () => {

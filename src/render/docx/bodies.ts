@@ -26,6 +26,7 @@ import type { Worker } from "node:worker_threads";
 import type { Root } from "mdast";
 import { editionBody, parseBodyForRules } from "../../core/markdown.js";
 import { compiledScript, cores, startWorker, workersFor } from "../../core/worker-pool.js";
+import { redlineBody, type RedlineSource } from "./redline-body.js";
 
 /** One body: the whole file text and the line its body starts on (as `parseBody` takes them), or its tree. */
 export interface Source {
@@ -33,6 +34,8 @@ export interface Source {
   bodyLine: number;
   /** Parsed already (by validation): not parsed again, and not sent to a worker. */
   tree?: Root;
+  /** `--redline`: the body at REF; the body mapped is the merged tree of the two (redline-body.ts). */
+  base?: RedlineSource;
 }
 
 /** What a worker gets: the sources, and the counter it claims them by. */
@@ -59,7 +62,8 @@ const WORKER = new URL("./parse-worker.js", import.meta.url);
  * hold one. The same tree either way (test/core/markdown.test.ts).
  */
 export function parseSource(source: Source): Root {
-  return source.tree ?? editionBody(parseBodyForRules(source.text, source.bodyLine));
+  const tree = source.tree ?? editionBody(parseBodyForRules(source.text, source.bodyLine));
+  return source.base ? redlineBody(source.base, tree) : tree;
 }
 
 /** Claims the next unparsed body; a number ≥ the count when none is left. */
@@ -92,14 +96,14 @@ export class Bodies {
   /** The bodies still to parse (those without a tree), and where each is among all of them. */
   private readonly sources: readonly Source[];
   private readonly slots = new Map<number, number>();
-  /** The trees given with the sources, until they are taken. */
-  private readonly given = new Map<number, Root>();
+  /** The sources given with their trees, until they are taken (a redline one is merged then, on this thread). */
+  private readonly given = new Map<number, Source>();
 
   constructor(all: readonly Source[]) {
     const toParse: Source[] = [];
     all.forEach((s, i) => {
       if (s.tree) {
-        this.given.set(i, s.tree);
+        this.given.set(i, s);
       } else {
         this.slots.set(i, toParse.length);
         toParse.push(s);
@@ -139,7 +143,7 @@ export class Bodies {
     const known = this.given.get(index);
     if (known) {
       this.given.delete(index);
-      return known;
+      return parseSource(known);
     }
     const slot = this.slots.get(index);
     if (slot === undefined) throw new RangeError(`No document ${index}`);

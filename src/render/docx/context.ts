@@ -6,11 +6,12 @@
  */
 import type { Definition, FootnoteDefinition, Heading, Root } from "mdast";
 import { visit } from "unist-util-visit";
-import { toString } from "mdast-util-to-string";
 import GithubSlugger from "github-slugger";
 import type { EditionDocument } from "../edition.js";
 import type { LinkResolver } from "./links.js";
 import type { Needs } from "./content.js";
+import type { ChangeAuthor } from "./redline.js";
+import { headingText } from "./redline-text.js";
 
 /** List numbering shared by a whole file: every Markdown list is its own Word list instance. */
 export class ListCounter {
@@ -34,6 +35,8 @@ export interface MapContext {
   footnotes: Map<string, FootnoteDefinition>;
   /** Usable text width in pixels (96 dpi), for pictures. */
   maxImageWidth: number;
+  /** `--redline`: the tree's marks are written as tracked changes by this author, on this date (redline.ts). */
+  redline?: ChangeAuthor;
 }
 
 /** mdast identifiers are matched case-insensitively with collapsed spaces. */
@@ -52,7 +55,8 @@ export function documentTables(tree: Root): Pick<MapContext, "slugs" | "definiti
   const footnotes = new Map<string, FootnoteDefinition>();
   visit(tree, (node) => {
     if (node.type === "heading") {
-      slugs.set(node, slugger.slug(toString(node)));
+      // A heading gone in a redline tree has no bookmark: the others get the slugs of the new text.
+      if (node.data?.redline !== "delete") slugs.set(node, slugger.slug(headingText(node)));
     } else if (node.type === "definition") {
       const key = normalizeIdentifier(node.identifier);
       if (!definitions.has(key)) definitions.set(key, node);

@@ -1,13 +1,25 @@
 /**
- * The consolidated edition's first pages: a cover (title, region and parties,
- * edition date, source revision) and a table of contents, followed by the
- * documents listed but not published. The contents are
+ * The consolidated edition's first pages: a cover (the region's logo, title,
+ * issuer, region and parties, edition date; the source revision is in the
+ * document properties, not on the cover) and a table of contents, followed
+ * by the documents listed but not published. The contents are
  * plain internal links to the bookmarked document titles, grouped by track,
  * so they work the moment the file is opened; Word never asks to update
  * fields. `--toc-field` puts a Word TOC field there instead (pre-filled), and
  * `--page-numbers` writes estimated page numbers into either.
  */
-import { InternalHyperlink, LeaderType, PageReference, Paragraph, TableOfContents, Tab, TabStopType, TextRun } from "docx";
+import {
+  BorderStyle,
+  ImageRun,
+  InternalHyperlink,
+  LeaderType,
+  PageReference,
+  Paragraph,
+  TableOfContents,
+  Tab,
+  TabStopType,
+  TextRun,
+} from "docx";
 import type { FileChild } from "docx";
 import type { Edition, EditionDocument } from "../edition.js";
 import { partyName, trackName } from "../../core/config.js";
@@ -15,12 +27,41 @@ import { documentBookmark } from "./bookmarks.js";
 import { joinSv, LABEL, statusLabel } from "./labels.js";
 import { listedReasonText } from "../shared/edition-notices.js";
 import { editionTitle } from "../shared/edition-labels.js";
+import { logoSize, type EditionLook } from "../shared/region-look.js";
 import { longDate } from "../../core/dates.js";
 import { STYLE } from "./styles.js";
+import { coverComparison } from "./redline-front.js";
 
-export function cover(edition: Edition): FileChild[] {
+/** The logo at the top of the cover, about 2 cm high: a PNG only (Word cannot show an SVG without a PNG beside it). */
+function coverLogo(look: EditionLook): Paragraph[] {
+  const logo = look.logo;
+  if (logo?.kind !== "png") return [];
+  return [
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: "png",
+          data: logo.data,
+          transformation: logoSize(logo, 76, 340),
+          altText: { name: "Logotyp", description: logo.alt, title: logo.alt },
+        }),
+      ],
+    }),
+  ];
+}
+
+/**
+ * @param look the region's issuer and logo (`utgava` of samdok.config.json)
+ * @param accent the main colour (Word hex), for the rule under the title
+ */
+export function cover(edition: Edition, look: EditionLook, accent: string): FileChild[] {
   const out: FileChild[] = [
-    new Paragraph({ style: "Title", children: [new TextRun(editionTitle(edition))] }),
+    ...coverLogo(look),
+    new Paragraph({
+      style: "Title",
+      border: { bottom: { style: BorderStyle.SINGLE, size: 24, color: accent, space: 8 } },
+      children: [new TextRun(editionTitle(edition))],
+    }),
     new Paragraph({
       style: STYLE.subtitle,
       // A point-in-time edition says on its cover which day it shows.
@@ -31,6 +72,7 @@ export function cover(edition: Edition): FileChild[] {
   ];
   const line = (label: string, value: string): Paragraph =>
     new Paragraph({ style: STYLE.coverLine, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+  if (look.issuer) out.push(line(LABEL.issuer, look.issuer));
   const used = edition.sets.filter((s) => edition.documents.some((d) => d.loaded === s) || edition.listed.some((l) => l.doc.loaded === s));
   for (const set of used) {
     const c = set.config;
@@ -45,7 +87,7 @@ export function cover(edition: Edition): FileChild[] {
     out.push(line(LABEL.parties, joinSv([c.region.namn, ...c.parter.map((p) => partyName(c, p.kod))])));
   }
   out.push(line(edition.asOf ? LABEL.asOf : LABEL.editionDate, longDate(edition.date, "sv")));
-  out.push(line(LABEL.sourceRevision, edition.revision ?? LABEL.unknownRevision));
+  out.push(...coverComparison(edition));
   out.push(line(LABEL.documentCount, String(edition.documents.length)));
   if (edition.listed.length > 0) out.push(line(LABEL.listedCount, String(edition.listed.length)));
   return out;

@@ -15,6 +15,8 @@ import { LABEL } from "./labels.js";
 import type { LinkTarget } from "./links.js";
 import { noteOf } from "./blocks.js";
 import { BREAK_RUN, externalLink, internalLink, picture as pictureRun, run, splitExternal } from "./wml.js";
+import { formatChange, formatProps, trackedRuns } from "./redline.js";
+import { keepReferencesTogether } from "../shared/typography.js";
 
 /** Formatting inherited from the enclosing nodes. */
 export interface RunFormat {
@@ -27,11 +29,19 @@ export interface RunFormat {
   pictureLink?: () => string;
   /** Inside a footnote: a footnote reference there is shown as text. */
   note?: boolean;
+  /** Between raw `<sup>` and `</sup>` (or `<sub>`, `</sub>`). */
+  vertAlign?: "superscript" | "subscript";
 }
 
 /** A text run with the inherited formatting; `style` (a character style) overrides the link's. */
 export function textRun(text: string, fmt: RunFormat, style?: string): string {
-  return run(text, { style: style ?? (fmt.link ? STYLE.hyperlink : undefined), bold: fmt.bold, italics: fmt.italics, strike: fmt.strike });
+  return run(text, {
+    style: style ?? (fmt.link ? STYLE.hyperlink : undefined),
+    bold: fmt.bold,
+    italics: fmt.italics,
+    strike: fmt.strike,
+    vertAlign: fmt.vertAlign,
+  });
 }
 
 type Mapper<K extends keyof PhrasingContentMap> = (node: PhrasingContentMap[K], ctx: MapContext, fmt: RunFormat) => string;
@@ -97,7 +107,8 @@ function picture(url: string, alt: string, title: string | null | undefined, ctx
   });
 }
 
-const text: Mapper<"text"> = (node, _ctx, fmt) => textRun(node.value.replace(/\s*\n\s*/g, " "), fmt);
+/** Running text; a legal reference ("§ 14/2025", "kap. 3", "nr 5") is kept on one line. */
+const text: Mapper<"text"> = (node, _ctx, fmt) => textRun(keepReferencesTogether(node.value.replace(/\s*\n\s*/g, " ")), fmt);
 const strong: Mapper<"strong"> = (node, ctx, fmt) => mapInline(node.children, ctx, { ...fmt, bold: true });
 const emphasis: Mapper<"emphasis"> = (node, ctx, fmt) => mapInline(node.children, ctx, { ...fmt, italics: true });
 const del: Mapper<"delete"> = (node, ctx, fmt) => mapInline(node.children, ctx, { ...fmt, strike: true });
@@ -125,8 +136,25 @@ const footnoteReference: Mapper<"footnoteReference"> = (node, ctx, fmt) => {
   return NOTE_MARK;
 };
 
-/** Inline HTML: a line break is kept; other tags are dropped (their text is separate nodes). */
+/** Inline HTML: a line break is kept; other tags are dropped (their text is separate nodes; `<sup>`, `<sub>`: see mapInline). */
 const html: Mapper<"html"> = (node) => (/^<br\s*\/?>$/i.test(node.value.trim()) ? BREAK_RUN : "");
+
+/**
+ * The redline edition's marks (redline.ts): new and gone text as tracked
+ * insertions and deletions, changed formatting as a run property change.
+ * Outside a redline edition (no `ctx.redline`) a tree with marks reads as
+ * accepted: the gone text is left out.
+ */
+const redlineInsert: Mapper<"redlineInsert"> = (node, ctx, fmt) => {
+  const runs = mapInline(node.children, ctx, fmt);
+  return ctx.redline ? trackedRuns(runs, "insert", ctx.redline) : runs;
+};
+const redlineDelete: Mapper<"redlineDelete"> = (node, ctx, fmt) =>
+  ctx.redline ? trackedRuns(mapInline(node.children, ctx, fmt), "delete", ctx.redline) : "";
+const redlineFormat: Mapper<"redlineFormat"> = (node, ctx, fmt) => {
+  const runs = mapInline(node.children, ctx, fmt);
+  return ctx.redline ? formatChange(runs, formatProps(node.before, fmt.link === true), ctx.redline) : runs;
+};
 
 const mappers: { [K in keyof PhrasingContentMap]: Mapper<K> } = {
   text,
@@ -141,11 +169,44 @@ const mappers: { [K in keyof PhrasingContentMap]: Mapper<K> } = {
   imageReference,
   footnoteReference,
   html,
+  redlineInsert,
+  redlineDelete,
+  redlineFormat,
 };
+
+/**
+ * Raw `<sup>` or `<sub>` at `open` among a paragraph's nodes: Markdown parses
+ * `20 m<sup>2</sup>` as a text, an html node, a text and an html node, so the
+ * tags are paired here. Where the closing tag is, and how the nodes between
+ * are set; nothing when the tag is another or is not closed (then it is
+ * dropped like other inline HTML).
+ */
+function raisedSpan(
+  nodes: readonly PhrasingContent[],
+  open: number,
+): { close: number; vertAlign: "superscript" | "subscript" } | undefined {
+  const node = nodes[open];
+  const tag = node?.type === "html" ? /^<(sup|sub)\s*>$/i.exec(node.value.trim())?.[1]?.toLowerCase() : undefined;
+  if (tag === undefined) return undefined;
+  const closing = new RegExp(`^</${tag}\\s*>$`, "i");
+  for (let i = open + 1; i < nodes.length; i++) {
+    const other = nodes[i];
+    if (other?.type === "html" && closing.test(other.value.trim()))
+      return { close: i, vertAlign: tag === "sup" ? "superscript" : "subscript" };
+  }
+  return undefined;
+}
 
 export function mapInline(nodes: readonly PhrasingContent[], ctx: MapContext, fmt: RunFormat = {}): string {
   let out = "";
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as PhrasingContent;
+    const raised = raisedSpan(nodes, i);
+    if (raised) {
+      out += mapInline(nodes.slice(i + 1, raised.close), ctx, { ...fmt, vertAlign: raised.vertAlign });
+      i = raised.close;
+      continue;
+    }
     const mapper = mappers[node.type] as ((n: PhrasingContent, c: MapContext, f: RunFormat) => string) | undefined;
     if (mapper) out += mapper(node, ctx, fmt);
   }

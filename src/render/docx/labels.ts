@@ -2,6 +2,7 @@
  * The words a reader of the Word edition sees. The documents are Swedish, so
  * the edition is too (language sv-SE), whatever language the CLI talks in.
  */
+import { keepReferencesTogether } from "../shared/typography.js";
 import { deciders, owners, type SamDoc } from "../../core/document.js";
 import { capitalize, statusLabel } from "../shared/edition-labels.js";
 
@@ -35,7 +36,25 @@ export const LABEL = {
   publishedFrom: "Publicerad ur",
   listed: "Dokument som inte ingår i utgåvan",
   listedCount: "Listade men inte publicerade",
+  issuer: "Utgivare",
 } as const;
+
+/** Characters of a title the running header shows: with version, status and the edition's date it fits one line of A4. */
+export const HEAD_TITLE_LENGTH = 60;
+
+/**
+ * A title for the running header: whole when it is short, else cut at a
+ * word and ended with "…" ("Rutin för trygg hemgång och effektiv samverkan
+ * mellan…"), never in the middle of a word unless one word is too long.
+ */
+export function shortTitle(title: string, max = HEAD_TITLE_LENGTH): string {
+  const clean = title.replace(/\s+/g, " ").trim();
+  if (clean.length <= max) return clean;
+  // A space just after the limit ends a whole word too.
+  const space = clean.slice(0, max + 1).lastIndexOf(" ");
+  const cut = (space >= max / 2 ? clean.slice(0, space) : clean.slice(0, max - 1)).replace(/[\s,.;:–-]+$/, "");
+  return `${cut}…`;
+}
 
 /** "Utgåva 23 november 2026", or "Gällande den 1 mars 2027" for a point-in-time edition: the right of every page header. */
 export function editionStamp(edition: { date: string; asOf?: string }): string {
@@ -48,9 +67,9 @@ export function dateText(value: string | undefined): string {
   return isIsoDate(value) ? longDate(value, "sv") : value;
 }
 
-/** "rutin-x · version 2.1 · Fastställd": the line every page of a document carries. */
+/** "Rutin för trygg hemgång · version 2.1 · Fastställd": the line every page of a document carries, its title where a reader looks for it. */
 export function runningHead(doc: SamDoc): string {
-  return `${doc.id} · ${LABEL.version.toLowerCase()} ${doc.version} · ${statusLabel(doc.status)}`;
+  return `${shortTitle(doc.titel)} · ${LABEL.version.toLowerCase()} ${doc.version} · ${statusLabel(doc.status)}`;
 }
 
 /** "A, B och C". */
@@ -82,7 +101,7 @@ export function metadataRows(doc: SamDoc, config: SamdokConfig): MetadataRow[] {
   const decided = [
     joinSv(deciders(doc).map((b) => bodyName(config, b))),
     doc.faststalld_datum ? dateText(doc.faststalld_datum) : "",
-    doc.beslutsparagraf ?? "",
+    keepReferencesTogether(doc.beslutsparagraf ?? ""),
   ]
     .filter(Boolean)
     .join(", ");

@@ -2,7 +2,8 @@
  * Where a link in a document's text goes in the Word edition. Links between
  * documents (`rutin-x.md#arbetsgång`) become internal links to the bookmarked
  * title or heading when the target is in the same file; in a single-document
- * file they point at the target's own .docx next to it. Web and mail links
+ * file they point at the target's own .docx next to it, at the heading's
+ * bookmark when the link names a heading. Web and mail links
  * stay external. Anything else (a file that is not published, a document left
  * out of the edition) keeps its text without a link.
  */
@@ -92,13 +93,22 @@ export class LinkResolver {
     return this.byId.get(`${from.loaded.root}\0${id}`)?.doc.titel;
   }
 
+  /**
+   * A link to a heading of a document in another file opens that file at the
+   * heading: the relative address carries the heading's bookmark after "#",
+   * which Word keeps as the link's anchor (wml.ts, splitExternal) and follows
+   * when it opens the file. A link to the document itself opens it at the top.
+   */
   private toDocument(from: EditionDocument, target: EditionDocument, fragment: string): LinkTarget {
+    const slug = headingSlugFor(this.slugs.get(target) ?? [], fragment);
     if (this.inFile.has(target)) {
-      const slug = headingSlugFor(this.slugs.get(target) ?? [], fragment);
       const anchor = slug !== undefined ? headingBookmark(target.doc.id, slug) : documentBookmark(target.doc.id);
       return { kind: "internal", anchor };
     }
-    if (target !== from && this.published.has(target)) return { kind: "external", url: `${encodeURIComponent(target.doc.id)}.docx` };
+    if (target !== from && this.published.has(target)) {
+      const file = `${encodeURIComponent(target.doc.id)}.docx`;
+      return { kind: "external", url: slug !== undefined ? `${file}#${headingBookmark(target.doc.id, slug)}` : file };
+    }
     return { kind: "none" };
   }
 }

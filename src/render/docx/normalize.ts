@@ -4,7 +4,9 @@
  * relationships with random ids, numbers bookmarks and drawings from
  * process-wide counters, and fflate dates every zip entry with the clock.
  * This step fixes each of them and re-zips the parts in a stable order, and
- * sets the document language (sv-SE) in the style defaults. It also clears
+ * sets the document language (sv-SE, or en-GB for --lang en) in the style
+ * defaults and in the core properties (`dc:language`, which LibreOffice and
+ * search tools read). It also clears
  * the "dirty" flag of fields, so Word never asks to update fields on opening.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
@@ -34,10 +36,21 @@ function w3cdtf(timestamp: Date): string {
   return timestamp.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-const LANG = '<w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/>';
+/** The language of the style defaults, as docx writes it for the house style. */
+function langElement(language: string): string {
+  return `<w:lang w:val="${language}" w:eastAsia="${language}" w:bidi="ar-SA"/>`;
+}
 
-/** Sets sv-SE as the language of the document defaults, whatever styles.xml came from. */
-export function ensureLanguage(styles: string): string {
+/** Sets `dc:language` in docProps/core.xml (docx has no option for it). */
+export function coreLanguage(core: string, language: string): string {
+  const element = `<dc:language>${language}</dc:language>`;
+  if (/<dc:language>[^<]*<\/dc:language>/.test(core)) return core.replace(/<dc:language>[^<]*<\/dc:language>/, element);
+  return core.replace("</cp:coreProperties>", `${element}</cp:coreProperties>`);
+}
+
+/** Sets the language (sv-SE unless told) of the document defaults, whatever styles.xml came from. */
+export function ensureLanguage(styles: string, language = "sv-SE"): string {
+  const LANG = langElement(language);
   const block = /<w:rPrDefault\b[^>]*?(?:\/>|>[\s\S]*?<\/w:rPrDefault>)/.exec(styles);
   if (!block) {
     const docDefaults = /<w:docDefaults\b[^>]*?(\/>|>)/.exec(styles);
@@ -136,7 +149,7 @@ function normalizeWordPart(xml: string, ids: Renumbering): string {
     return `w:id="${n}"`;
   };
   const tocAndDirty = (tag: string): string => tag.replace(TOC, ids.toc).replace(DIRTY, "");
-  return xml.replace(WORD_PART, (match) => {
+  const out = xml.replace(WORD_PART, (match) => {
     if (match.startsWith("rId")) return ids.rid(match);
     if (match.startsWith("_Toc")) return ids.toc(match);
     if (match === ' w:dirty="true"') return "";
@@ -144,6 +157,22 @@ function normalizeWordPart(xml: string, ids: Renumbering): string {
     if (tag.startsWith("<w:bookmark")) return tocAndDirty(tag.replace(BOOKMARK_ID, bookmark));
     return tocAndDirty(tag).replace(DRAWING_ID, (_m, head: string) => `${head}${ids.nextDrawing()}"`);
   });
+  return renumberChanges(out, bookmarks.size);
+}
+
+/** A tracked change of the redline edition (docx/redline.ts), up to its id: written with id 0. */
+const CHANGE = /<w:(ins|del|rPrChange) w:id="\d+"/g;
+const HAS_CHANGE = ' w:author="';
+
+/**
+ * The tracked changes of a part numbered in order after its bookmarks
+ * (which are numbered from 1): unique, never a bookmark's id, and the same
+ * on every build. A part without changes is returned as it is.
+ */
+function renumberChanges(xml: string, bookmarks: number): string {
+  if (!xml.includes(HAS_CHANGE)) return xml;
+  let n = bookmarks;
+  return xml.replace(CHANGE, (_m, tag: string) => `<w:${tag} w:id="${++n}"`);
 }
 
 /**
@@ -159,14 +188,14 @@ export function xmlChars(text: string): string {
   return NOT_XML.test(text) ? text.replace(NOT_XML, "") : text;
 }
 
-function normalizeText(name: string, raw: string, ids: Renumbering, timestamp: Date): string {
+function normalizeText(name: string, raw: string, ids: Renumbering, timestamp: Date, language: string): string {
   let text = xmlChars(raw);
-  if (name === "word/styles.xml") text = ensureLanguage(text);
+  if (name === "word/styles.xml") text = ensureLanguage(text, language);
   if (name.startsWith("word/")) return normalizeWordPart(text, ids);
   let xml = text.replace(RANDOM_RID, ids.rid);
   if (name === "docProps/core.xml") {
     const when = w3cdtf(timestamp);
-    xml = xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`);
+    xml = coreLanguage(xml.replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${when}$3`), language);
   }
   return xml;
 }
@@ -175,7 +204,7 @@ function normalizeText(name: string, raw: string, ids: Renumbering, timestamp: D
  * Normalises the parts and zips them. The parts map is emptied on the way:
  * each part's text is let go as soon as its bytes are made.
  */
-export function normalizeParts(parts: Parts, timestamp: Date): Uint8Array {
+export function normalizeParts(parts: Parts, timestamp: Date, language = "sv-SE"): Uint8Array {
   const names = [...parts.keys()].sort(partOrder);
   const ids = new Renumbering();
   const mtime = zipTime(timestamp);
@@ -185,7 +214,7 @@ export function normalizeParts(parts: Parts, timestamp: Date): Uint8Array {
     parts.delete(name);
     if (data === undefined) continue;
     const text = typeof data === "string" ? data : isText(name) ? strFromU8(data) : undefined;
-    zippable[name] = [text === undefined ? (data as Uint8Array) : strToU8(normalizeText(name, text, ids, timestamp)), { mtime }];
+    zippable[name] = [text === undefined ? (data as Uint8Array) : strToU8(normalizeText(name, text, ids, timestamp, language)), { mtime }];
   }
   // fflate is plain JavaScript: the same bytes on every machine (native zlib may pick other matches per CPU).
   return zipSync(zippable, { level: 6 });

@@ -22,6 +22,9 @@ export interface PageSetup {
 
 export const A4: PageSetup = { width: 11906, height: 16838, top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 };
 
+/** The Quote style's left (and right) indent, in twips; a quote in a quote is indented twice as far (blocks.ts). */
+export const QUOTE_INDENT = 567;
+
 export function textWidth(page: PageSetup): number {
   return page.width - page.left - page.right;
 }
@@ -40,6 +43,12 @@ export const STYLE = {
   tableText: "SamdokTabelltext",
   tableHead: "SamdokTabellrubrik",
   coverLine: "SamdokOmslagsrad",
+  /** The notices at the top of a chapter (draft, remiss, repealed, past revision, coming or not yet valid). */
+  noticeDraft: "SamdokAviseringUtkast",
+  noticeConsultation: "SamdokAviseringRemiss",
+  noticeVoid: "SamdokAviseringUpphavd",
+  noticeRevision: "SamdokAviseringRevision",
+  noticeComing: "SamdokAviseringKommande",
 } as const;
 
 export const FONT = "Arial";
@@ -56,10 +65,48 @@ export const COLORS = {
   codeFill: "F2F2F2",
 } as const;
 
-/** Styles samdok itself defines; with a template they are added only when the template lacks them. */
-export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[] {
+/**
+ * A notice as the HTML edition's banner: a shaded box with a thick left edge
+ * and a thin border, its text in the banner's dark colour (at least 7:1 on
+ * its background), kept on one page.
+ */
+function noticeStyle(id: string, name: string, fill: string, color: string): IParagraphStyleOptions {
+  const thin = { style: BorderStyle.SINGLE, size: 6, color, space: 4 };
+  return {
+    id,
+    name,
+    basedOn: "Normal",
+    next: "Normal",
+    run: { color },
+    paragraph: {
+      keepLines: true,
+      border: { top: thin, bottom: thin, right: thin, left: { style: BorderStyle.SINGLE, size: 36, color, space: 6 } },
+      shading: { type: "clear", color: "auto", fill },
+      spacing: { before: 120, after: 240 },
+      indent: { left: 227, right: 113 },
+    },
+  };
+}
+
+/** The notices' styles, in the HTML banners' colours (src/render/html/styles.ts). */
+function noticeStyles(): IParagraphStyleOptions[] {
+  return [
+    noticeStyle(STYLE.noticeDraft, "Samdok avisering utkast", "FFF1C2", "533D00"),
+    noticeStyle(STYLE.noticeConsultation, "Samdok avisering remiss", "E2ECF9", "173E73"),
+    noticeStyle(STYLE.noticeVoid, "Samdok avisering upphävd", "F9E1E0", "7D1A1A"),
+    noticeStyle(STYLE.noticeRevision, "Samdok avisering revision", "FDE9D7", "6B3100"),
+    noticeStyle(STYLE.noticeComing, "Samdok avisering kommande", "E2ECF9", "173E73"),
+  ];
+}
+
+/**
+ * Styles samdok itself defines; with a template they are added only when the template lacks them.
+ * @param accent the main colour (`utgava.farg`, without "#"), for the contents' heading
+ */
+export function samdokParagraphStyles(page: PageSetup, accent: string = ACCENT): IParagraphStyleOptions[] {
   const right = textWidth(page);
   return [
+    ...noticeStyles(),
     {
       id: STYLE.subtitle,
       name: "Subtitle",
@@ -84,7 +131,7 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
       quickFormat: true,
       run: { italics: true, color: "404040" },
       paragraph: {
-        indent: { left: 567, right: 567 },
+        indent: { left: QUOTE_INDENT, right: QUOTE_INDENT },
         border: { left: { style: BorderStyle.SINGLE, size: 18, color: COLORS.border, space: 8 } },
       },
     },
@@ -93,7 +140,7 @@ export function samdokParagraphStyles(page: PageSetup): IParagraphStyleOptions[]
       name: "TOC Heading",
       basedOn: "Normal",
       next: "Normal",
-      run: { size: 36, bold: true, color: ACCENT },
+      run: { size: 36, bold: true, color: accent },
       paragraph: { spacing: { before: 240, after: 240 } },
     },
     {
@@ -166,10 +213,10 @@ export function samdokCharacterStyles(): ICharacterStyleOptions[] {
   ];
 }
 
-/** The built-in house style. */
-export function houseStyles(page: PageSetup): IStylesOptions {
+/** The built-in house style; `accent` (the configured main colour, without "#") colours the title and headings. */
+export function houseStyles(page: PageSetup, accent: string = ACCENT): IStylesOptions {
   const h = (level: number, size: number, before: number, extra: { italics?: boolean } = {}) => ({
-    run: { font: FONT, size, bold: true, color: ACCENT, ...extra },
+    run: { font: FONT, size, bold: true, color: accent, ...extra },
     paragraph: {
       spacing: { before, after: 120, line: 240, lineRule: LineRuleType.AUTO },
       keepNext: true,
@@ -183,7 +230,7 @@ export function houseStyles(page: PageSetup): IStylesOptions {
         run: { font: FONT, size: 22, language: { value: "sv-SE", eastAsia: "sv-SE", bidirectional: "ar-SA" } },
         paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
       },
-      title: { run: { font: FONT, size: 56, bold: true, color: ACCENT }, paragraph: { spacing: { before: 2400, after: 240 } } },
+      title: { run: { font: FONT, size: 56, bold: true, color: accent }, paragraph: { spacing: { before: 2400, after: 240 } } },
       heading1: h(0, 40, 0),
       heading2: h(1, 30, 360),
       heading3: h(2, 26, 280),
@@ -193,15 +240,15 @@ export function houseStyles(page: PageSetup): IStylesOptions {
       hyperlink: { run: { color: "0563C1", underline: {} } },
       listParagraph: { paragraph: { spacing: { after: 60 } } },
     },
-    paragraphStyles: samdokParagraphStyles(page),
+    paragraphStyles: samdokParagraphStyles(page, accent),
     characterStyles: samdokCharacterStyles(),
   };
 }
 
-/** With a template: only the samdok styles the template does not define. */
-export function stylesForTemplate(page: PageSetup, templateIds: ReadonlySet<string>): IStylesOptions {
+/** With a template: only the samdok styles the template does not define (its own headings keep their colour). */
+export function stylesForTemplate(page: PageSetup, templateIds: ReadonlySet<string>, accent: string = ACCENT): IStylesOptions {
   return {
-    paragraphStyles: samdokParagraphStyles(page).filter((s) => !templateIds.has(s.id)),
+    paragraphStyles: samdokParagraphStyles(page, accent).filter((s) => !templateIds.has(s.id)),
     characterStyles: samdokCharacterStyles().filter((s) => !templateIds.has(s.id)),
   };
 }

@@ -25,6 +25,8 @@ export interface RunProps {
   bold?: boolean | undefined;
   italics?: boolean | undefined;
   strike?: boolean | undefined;
+  /** Raised or lowered text (`<sup>`, `<sub>` in a document's Markdown). */
+  vertAlign?: "superscript" | "subscript" | undefined;
 }
 
 function runProperties(p: RunProps): string {
@@ -33,12 +35,33 @@ function runProperties(p: RunProps): string {
   if (p.bold) s += "<w:b/><w:bCs/>";
   if (p.italics) s += "<w:i/><w:iCs/>";
   if (p.strike) s += "<w:strike/>";
+  if (p.vertAlign) s += `<w:vertAlign w:val="${p.vertAlign}"/>`;
   return s === "" ? "" : `<w:rPr>${s}</w:rPr>`;
+}
+
+/** The soft hyphen (U+00AD) and the non-breaking hyphen (U+2011), which Word keeps as marks of their own. */
+const HYPHENS = /[\u00AD\u2011]/;
+
+/**
+ * The text of a run. Text pasted from Word often carries soft hyphens: as a
+ * character Word shows or drops them unpredictably, as `w:softHyphen` it
+ * breaks the word there only at a line end. `w:noBreakHyphen` is Word's own
+ * hyphen that never breaks.
+ */
+function runText(text: string): string {
+  if (!HYPHENS.test(text)) return `<w:t xml:space="preserve">${esc(text)}</w:t>`;
+  let s = "";
+  for (const piece of text.split(/([\u00AD\u2011])/)) {
+    if (piece === "\u00AD") s += "<w:softHyphen/>";
+    else if (piece === "\u2011") s += "<w:noBreakHyphen/>";
+    else if (piece !== "") s += `<w:t xml:space="preserve">${esc(piece)}</w:t>`;
+  }
+  return s;
 }
 
 /** A run of text; `lineBreak` puts a line break before the text. */
 export function run(text: string, props: RunProps = {}, lineBreak = false): string {
-  return `<w:r>${runProperties(props)}${lineBreak ? "<w:br/>" : ""}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+  return `<w:r>${runProperties(props)}${lineBreak ? "<w:br/>" : ""}${runText(text)}</w:r>`;
 }
 
 /** A run with only a line break. */
@@ -58,6 +81,8 @@ export interface ParagraphProps {
   bottomBorder?: { color: string; size: number } | undefined;
   spacing?: { after?: number; before?: number; line?: number; lineRule?: "auto" } | undefined;
   indentLeft?: number | undefined;
+  /** With `indentLeft`: the first line starts this much further left (a list item's marker). */
+  indentHanging?: number | undefined;
   alignment?: Alignment | undefined;
 }
 
@@ -89,7 +114,8 @@ export function paragraphProperties(p: ParagraphProps): string {
   if (p.bottomBorder)
     s += `<w:pBdr><w:bottom w:val="single" w:color="${esc(p.bottomBorder.color)}" w:sz="${p.bottomBorder.size}" w:space="1"/></w:pBdr>`;
   if (p.spacing) s += spacing(p.spacing);
-  if (p.indentLeft !== undefined) s += `<w:ind w:left="${p.indentLeft}"/>`;
+  if (p.indentLeft !== undefined)
+    s += `<w:ind w:left="${p.indentLeft}"${p.indentHanging !== undefined ? ` w:hanging="${p.indentHanging}"` : ""}/>`;
   if (p.alignment) s += `<w:jc w:val="${p.alignment}"/>`;
   return s;
 }

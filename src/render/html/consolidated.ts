@@ -18,6 +18,7 @@ import type { BodyTree } from "./markdown.js";
 import { appendixSections, banners, factsPanel, statusLine, type PartContext } from "./parts.js";
 import { editionTitle, setTitle, statusLabel, typeLabel } from "../shared/edition-labels.js";
 import { trackName } from "../../core/config.js";
+import { comparedFacts, documentSummary, editionSummary, redlineStyles } from "./redline.js";
 
 /** `bodies`: every document's rendered body; its page must be written already (BodyTree.place). */
 export function consolidatedPage(build: HtmlBuild, bodies: ReadonlyMap<EditionDocument, BodyTree>): string {
@@ -74,6 +75,8 @@ export function consolidatedPage(build: HtmlBuild, bodies: ReadonlyMap<EditionDo
     kind: "samlad",
     title: "Samlad utgåva",
     description: `Alla ${edition.documents.length} dokument i en samlad utgåva.`,
+    // `--redline`: the documents changed, new and gone first, and the marks' styles (redline.ts).
+    ...redlineStyles(edition.redline !== undefined || [...bodies.values()].some((b) => b.redline !== undefined)),
     main: [
       h("h1", null, "Samlad utgåva"),
       h(
@@ -81,7 +84,8 @@ export function consolidatedPage(build: HtmlBuild, bodies: ReadonlyMap<EditionDo
         { className: ["ingress"] },
         `${editionTitle(build.edition)}. ${edition.documents.length} dokument i en följd, ordnade efter spår, dokumenttyp och id.`,
       ),
-      h("p", { className: ["utgava"] }, editionStatement(build)),
+      h("p", { className: ["utgava"] }, editionStatement(build, { source: false })),
+      editionSummary(build),
       h(
         "nav",
         { className: ["innehallsforteckning"], ariaLabelledBy: ["innehall__forteckning"] },
@@ -103,7 +107,8 @@ function chapter(build: HtmlBuild, doc: EditionDocument, tree: BodyTree, level: 
     h(`h${level}`, { id, className: ["dokument-rubrik"] }, doc.doc.titel),
     statusLine(ctx),
     ...banners(ctx),
-    factsPanel(ctx),
+    documentSummary(ctx, tree.redline, build.edition.redline === undefined),
+    doc.redline ? comparedFacts(ctx) : factsPanel(ctx),
     block("div", { className: ["brodtext"] }, ...body.children),
     ...appendixSections(ctx),
     h(

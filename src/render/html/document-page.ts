@@ -11,6 +11,7 @@ import { renderPage } from "./layout.js";
 import type { BodyTree } from "./markdown.js";
 import { appendixSections, banners, factsPanel, partId, statusLine, type PartContext } from "./parts.js";
 import { statusLabel, typeLabel } from "../shared/edition-labels.js";
+import { comparedFacts, documentSummary, redlineStyles } from "./redline.js";
 
 /** A table of contents is worth its space from this many sections on. */
 const TOC_MIN = 3;
@@ -43,12 +44,15 @@ export function documentPage(build: HtmlBuild, doc: EditionDocument, tree: BodyT
     kind: "dokument",
     title: d.titel,
     description: `${typeLabel(d.dokumenttyp)}, version ${d.version}, ${statusLabel(d.status).toLowerCase()}.`,
+    // `--redline`: what changed first, the fact box compared, and the marks' styles (redline.ts).
+    ...redlineStyles(tree.redline !== undefined),
     main: [
       h("p", { className: ["brodsmulor"] }, h("a", { href: "index.html" }, "Dokumentregister"), " › ", typeLabel(d.dokumenttyp)),
       h("h1", null, d.titel),
       statusLine(ctx),
       ...banners(ctx),
-      factsPanel(ctx),
+      documentSummary(ctx, tree.redline, true),
+      doc.redline ? comparedFacts(ctx) : factsPanel(ctx),
       toc,
       block("div", { className: ["brodtext"] }, ...body.children),
       ...appendix,

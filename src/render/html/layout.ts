@@ -11,6 +11,7 @@ import { block, documentRoot, h, stringify, type Child } from "./hast.js";
 import { STYLES } from "./styles.js";
 import { editionTitle } from "../shared/edition-labels.js";
 import { longDate } from "../../core/dates.js";
+import { brandStyles, editionLook, logoDataUrl, logoSize } from "../shared/region-look.js";
 
 export type PageKind = "register" | "samlad" | "dokument";
 
@@ -61,17 +62,39 @@ export function revisionText(revision: string | undefined): string {
 
 /**
  * "Utgåva 23 november 2026. Källversion: abc123def456."; a point-in-time
- * edition (`--as-of`) says "Gällande den 1 mars 2027" instead.
+ * edition (`--as-of`) says "Gällande den 1 mars 2027" instead. The source
+ * version is for those who maintain the edition, so only the page footer
+ * states it; a page's own text says the date alone (`source: false`).
  */
-export function editionStatement(build: HtmlBuild): Child[] {
+export function editionStatement(build: HtmlBuild, options: { source?: boolean } = {}): Child[] {
   const { date, revision, asOf } = build.edition;
-  return [
-    asOf ? "Gällande den " : "Utgåva ",
-    h("time", { dateTime: date }, longDate(date, "sv")),
-    ". Källversion: ",
-    revision ? h("code", null, revisionText(revision)) : revisionText(revision),
-    ".",
-  ];
+  const when: Child[] = [asOf ? "Gällande den " : "Utgåva ", h("time", { dateTime: date }, longDate(date, "sv")), "."];
+  if (options.source === false) return when;
+  return [...when, " Källversion: ", revision ? h("code", null, revisionText(revision)) : revisionText(revision), "."];
+}
+
+/**
+ * The region's logo and issuer (`utgava` in samdok.config.json) on a white
+ * band above the coloured header, so that a logo drawn for a white
+ * background stays visible. Nothing when neither is configured.
+ */
+function issuerBar(build: HtmlBuild): Element | null {
+  const look = editionLook(build.edition);
+  if (!look.logo && !look.issuer) return null;
+  const logo = look.logo;
+  const size = logo ? logoSize(logo, 56, 320) : undefined;
+  return block(
+    "div",
+    { className: ["utgivare"] },
+    block(
+      "div",
+      { className: ["ram", "utgivare-ram"] },
+      logo && size
+        ? h("img", { className: ["logotyp"], src: logoDataUrl(logo), alt: logo.alt, width: size.width, height: size.height })
+        : null,
+      look.issuer ? h("p", { className: ["utgivare-namn"] }, look.issuer) : null,
+    ),
+  );
 }
 
 export function renderPage(build: HtmlBuild, options: PageOptions): string {
@@ -85,11 +108,12 @@ export function renderPage(build: HtmlBuild, options: PageOptions): string {
     h("title", null, pageTitle(build, options.title)),
     h("meta", { name: "description", content: options.description }),
     h("meta", { name: "generator", content: `samdok ${build.version}` }),
-    h("style", null, options.styles ? `${STYLES}\n${options.styles}` : STYLES),
+    h("style", null, [STYLES, brandStyles(editionLook(build.edition)), options.styles ?? ""].filter(Boolean).join("\n")),
   );
   const header = h(
     "header",
     { className: ["sidhuvud"] },
+    issuerBar(build),
     block(
       "div",
       { className: ["ram", "sidhuvud-ram"] },

@@ -20,6 +20,12 @@
  * body is parsed, sanitised and finished once (`renderBody`, which also
  * gives the warnings, once), and `BodyTree.place` writes those values for a
  * page or for the consolidated edition into the same tree.
+ *
+ * A redline edition (`--redline`, issue 16) renders a document compared with
+ * an earlier version as the merged tree of the two (redline-body.ts), whose
+ * marks become `<ins>`, `<del>` and `data-redline` (redline-marks.ts); the
+ * warnings are the new text's alone, and what the old text had warns about
+ * nothing. Without it the processor's output is the same as before.
  */
 import { unified } from "unified";
 import remarkRehype from "remark-rehype";
@@ -27,21 +33,31 @@ import rehypeSanitize from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import type { Root as MdastRoot } from "mdast";
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
+import { keepReferencesTogether } from "../shared/typography.js";
 import { editionBody, parseBodyForRules } from "../../core/markdown.js";
 import { takeTree, type EditionDocument } from "../edition.js";
 import { sanitizeSchema } from "./sanitize-schema.js";
 import type { HtmlBuild, Mode } from "./context.js";
 import { h } from "./hast.js";
+import { rawHtmlFindings, rawHtmlWarning, resolveRawHtmlIn } from "../shared/raw-html.js";
+import { emailWords } from "./parts.js";
+import { finishRedline, isDeleted, redlineHandlers, relabelTables, versionText } from "./redline-marks.js";
+import { mergedBody, renderedRedline, type RedlineRender } from "./redline-body.js";
 
 /** Markdown tree to sanitised HTML tree: it parses nothing (the tree comes parsed). */
 const processor = unified()
   .use(remarkRehype, {
+    // Raw HTML comes through as `raw` nodes, which resolveRawHtmlIn turns into the published subset (or removes).
+    allowDangerousHtml: true,
     clobberPrefix: "fotnot__",
     footnoteLabel: "Fotnoter",
     footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
       `Tillbaka till hänvisning ${referenceIndex + 1}${rereferenceIndex > 1 ? ` (${rereferenceIndex})` : ""}`,
+    // `--redline`: the merged tree's marks (redline-marks.ts); a tree without them renders as by default.
+    handlers: redlineHandlers,
   })
+  .use(() => resolveRawHtmlIn)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeSlug)
   .freeze();
@@ -82,6 +98,9 @@ interface BodyHeading {
  * written out before the next placing (the consolidated edition).
  */
 export class BodyTree {
+  /** `--redline`: what the summary at the top of the document is made from (redline.ts). */
+  redline?: RedlineRender;
+
   constructor(
     private readonly build: HtmlBuild,
     private readonly doc: EditionDocument,
@@ -111,20 +130,32 @@ export class BodyTree {
 export async function renderBody(build: HtmlBuild, doc: EditionDocument): Promise<BodyTree> {
   const mdast = takeTree(doc, "html") ?? editionBody(parseBodyForRules(doc.text, doc.result.bodyLine ?? 1), { lines: true });
   warnAboutRawHtml(build, doc, mdast);
-  const hast = (await processor.run(mdast)) as Root;
+  // `--redline`: the body merged with its version at REF (warned about above as the new text only).
+  const merged = mergedBody(doc, mdast);
+  const hast = (await processor.run(merged?.tree ?? mdast)) as Root;
+  const marks = merged ? finishRedline(hast) : undefined;
   const placers: Placer[] = [];
 
   const headings = collectHeadings(hast);
+  // A changed heading reads in the table of contents as it reads now.
+  if (marks) for (const heading of headings) heading.text = versionText(heading.element, "new");
   const footnoteHeadings = finishFootnoteSections(hast);
   finishFootnotes(hast, new Set(headings.map((h) => h.element)), placers);
-  rewriteLinks(build, doc, hast, placers);
-  rewriteImages(build, doc, hast);
+  rewriteLinks(build, doc, hast, placers, marks?.quiet);
+  rewriteImages(build, doc, hast, marks?.quiet);
   finishTables(hast);
+  if (marks) relabelTables(hast);
   finishTaskLists(hast);
   dropEmptyParagraphs(hast);
   trimTrailingSpace(hast);
+  keepReferences(hast);
 
-  return new BodyTree(build, doc, hast, headings, footnoteHeadings, placers);
+  const body = new BodyTree(build, doc, hast, headings, footnoteHeadings, placers);
+  if (merged) {
+    const elements = headings.map((h) => h.element);
+    body.redline = renderedRedline(merged, elements);
+  }
+  return body;
 }
 
 /** The line of `node` in the file, when it has one (core/markdown.ts keeps those of the nodes warnings name). */
@@ -132,21 +163,10 @@ function lineOf(node: { position?: { start: { line: number } } | undefined }): n
   return node.position?.start.line;
 }
 
+/** Raw HTML outside the published subset: one warning for the document, from the findings rule SD136 reports one by one. */
 function warnAboutRawHtml(build: HtmlBuild, doc: EditionDocument, tree: MdastRoot): void {
-  const lines = new Set<number>();
-  visit(tree, "html", (node) => {
-    const value = node.value.trim();
-    // Comments are a normal way to leave notes for editors; closing tags belong to an opening one.
-    if (/^<!--[\s\S]*-->$/.test(value) || value.startsWith("</")) return;
-    const line = lineOf(node);
-    if (line !== undefined) lines.add(line);
-  });
-  if (lines.size === 0) return;
-  const sorted = [...lines].sort((a, b) => a - b);
-  build.warn(doc, sorted[0], {
-    sv: `rå HTML publiceras inte i HTML-utgåvan (${sorted.length === 1 ? "rad" : "rader"} ${sorted.join(", ")}); skriv det med Markdown i stället.`,
-    en: `raw HTML is not published in the HTML edition (${sorted.length === 1 ? "line" : "lines"} ${sorted.join(", ")}); write it in Markdown instead.`,
-  });
+  const warning = rawHtmlWarning(rawHtmlFindings(tree));
+  if (warning) build.warn(doc, warning.line, warning.message);
 }
 
 function isHeading(node: Element): boolean {
@@ -186,14 +206,19 @@ function collectHeadings(tree: Root): BodyHeading[] {
  * samdok's validation computes them), made unique on the page. rehype-slug
  * computes them from the HTML, which differs when a heading carries a
  * footnote reference; the validated slug wins so that checked links work.
+ * A heading a redline shows as deleted is not in the document: the slugs
+ * are the others', and it gets an id of its own (`borttagen-rubrik-2`).
  */
 function setHeadingIds(build: HtmlBuild, doc: EditionDocument, headings: readonly BodyHeading[], mode: Mode): void {
   const slugs = build.links.headingSlugs(doc);
   const ids = build.headingIds(doc, mode);
   const used = new Set<string>();
+  const live = headings.filter((heading) => !isDeleted(heading.element));
   headings.forEach((heading, i) => {
-    const slug = headings.length === slugs.length ? slugs[i] : heading.slugId;
-    let id = (slug !== undefined && ids.get(slug)) || `${mode === "samlad" ? `${build.anchor(doc)}--` : ""}rubrik-${i + 1}`;
+    const n = live.indexOf(heading);
+    const slug = n < 0 ? undefined : live.length === slugs.length ? slugs[n] : heading.slugId;
+    const fallback = n < 0 ? `borttagen-rubrik-${i + 1}` : `rubrik-${i + 1}`;
+    let id = (slug !== undefined && ids.get(slug)) || `${mode === "samlad" ? `${build.anchor(doc)}--` : ""}${fallback}`;
     // The first heading with a slug takes its id; repeated slugs are already suffixed by the slugger.
     if (used.has(id)) id = `${id}__${i + 1}`;
     used.add(id);
@@ -220,7 +245,7 @@ function setHeadingLevels(
     const level = Math.min(6, Math.max(baseLevel, Math.min(wanted, previous + 1)));
     heading.element.tagName = `h${level}`;
     previous = level;
-    if (level === baseLevel) outline.push({ id: String(heading.element.properties.id), text: heading.text });
+    if (level === baseLevel && !isDeleted(heading.element)) outline.push({ id: String(heading.element.properties.id), text: heading.text });
   }
   for (const heading of footnoteHeadings) heading.tagName = `h${Math.min(6, baseLevel)}`;
   return outline;
@@ -246,8 +271,21 @@ function finishFootnoteSections(tree: Root): Element[] {
 /** The words of a node, without footnote references. */
 export function plainText(node: ElementContent | RootContent): string {
   if (node.type === "text") return node.value;
-  if (node.type === "element") return node.tagName === "sup" ? "" : node.children.map(plainText).join("");
+  if (node.type === "element") return isFootnoteReference(node) ? "" : node.children.map(plainText).join("");
   return "";
+}
+
+/** A footnote reference (`<sup><a data-footnote-ref>`), as remark-rehype writes it; a raw `<sup>` is text. */
+function isFootnoteReference(node: Element): boolean {
+  return (
+    node.tagName === "sup" &&
+    node.children.some(
+      (c) =>
+        c.type === "element" &&
+        c.tagName === "a" &&
+        (c.properties.dataFootnoteRef !== undefined || String(c.properties.className ?? "").includes("fotnot-hanvisning")),
+    )
+  );
 }
 
 /** The footnotes' own ids ("fotnot__fn-1", the label's), as the document has them: `localId` makes them the page's. */
@@ -308,8 +346,28 @@ function note(content: ElementContent[], why: string): Element {
   return h("span", { className: ["ej-publicerad"] }, content, h("span", { className: ["ej-publicerad-not"] }, ` (${why})`));
 }
 
+/**
+ * A warning about `node`, unless it is `quiet`: inside what a redline shows
+ * as deleted (the old version's links and images are no longer the document's).
+ */
+function warner(build: HtmlBuild, doc: EditionDocument, quiet: ReadonlySet<Element> | undefined) {
+  return (node: Element, message: Parameters<HtmlBuild["warn"]>[2]): void => {
+    if (!quiet?.has(node)) build.warn(doc, lineOf(node), message);
+  };
+}
+
+/** A link whose words are its e-mail address breaks only after the @ and before the dots (parts.ts `emailWords`). */
+function breakEmail(link: Element): void {
+  const href = link.properties.href;
+  const only = link.children.length === 1 ? link.children[0] : undefined;
+  if (typeof href !== "string" || !href.startsWith("mailto:") || only?.type !== "text" || !only.value.includes("@")) return;
+  link.children = h("span", null, emailWords(only.value)).children;
+  link.properties.className = ["epost"];
+}
+
 /** Links to documents of the edition lead to their page or their chapter: `place` writes where. */
-function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placers: Placer[]): void {
+function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placers: Placer[], quiet?: ReadonlySet<Element>): void {
+  const warn = warner(build, doc, quiet);
   visit(tree, "element", (node, _index, parent) => {
     if (node.tagName !== "a" || !parent) return undefined;
     const p = node.properties;
@@ -326,11 +384,12 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placer
     switch (resolved.kind) {
       case "external":
         p.href = resolved.url;
+        breakEmail(node);
         break;
       case "document": {
         const { target, slug, fragment } = resolved;
         if (fragment !== undefined && slug === undefined) {
-          build.warn(doc, lineOf(node), {
+          warn(node, {
             sv: `länken ${href} pekar på en rubrik som inte finns i ${target.result.rootPath}; den leder till dokumentets början.`,
             en: `the link ${href} points at a heading that ${target.result.rootPath} does not have; it leads to the top of the document.`,
           });
@@ -344,7 +403,7 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placer
       case "file": {
         const rel = build.attach(resolved.absPath, false);
         if (!rel) {
-          build.warn(doc, lineOf(node), {
+          warn(node, {
             sv: `filen ${resolved.rootPath} publiceras inte (bara pdf, Office-, text- och bildfiler följer med).`,
             en: `the file ${resolved.rootPath} is not published (only pdf, Office, text and image files are).`,
           });
@@ -354,7 +413,9 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placer
         break;
       }
       case "missing": {
-        build.warn(doc, lineOf(node), {
+        // A link of deleted text (`--redline`) to what is gone since REF: its words, in the deletion.
+        if (quiet?.has(node)) return replaceIn(parent, node, node.children, true);
+        warn(node, {
           sv: `länken ${href} leder inte till någon fil i samlingen.`,
           en: `the link ${href} leads to no file in the set.`,
         });
@@ -374,12 +435,12 @@ function rewriteLinks(build: HtmlBuild, doc: EditionDocument, tree: Root, placer
  * external resources), so they become a link; images whose address
  * sanitising removed keep only their text.
  */
-function rewriteImages(build: HtmlBuild, doc: EditionDocument, tree: Root): void {
+function rewriteImages(build: HtmlBuild, doc: EditionDocument, tree: Root, quiet?: ReadonlySet<Element>): void {
+  const warn = warner(build, doc, quiet);
   visit(tree, "element", (node, _index, parent) => {
     if (node.tagName !== "img" || !parent) return undefined;
     const alt = typeof node.properties.alt === "string" ? node.properties.alt : "";
     const src = typeof node.properties.src === "string" ? node.properties.src : undefined;
-    const line = lineOf(node);
     const label = alt ? `Bild: ${alt}` : "Bild";
     if (src === undefined) {
       return replaceIn(parent, node, [h("span", { className: ["bild-saknas"] }, `[${label}]`)]);
@@ -390,7 +451,7 @@ function rewriteImages(build: HtmlBuild, doc: EditionDocument, tree: Root): void
     }
     const rel = resolved.kind === "file" ? build.attach(resolved.absPath, true) : undefined;
     if (!rel) {
-      build.warn(doc, line, {
+      warn(node, {
         sv: `bilden ${src} publiceras inte (bara png, jpg, gif och webp i samlingens mapp följer med).`,
         en: `the image ${src} is not published (only png, jpg, gif and webp in the set's folder are).`,
       });
@@ -403,10 +464,15 @@ function rewriteImages(build: HtmlBuild, doc: EditionDocument, tree: Root): void
 
 const ALIGN_CLASS: Record<string, string> = { left: "vanster", center: "centrerad", right: "hoger" };
 
-/** Header cells get `scope`, alignment becomes a class, and each cell knows its column name (for narrow screens). */
+/**
+ * Header cells get `scope`, alignment becomes a class, and each cell knows its
+ * column name (for narrow screens). A table from raw HTML keeps the scope it
+ * gives; with merged cells the columns have no one name, so it stays a table.
+ */
 function finishTables(tree: Root): void {
   visit(tree, "element", (table) => {
     if (table.tagName !== "table") return undefined;
+    const merged = hasMergedCells(table);
     let headers: string[] = [];
     visit(table, "element", (row) => {
       if (row.tagName !== "tr") return undefined;
@@ -417,15 +483,24 @@ function finishTables(tree: Root): void {
         delete cell.properties.align;
         const cls = typeof align === "string" ? ALIGN_CLASS[align] : undefined;
         if (cls) cell.properties.className = [cls];
-        if (cell.tagName === "th") cell.properties.scope = "col";
-        else if (headers[i]) cell.properties.dataLabel = headers[i];
+        if (cell.tagName === "th") cell.properties.scope ??= cells.every((c) => c.tagName === "th") ? "col" : "row";
+        else if (headers[i] && !merged) cell.properties.dataLabel = headers[i];
       });
       return "skip";
     });
     // Wide tables become one card per row on a narrow screen (styles.ts); narrow ones stay tables.
-    table.properties.className = headers.length >= 4 ? ["tabell", "stapla"] : ["tabell"];
+    table.properties.className = headers.length >= 4 && !merged ? ["tabell", "stapla"] : ["tabell"];
     return "skip";
   });
+}
+
+/** A cell spans more than one column or row (only raw HTML can say so). */
+function hasMergedCells(table: Element): boolean {
+  let merged = false;
+  visit(table, "element", (cell) => {
+    if (Number(cell.properties.colSpan ?? 1) > 1 || Number(cell.properties.rowSpan ?? 1) > 1) merged = true;
+  });
+  return merged;
 }
 
 /** GitHub task lists: a checkbox a reader cannot tick becomes a sign and words. */
@@ -448,6 +523,18 @@ function dropEmptyParagraphs(tree: Root): void {
     if (!empty) return undefined;
     parent.children.splice(index, 1);
     return index;
+  });
+}
+
+/**
+ * "§ 14/2025", "16 kap. 4 §", "nr 5" never break apart (shared/typography.ts,
+ * as in the Word edition); code is left as written.
+ */
+function keepReferences(tree: Root): void {
+  visit(tree, (node, _index, parent) => {
+    if (node.type === "element" && (node.tagName === "code" || node.tagName === "pre")) return SKIP;
+    if (node.type === "text" && parent?.type === "element") node.value = keepReferencesTogether(node.value);
+    return undefined;
   });
 }
 

@@ -5,6 +5,7 @@
  * history. The same parts make up a document page and a document's chapter
  * in the consolidated edition; only the heading level and the ids differ.
  */
+import { keepReferencesTogether } from "../shared/typography.js";
 import type { Element } from "hast";
 import type { EditionDocument } from "../edition.js";
 import type { HtmlBuild, Mode } from "./context.js";
@@ -177,6 +178,26 @@ function entry(label: string, ...value: Child[]): Element {
   return h("div", null, h("dt", null, label), h("dd", null, ...value));
 }
 
+/**
+ * What "Giltig till" says of a repealed document: the repeal ends its
+ * validity, so "Upphävd den 31 oktober 2024" (or "Upphävs den …", repealed
+ * from a later day) stands there rather than "tills vidare" or a date after
+ * it. Undefined when the validity ended before the repeal.
+ */
+function repealedInstead(d: EditionDocument["doc"], editionDate: string): Child | undefined {
+  const when = d.upphavd_datum;
+  if (d.status !== "upphävd" || !when || !isIsoDate(when)) return undefined;
+  if (d.giltig_till && isIsoDate(d.giltig_till) && d.giltig_till < when) return undefined;
+  return [when > editionDate ? "Upphävs den " : "Upphävd den ", longDateEl(when)];
+}
+
+/** An e-mail address that breaks only after its @ and before its dots, never inside a word (a narrow column, a phone). */
+export function emailWords(address: string): Child[] {
+  const out: Child[] = [];
+  for (const [i, part] of address.split(/(?=\.)|(?<=@)/).entries()) out.push(i > 0 ? h("wbr") : null, part);
+  return out;
+}
+
 /** The metadata panel ("faktaruta"), with the schema's Swedish labels. */
 export function factsPanel(ctx: PartContext): Element {
   const { build, doc } = ctx;
@@ -201,7 +222,7 @@ export function factsPanel(ctx: PartContext): Element {
             i > 0 ? h("br") : null,
             roleName(config, id),
             role?.organisation ? [h("br"), role.organisation] : null,
-            role?.epost ? [h("br"), h("a", { href: `mailto:${role.epost}` }, role.epost)] : null,
+            role?.epost ? [h("br"), h("a", { href: `mailto:${role.epost}`, className: ["epost"] }, emailWords(role.epost))] : null,
           ];
         }),
       ),
@@ -209,10 +230,12 @@ export function factsPanel(ctx: PartContext): Element {
   }
   if (d.faststalld_av) entries.push(entry(t("/faststalld_av"), joinSv(deciders(d).map((b) => bodyName(config, b)))));
   if (d.faststalld_datum) entries.push(entry(t("/faststalld_datum"), date(d.faststalld_datum)));
-  if (d.beslutsparagraf) entries.push(entry(t("/beslutsparagraf"), d.beslutsparagraf));
+  if (d.beslutsparagraf) entries.push(entry(t("/beslutsparagraf"), keepReferencesTogether(d.beslutsparagraf)));
   if (d.diarienummer) entries.push(entry(t("/diarienummer"), d.diarienummer));
   if (d.giltig_fran) entries.push(entry(t("/giltig_fran"), date(d.giltig_fran)));
-  if (d.giltig_till) entries.push(entry(t("/giltig_till"), date(d.giltig_till)));
+  const repealed = repealedInstead(d, build.edition.date);
+  if (repealed) entries.push(entry(t("/giltig_till"), repealed));
+  else if (d.giltig_till) entries.push(entry(t("/giltig_till"), date(d.giltig_till)));
   if (d.revideras_senast) {
     const overdue = revisionOverdue(d, build.edition.date);
     const soon = !overdue && revisionDueSoon(d, build.edition.date, config.bevakning?.inom_dagar ?? 90);
@@ -224,7 +247,7 @@ export function factsPanel(ctx: PartContext): Element {
       ),
     );
   }
-  if (d.upphavd_datum) entries.push(entry(t("/upphavd_datum"), date(d.upphavd_datum)));
+  if (d.upphavd_datum && !repealed) entries.push(entry(t("/upphavd_datum"), date(d.upphavd_datum)));
   if (d.remiss) {
     entries.push(entry(t("/remiss"), date(d.remiss.fran), "–", date(d.remiss.till)));
     if (d.remiss.instanser?.length) entries.push(entry(t("/remiss/instanser"), joinSv(d.remiss.instanser)));
@@ -249,6 +272,18 @@ export function factsPanel(ctx: PartContext): Element {
     block("dl", { className: ["fakta-lista"] }, ...entries),
   );
 }
+
+/**
+ * The headings of the parts made from the front matter. A document has its
+ * own "Parter" and "Uppföljning" sections (an agreement must), so the
+ * generated parts are named apart: the table of contents never lists the
+ * same name twice.
+ */
+export const PART_TITLES = {
+  parties: "Dokumentets parter",
+  adoptions: "Parternas antaganden",
+  followUp: "Uppföljningsplan",
+} as const;
 
 function section(ctx: PartContext, name: string, title: string, ...content: Child[]): Element {
   const id = partId(ctx, name);
@@ -321,7 +356,7 @@ export function partiesSection(ctx: PartContext): Element {
     return section(
       ctx,
       "parter",
-      "Parter",
+      PART_TITLES.parties,
       h("p", null, decided),
       block("ul", { className: ["parter"] }, ...parties.map((p) => h("li", null, partyName(config, p)))),
     );
@@ -349,7 +384,7 @@ export function partiesSection(ctx: PartContext): Element {
   return section(
     ctx,
     "parter",
-    "Parter och antaganden",
+    PART_TITLES.adoptions,
     h("p", null, `${current} av ${parties.length} parter har antagit version ${d.version}.`),
     table("Parternas beslut att anta dokumentet", ["Part", "Beslutsorgan", "Datum", "Version", "Paragraf"], rows, {
       stack: true,
@@ -383,7 +418,7 @@ export function followUpSection(ctx: PartContext): Element | null {
   return section(
     ctx,
     "uppfoljning",
-    fieldTitle("/uppfoljning"),
+    PART_TITLES.followUp,
     table("Planerade och genomförda uppföljningar", ["Datum", "Vad som följs upp", "Ansvarig", "Läge", "Resultat"], rows, { stack: true }),
   );
 }

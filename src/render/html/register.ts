@@ -295,7 +295,7 @@ export function registerPage(build: HtmlBuild): string {
         h("a", { href: "samlad-utgava.html" }, "alla dokument i en samlad utgåva"),
         ".",
       ),
-      h("p", { className: ["utgava"] }, editionStatement(build)),
+      h("p", { className: ["utgava"] }, editionStatement(build, { source: false })),
       filterPanel(build, all, values),
       ...tables,
       listedSection(build),

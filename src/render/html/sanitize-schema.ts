@@ -1,9 +1,12 @@
 /**
  * What may survive from a document's text into the HTML edition.
  *
- * Raw HTML in the Markdown is never published: remark-rehype drops it
- * (`allowDangerousHtml` is off), and the build warns about it. What is left
- * is the HTML that Markdown syntax itself produces, and this schema, stricter
+ * Of raw HTML in the Markdown only a small subset is published (`<br>`,
+ * `<sup>`, `<sub>`, tables with `colspan`/`rowspan`, `<details>`): it is
+ * parsed and filtered to that subset first (render/shared/raw-html.ts, where
+ * the subset is defined), the rest is removed and the build and rule SD136
+ * warn about it. What is left is that and the HTML that Markdown syntax
+ * itself produces, and this schema, stricter
  * than GitHub's, still decides what of that survives: links only to the web,
  * mail and telephone, images only from relative paths or the web (the build
  * then copies or replaces them), no presentational attributes, no styles,
@@ -12,6 +15,8 @@
  */
 import { defaultSchema } from "rehype-sanitize";
 import type { Options as SanitizeSchema } from "rehype-sanitize";
+import { RAW_HTML_PROPERTIES, RAW_HTML_SUBSET } from "../shared/raw-html.js";
+import { allowRedline, REDLINE_TAGS } from "./redline-marks.js";
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -45,8 +50,12 @@ export const sanitizeSchema: SanitizeSchema = {
     "thead",
     "tr",
     "ul",
+    // The raw HTML subset (sup, br and the table tags are above already).
+    ...[...RAW_HTML_SUBSET.keys()].filter((tag) => !["br", "sup", "table", "tbody", "td", "th", "thead", "tr"].includes(tag)),
+    // `--redline`: ins, s and the format mark, with `data-redline` on the blocks (redline-marks.ts); raw HTML never has them.
+    ...REDLINE_TAGS,
   ],
-  attributes: {
+  attributes: allowRedline({
     a: [
       "href",
       "title",
@@ -65,10 +74,11 @@ export const sanitizeSchema: SanitizeSchema = {
     ol: ["start", ["className", "contains-task-list"]],
     ul: [["className", "contains-task-list"]],
     section: ["dataFootnotes", ["className", "footnotes"]],
-    td: [["align", "left", "center", "right"]],
-    th: [["align", "left", "center", "right"]],
+    td: [["align", "left", "center", "right"], ...(RAW_HTML_PROPERTIES.td ?? [])],
+    th: [["align", "left", "center", "right"], ...(RAW_HTML_PROPERTIES.th ?? [])],
+    details: [...(RAW_HTML_PROPERTIES.details ?? [])],
     "*": [],
-  },
+  }),
   clobberPrefix: "",
   clobber: [],
   protocols: {

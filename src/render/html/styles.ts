@@ -67,6 +67,10 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
 
 /* Header and footer */
 .sidhuvud { background: var(--brand); color: #fff; border-bottom: 6px solid var(--brand-dark); }
+.utgivare { background: #fff; color: var(--text); border-top: 6px solid var(--brand); }
+.utgivare .utgivare-ram { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.25rem; padding-top: 0.75rem; padding-bottom: 0.75rem; }
+.logotyp { display: block; height: 3.5rem; width: auto; max-width: 100%; }
+.utgivare-namn { margin: 0; font-weight: 700; font-size: 1.0625rem; line-height: 1.3; }
 .sidhuvud-ram { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 2rem; padding-top: 1rem; padding-bottom: 1rem; }
 .webbplats { margin: 0; font-size: 1.1875rem; font-weight: 700; line-height: 1.3; max-width: 40rem; }
 .sidhuvud a, .sidhuvud a:visited { color: #fff; }
@@ -88,7 +92,7 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
 .status-faststalld { background: var(--ok-bg); color: var(--ok-fg); }
 .status-utkast { background: var(--draft-bg); color: var(--draft-fg); border-style: dashed; }
 .status-remiss { background: var(--consult-bg); color: var(--consult-fg); border-style: dotted; }
-.status-upphavd { background: var(--void-bg); color: var(--void-fg); text-decoration: line-through; }
+.status-upphavd { background: var(--void-bg); color: var(--void-fg); border-style: double; border-width: 3px; }
 .flagga { font-weight: 700; }
 .varning { display: inline-block; margin-left: 0.35rem; padding: 0 0.4rem; border: 1px solid currentColor; border-radius: 3px; background: var(--due-bg); color: var(--due-fg); font-size: 0.8125rem; font-weight: 700; white-space: nowrap; }
 time { white-space: nowrap; }
@@ -115,6 +119,7 @@ time { white-space: nowrap; }
 .fakta-lista { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.75rem 1.5rem; margin: 0; }
 .fakta-lista dt { font-size: 0.875rem; font-weight: 700; color: var(--muted); }
 .fakta-lista dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.epost { overflow-wrap: break-word; word-break: normal; }
 
 /* Document text */
 .brodtext { max-width: 46rem; }
@@ -137,6 +142,10 @@ time { white-space: nowrap; }
 .kopplingar dt { font-weight: 700; }
 .kopplingar dd { margin-left: 0; }
 .indikator { color: var(--muted); font-size: 0.9375rem; }
+details { margin: 0 0 1rem; border-left: 4px solid var(--line); padding: 0.25rem 0 0.25rem 1rem; }
+summary { cursor: pointer; font-weight: 700; padding: 0.25rem 0; }
+details[open] > summary { margin-bottom: 0.5rem; }
+sup, sub { line-height: 0; }
 
 /* Tables */
 table { border-collapse: collapse; width: 100%; font-size: 0.9375rem; }
@@ -193,9 +202,14 @@ tbody th { font-weight: 700; }
 @media (max-width: 48rem) {
   body { font-size: 1rem; }
   h1 { font-size: 1.75rem; }
-  h2 { font-size: 1.375rem; }
-  .ram { padding: 0 1rem; }
+  /* h2 and h3 stay clearly apart on a phone. */
+  h2 { font-size: 1.5rem; }
+  h3 { font-size: 1.1875rem; }
+  h4 { font-size: 1.0625rem; }
+  /* Only the sides: the header and main keep their own top and bottom padding. */
+  .ram { padding-left: 1rem; padding-right: 1rem; }
   .sidhuvud-ram { flex-direction: column; align-items: flex-start; }
+  .logotyp { height: 2.75rem; }
   table.stapla, table.stapla tbody, table.stapla tr, table.stapla th, table.stapla td { display: block; width: 100%; }
   table.stapla thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); }
   table.stapla tr { border: 1px solid var(--line); border-left: 4px solid var(--brand); padding: 0.5rem 0.75rem; margin-bottom: 0.75rem; }
@@ -214,12 +228,19 @@ tbody th { font-weight: 700; }
   .statusforklaring > div { flex-direction: column; gap: 0.25rem; }
 }
 
+/* A phone: a fact's label above its value, so that names and e-mail addresses have the width and break between words */
+@media (max-width: 30rem) {
+  .fakta-lista > div { display: block; }
+  .fakta-lista dd { overflow-wrap: break-word; }
+}
+
 /* Print */
 @page { margin: 2cm 1.8cm; }
 @media print {
   body { font-size: 11pt; line-height: 1.45; color: #000; }
   .hoppa, .sidhuvud nav, .filter, .antal, .till-borjan, .sortera-tecken { display: none !important; }
   .sidhuvud { background: none; color: #000; border-bottom: 1pt solid #000; }
+  .utgivare { border-top: 0; }
   .sidhuvud a, .sidhuvud a:visited { color: #000; }
   .ram { max-width: none; padding: 0; }
   a, a:visited { color: #000; }
@@ -231,5 +252,7 @@ tbody th { font-weight: 700; }
   .fakta, pre, code { background: none; }
   .banner { border: 1pt solid #000; border-left-width: 6pt; background: none; color: #000; }
   .status { background: none; color: #000; }
+  /* Paper cannot unfold: a folded section is printed open (where the browser supports it). */
+  details::details-content { content-visibility: visible; display: block; }
 }
 `;

@@ -13,11 +13,11 @@
  * swaps that folder in when every format is written (edition-folder.ts), so
  * the output folder changes as a whole even when a build is killed.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDir, writeFileAtomic } from "../../core/write.js";
 import { fsReason } from "../../core/fs-errors.js";
-import { publicPath } from "./edition-folder.js";
+import { publicPath, readManifest } from "./edition-folder.js";
 import { isInside } from "../../core/paths.js";
 import { UsageError } from "../../core/errors.js";
 import type { Lang } from "../../core/types.js";
@@ -124,15 +124,4 @@ export function recordManifest(outDir: string, manifestName: string, written: It
     }
   }
   writeFileAtomic(manifest, [...kept].sort().join("\n") + "\n");
-}
-
-function readManifest(file: string): string[] {
-  try {
-    return readFileSync(file, "utf8")
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
 }

@@ -35,9 +35,11 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -50,15 +52,24 @@ import os from "node:os";
 import path from "node:path";
 import type { Lang } from "../../core/types.js";
 import { UsageError } from "../../core/errors.js";
-import { ATOMIC_TEMP, ensureDir } from "../../core/write.js";
+import { ATOMIC_TEMP, ensureDir, writeFileAtomic } from "../../core/write.js";
 import { isInside } from "../../core/paths.js";
 import { fsReason, shownPath } from "../../core/fs-errors.js";
 import { pick } from "../../i18n/text.js";
 
 /** The list of files the last Word build wrote, so the next one can remove files no longer in the edition. */
 export const DOCX_MANIFEST = ".samdok-docx.txt";
-/** The manifests of the editions samdok writes (HTML_MANIFEST in html/index.ts, DOCX_MANIFEST): a folder holding one is a samdok edition. */
-export const EDITION_MANIFESTS = [".samdok-html.txt", DOCX_MANIFEST];
+/** The list of files the last PDF build wrote (pdf/index.ts). */
+export const PDF_MANIFEST = ".samdok-pdf.txt";
+/**
+ * A build of several sets writes each set's edition into a subfolder and the
+ * index of the sets beside them: this lists the subfolders (`orebro/`) and
+ * the index the last such build wrote, so the next build can remove a set
+ * that is gone, or all of them when it writes one edition again.
+ */
+export const SETS_MANIFEST = ".samdok-samlingar.txt";
+/** The manifests of the editions samdok writes (HTML_MANIFEST in html/index.ts, DOCX_MANIFEST …): a folder holding one is a samdok edition. */
+export const EDITION_MANIFESTS = [".samdok-html.txt", DOCX_MANIFEST, PDF_MANIFEST, SETS_MANIFEST];
 /** The file name of the consolidated Word edition: a folder of .docx files beside it is an older Word edition (before its manifest). */
 const LEGACY_DOCX_EDITION = "samlad-utgava.docx";
 
@@ -123,6 +134,48 @@ function removeStaleTemps(dir: string): void {
       const pid = Number(/\.(\d+)\.\d+\.tmp$/.exec(e.name)?.[1]);
       if (pid === process.pid || !alive(pid, e.name, dir)) rmSync(abs, { force: true });
     }
+  }
+}
+
+/** The lines of a manifest (one path per line); none when there is no such file. */
+export function readManifest(file: string): string[] {
+  try {
+    return readFileSync(file, "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes what a manifest line names, inside `root` only: a file, or (a line
+ * ending in `/`) a folder that holds a samdok edition. Folders the removal
+ * leaves empty go too.
+ */
+function removeEntry(root: string, entry: string): void {
+  const rel = entry.replace(/\/$/, "");
+  const parts = rel.split("/");
+  if (rel === "" || path.isAbsolute(rel) || parts.includes("..") || parts.includes(".")) return;
+  const abs = path.join(root, ...parts);
+  const st = lstatOrUndefined(abs);
+  if (!st) return;
+  try {
+    if (entry.endsWith("/")) {
+      if (!st.isDirectory() || !readdirSync(abs).some((name) => EDITION_MANIFESTS.includes(name))) return;
+      rmSync(abs, { recursive: true, force: true });
+    } else if (st.isFile()) {
+      rmSync(abs, { force: true });
+    } else {
+      return;
+    }
+    for (let dir = path.dirname(abs); dir !== root && isInside(root, dir); dir = path.dirname(dir)) {
+      if (readdirSync(dir).length > 0) break;
+      rmdirSync(dir);
+    }
+  } catch {
+    // Left as it is; the new edition does not link to it.
   }
 }
 
@@ -365,6 +418,36 @@ export class EditionFolder {
         { cause: error },
       );
     }
+  }
+
+  /**
+   * Readies the stage folder, after carryOver(), for this build's layout: one
+   * edition in the folder itself (`sets` undefined), or one per set in the
+   * subfolders `sets` names. What the previous build's layout left and this
+   * one does not write goes: a set no longer built, every set's folder when
+   * one edition is written again, the single edition's files (as its
+   * manifests list them) when the sets get folders. Only folders that hold
+   * a samdok edition are removed; anything else stays.
+   */
+  arrangeSets(sets: readonly string[] | undefined): void {
+    const keep = new Set((sets ?? []).map((s) => `${s}/`));
+    for (const entry of readManifest(path.join(this.stage, SETS_MANIFEST))) {
+      if (!keep.has(entry)) removeEntry(this.stage, entry);
+    }
+    if (sets === undefined) {
+      rmSync(path.join(this.stage, SETS_MANIFEST), { force: true });
+      return;
+    }
+    for (const manifest of EDITION_MANIFESTS.filter((m) => m !== SETS_MANIFEST)) {
+      const file = path.join(this.stage, manifest);
+      for (const entry of readManifest(file)) removeEntry(this.stage, entry);
+      rmSync(file, { force: true });
+    }
+  }
+
+  /** Records the sets' folders and the top-level files (the index of the sets) a build of several sets wrote. */
+  recordSets(sets: readonly string[], files: readonly string[]): void {
+    writeFileAtomic(path.join(this.stage, SETS_MANIFEST), [...sets.map((s) => `${s}/`), ...files].sort().join("\n") + "\n");
   }
 
   /** Swaps the stage folder in for the output folder. */

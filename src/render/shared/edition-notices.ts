@@ -142,3 +142,97 @@ export function listedReasonText(l: ListedDocument, editionDate: string, success
       return `Version${l.version ? ` ${l.version}` : ""} gäller men kunde inte läsas ur git.`;
   }
 }
+
+/** How a notice looks: the HTML banner's kind (`banner-utkast` …) and the Word notice style's. */
+export type NoticeBox = "utkast" | "remiss" | "upphavd" | "revision" | "kommande";
+
+/**
+ * A notice in words, for an edition that writes it as text (the Word
+ * edition): a label, shown bold and followed by ". ", and the text, where
+ * `{ ref }` names another document (its title, linked where it can be).
+ * The words are the HTML banners' (src/render/html/parts.ts `banners`);
+ * test/render-docx/frame.test.ts holds the two to the same text.
+ */
+export interface NoticeText {
+  box: NoticeBox;
+  label: string;
+  parts: (string | { ref: string })[];
+}
+
+function longOrText(value: string): string {
+  return isIsoDate(value) ? longDate(value, "sv") : value;
+}
+
+/** "A, B och C". */
+function joinWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items[items.length - 1] ?? ""}`;
+}
+
+/**
+ * The document that replaced `d`: its `ersatts_av`, or a document of the
+ * same set that lists it in `ersatter` (as edition-relations.ts finds it).
+ */
+export function successorOf(d: EditionDocument, all: readonly EditionDocument[]): string | undefined {
+  if (d.doc.ersatts_av) return d.doc.ersatts_av;
+  return all.find((o) => o !== d && o.loaded.root === d.loaded.root && (o.doc.ersatter ?? []).includes(d.doc.id))?.doc.id;
+}
+
+/** A notice of `noticesFor` in words. */
+export function noticeText(n: Notice): NoticeText {
+  switch (n.kind) {
+    case "utkast":
+      return { box: "utkast", label: "Utkast", parts: ["Dokumentet är ett utkast. Det är inte fastställt och gäller inte."] };
+    case "remiss": {
+      const period = n.fran && n.till ? ` Remisstiden är ${longOrText(n.fran)}–${longOrText(n.till)}.` : "";
+      const phase =
+        n.phase === "avslutad" ? " Remisstiden har gått ut och svaren bereds." : n.phase === "före" ? " Remisstiden har inte börjat." : "";
+      const bodies = n.instanser.length > 0 ? ` Remissinstanser: ${joinWords(n.instanser)}.` : "";
+      return {
+        box: "remiss",
+        label: "Remissversion",
+        parts: [`Dokumentet är ute på remiss och gäller inte än.${period}${phase}${bodies}`],
+      };
+    }
+    case "upphävd": {
+      const by = n.successorId;
+      if (n.kommer && n.datum) {
+        const parts: NoticeText["parts"] = [`Dokumentet upphävs den ${longOrText(n.datum)} och gäller till dess.`];
+        if (by) parts.push(" Det ersätts av ", { ref: by }, ".");
+        return { box: "upphavd", label: "Upphävs", parts };
+      }
+      const when = n.datum ? ` sedan ${longOrText(n.datum)}` : "";
+      return {
+        box: "upphavd",
+        label: "Upphävd",
+        parts: by
+          ? [`Dokumentet gäller inte längre${when}. Det är ersatt av `, { ref: by }, "."]
+          : [`Dokumentet gäller inte längre${when}.`],
+      };
+    }
+    case "revision-passerad":
+      return {
+        box: "revision",
+        label: "Revisionsdatum passerat",
+        parts: [
+          `Dokumentet skulle ha reviderats senast ${longOrText(n.datum)}. Det gäller tills vidare, men kontrollera med dokumentansvarig att innehållet fortfarande stämmer.`,
+        ],
+      };
+    case "ej-i-kraft":
+      return { box: "kommande", label: "Gäller ännu inte", parts: [`Dokumentet är fastställt och börjar gälla ${longOrText(n.fran)}.`] };
+    case "giltighet-utgangen":
+      return { box: "upphavd", label: "Giltighetstiden har gått ut", parts: [`Dokumentet gällde till och med ${longOrText(n.till)}.`] };
+  }
+}
+
+/**
+ * Every notice of a published document, in the order the HTML edition shows
+ * them: the coming version first, then draft, remiss, repealed, past
+ * revision, not yet or no longer valid.
+ */
+export function documentNotices(d: EditionDocument, editionDate: string, all: readonly EditionDocument[]): NoticeText[] {
+  const out: NoticeText[] = [];
+  if (d.coming)
+    out.push({ box: "kommande", label: "Ny version på väg", parts: [`${comingSentence(d.coming)} ${shownVersionSentence(d)}`] });
+  for (const n of noticesFor(d.doc, editionDate, successorOf(d, all))) out.push(noticeText(n));
+  return out;
+}

@@ -2,7 +2,10 @@ import path from "node:path";
 import type { Io } from "../../io.js";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, useColor } from "../../io.js";
 import type { BuildFlags } from "./register.js";
-import { prepareEdition, PublishRefused, type Edition, type EditionFormat } from "../../../render/edition.js";
+import { prepareEdition, PublishRefused, setEdition, setFolderNames, setsWithDocuments, type Edition, type EditionFormat } from "../../../render/edition.js";
+import type { DocxOptions } from "../../../render/docx/index.js";
+import { setTitle } from "../../../render/shared/edition-labels.js";
+import { writeFileAtomic } from "../../../core/write.js";
 import { cacheOptions } from "../../../core/cache.js";
 import { today } from "../../options.js";
 import { pick, plural } from "../../../i18n/text.js";
@@ -12,19 +15,33 @@ import { rules } from "../../../rules/index.js";
 import { samdokVersion } from "../../../core/version.js";
 import { defaultPaths } from "../../../core/pipeline/discover.js";
 import { toPosix } from "../../../core/paths.js";
-import { DOCX_MANIFEST, EditionFolder, publicPath } from "../../../render/shared/edition-folder.js";
+import { DOCX_MANIFEST, EditionFolder, PDF_MANIFEST, publicPath } from "../../../render/shared/edition-folder.js";
 import { recordManifest } from "../../../render/shared/commit-files.js";
 import { fsReason, shownPath } from "../../../core/fs-errors.js";
 import { safeMessage } from "../../../core/safe-text.js";
 
-const FORMATS: readonly EditionFormat[] = ["html", "docx"];
+/** What `--format` takes: the PDF edition is made from the Word edition (render/pdf/). */
+type BuildFormat = EditionFormat | "pdf";
+
+/** In the order they are written: the PDF after the Word edition, whose files it converts. */
+const FORMATS: readonly BuildFormat[] = ["html", "docx", "pdf"];
 
 export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): Promise<number> {
   const lang = io.lang;
-  const formats: EditionFormat[] = [];
-  for (const f of new Set(flags.format ?? ["html"])) {
-    if (!isFormat(f)) throw new UsageError(pick({ sv: `Okänt format "${f}". Välj html, docx eller html,docx.`, en: `Unknown format "${f}". Choose html, docx or html,docx.` }, lang));
-    formats.push(f);
+  const asked = new Set(flags.format ?? ["html"]);
+  for (const f of asked) {
+    if (!isFormat(f))
+      throw new UsageError(
+        pick({ sv: `Okänt format "${f}". Välj html, docx, pdf eller flera, till exempel html,docx,pdf.`, en: `Unknown format "${f}". Choose html, docx, pdf or several, for example html,docx,pdf.` }, lang),
+      );
+  }
+  const formats = FORMATS.filter((f) => asked.has(f));
+  // LibreOffice makes the PDF: without it, say so before anything is validated or written.
+  let soffice: string | undefined;
+  if (formats.includes("pdf")) {
+    const { findSoffice, sofficeMissing } = await import("../../../render/pdf/soffice.js");
+    soffice = findSoffice(programEnv(io));
+    if (soffice === undefined) throw new UsageError(sofficeMissing(programEnv(io), lang));
   }
   if (flags.asOf !== undefined && flags.status?.length) {
     throw new UsageError(
@@ -43,17 +60,121 @@ export async function buildCommand(io: Io, paths: string[], flags: BuildFlags): 
   // (edition-folder.ts). Opening it fails fast, before validation, on a folder that cannot be written.
   const folder = EditionFolder.open(outDir, { cwd: io.cwd, sources: sources.map((p) => path.resolve(io.cwd, p)), lang });
   try {
-    return await buildInto(io, folder, sources, formats, flags);
+    return await buildInto(io, folder, sources, formats, flags, soffice);
   } finally {
     folder.discard();
   }
 }
 
-function isFormat(format: string): format is EditionFormat {
+function isFormat(format: string): format is BuildFormat {
   return (FORMATS as readonly string[]).includes(format);
 }
 
-async function buildInto(io: Io, folder: EditionFolder, sources: string[], formats: EditionFormat[], flags: BuildFlags): Promise<number> {
+/** The environment a program samdok starts runs in: the CLI's, with the process's PATH when the CLI's has none (tests). */
+function programEnv(io: Io): Readonly<Record<string, string | undefined>> {
+  return { PATH: process.env.PATH, ...io.env };
+}
+
+/** The editions that read the parsed bodies: the PDF reads them through the Word edition it is made from. */
+function treeReaders(formats: readonly BuildFormat[]): EditionFormat[] {
+  return [...new Set(formats.map((f) => (f === "pdf" ? "docx" : f)))];
+}
+
+/**
+ * Writes one edition (the build's, or one set's) into edition.outDir in
+ * every format asked for, each with its manifest there, so the stale-file
+ * cleanup works per folder.
+ */
+async function writeEdition(io: Io, edition: Edition, formats: readonly BuildFormat[], flags: BuildFlags, soffice: string | undefined): Promise<string[]> {
+  const written: string[] = [];
+  const docxOptions: DocxOptions = {
+    perDocument: flags.perDocument === true,
+    tocField: flags.tocField === true,
+    pageNumbers: flags.pageNumbers === true,
+    ...(flags.template ? { template: path.resolve(io.cwd, flags.template) } : {}),
+  };
+  const relative = (files: readonly string[]): string[] => files.map((f) => toPosix(path.relative(edition.outDir, f)));
+  for (const format of formats) {
+    if (format === "html") {
+      const { buildHtml } = await import("../../../render/html/index.js");
+      written.push(...(await buildHtml(edition)));
+    } else if (format === "docx") {
+      const { buildDocx } = await import("../../../render/docx/index.js");
+      const docxFiles = await buildDocx(edition, docxOptions);
+      // Like the HTML edition's manifest: per-document files of documents no longer in the edition go.
+      recordManifest(edition.outDir, DOCX_MANIFEST, relative(docxFiles));
+      written.push(...docxFiles);
+    } else {
+      const { buildPdf } = await import("../../../render/pdf/index.js");
+      if (soffice === undefined) throw new Error("no LibreOffice for the PDF edition");
+      const files = await buildPdf(edition, { docx: docxOptions, soffice, env: programEnv(io) });
+      recordManifest(edition.outDir, PDF_MANIFEST, relative(files));
+      written.push(...files);
+    }
+  }
+  return written;
+}
+
+/** One set's edition of a build of several, its folder in the output folder, and the files written for it. */
+interface SetPart {
+  folder: string;
+  edition: Edition;
+  written: string[];
+}
+
+/**
+ * A build that covers several sets writes an edition per set, each in its
+ * own folder (`dist/orebro/`), unless `--sammanslagen` asks for one edition
+ * of them all. Undefined: one edition in the output folder itself, as a
+ * build of one set always was.
+ */
+function setParts(edition: Edition, flags: BuildFlags, stage: string): SetPart[] | undefined {
+  if (flags.sammanslagen === true || flags.merged === true) return undefined;
+  const sets = setsWithDocuments(edition);
+  if (sets.length < 2) return undefined;
+  const names = setFolderNames(sets);
+  return sets.map((set) => {
+    const folder = names.get(set) ?? "";
+    return { folder, edition: setEdition(edition, set, path.join(stage, folder)), written: [] };
+  });
+}
+
+/** The index of the sets (`index.html` beside their folders, when the HTML edition is written) and the sets' manifest. */
+async function writeSetIndex(edition: Edition, parts: readonly SetPart[], formats: readonly BuildFormat[], folder: EditionFolder): Promise<string[]> {
+  const files: string[] = [];
+  if (formats.includes("html")) {
+    const { setIndexPage } = await import("../../../render/html/index.js");
+    const target = path.join(folder.stage, "index.html");
+    writeFileAtomic(target, setIndexPage(edition, parts.map((p) => ({ folder: p.folder, edition: p.edition, formats }))));
+    files.push(target);
+  }
+  folder.recordSets(
+    parts.map((p) => p.folder),
+    files.map((f) => path.basename(f)),
+  );
+  return files;
+}
+
+/** Where each set's edition is, one line a set, and the index of the sets. */
+function setLines(io: Io, parts: readonly SetPart[], outDir: string, formats: readonly BuildFormat[]): string {
+  const out = toPosix(path.relative(io.cwd, outDir)) || ".";
+  const lines = parts.map((p) => {
+    const config = p.edition.sets[0]?.config;
+    const name = config ? setTitle(config) : p.folder;
+    const n = p.edition.documents.length;
+    return pick(
+      {
+        sv: `  ${name}: ${n} dokument, ${plural(p.written.length, "fil", "filer", "sv")} i ${out}/${p.folder}/\n`,
+        en: `  ${name}: ${plural(n, "document", "documents", "en")}, ${plural(p.written.length, "file", "files", "en")} in ${out}/${p.folder}/\n`,
+      },
+      io.lang,
+    );
+  });
+  if (formats.includes("html")) lines.push(pick({ sv: `  Samlingarna: ${out}/index.html\n`, en: `  The sets: ${out}/index.html\n` }, io.lang));
+  return lines.join("");
+}
+
+async function buildInto(io: Io, folder: EditionFolder, sources: string[], formats: BuildFormat[], flags: BuildFlags, soffice: string | undefined): Promise<number> {
   const lang = io.lang;
   const outDir = path.resolve(io.cwd, flags.out);
   let edition: Edition;
@@ -71,8 +192,9 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
       jobs: flags.jobs ?? "auto",
       // Both editions render the trees validation parses (the same tree, neither changes it),
       // instead of parsing each document again: a build parses each body once.
-      keepBodies: formats,
+      keepBodies: treeReaders(formats),
       ...(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+      ...(flags.redline !== undefined ? { redline: flags.redline } : {}),
       // The validation that guards publishing shares validate's cache: after `samdok validate`
       // (as in `npm start`) the documents are not parsed for it again. Not in CI unless asked for.
       ...cacheOptions({ cwd: io.cwd, env: io.env, lang, cache: flags.cache, location: flags.cacheLocation, note: (line) => io.stderr.write(`${line}\n`) }),
@@ -93,25 +215,18 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
     return EXIT_FAILURE;
   }
   folder.carryOver();
+  const parts = setParts(edition, flags, folder.stage);
+  folder.arrangeSets(parts?.map((p) => p.folder));
   const written: string[] = [];
   try {
-    for (const format of formats) {
-      if (format === "html") {
-        const { buildHtml } = await import("../../../render/html/index.js");
-        written.push(...(await buildHtml(edition)));
-      } else {
-        const { buildDocx } = await import("../../../render/docx/index.js");
-        const opts: { perDocument: boolean; template?: string; tocField: boolean; pageNumbers: boolean } = {
-          perDocument: flags.perDocument === true,
-          tocField: flags.tocField === true,
-          pageNumbers: flags.pageNumbers === true,
-        };
-        if (flags.template) opts.template = path.resolve(io.cwd, flags.template);
-        const files = await buildDocx(edition, opts);
-        // Like the HTML edition's manifest: per-document files of documents no longer in the edition go.
-        recordManifest(folder.stage, DOCX_MANIFEST, files.map((f) => toPosix(path.relative(folder.stage, f))));
-        written.push(...files);
+    if (parts === undefined) {
+      written.push(...(await writeEdition(io, edition, formats, flags, soffice)));
+    } else {
+      for (const part of parts) {
+        part.written = await writeEdition(io, part.edition, formats, flags, soffice);
+        written.push(...part.written);
       }
+      written.push(...(await writeSetIndex(edition, parts, formats, folder)));
     }
   } catch (error) {
     // A full disk, a quota: said plainly, and the previous edition was never touched.
@@ -140,6 +255,12 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
           en: `; ${plural(listed, "document not in force is", "documents not in force are", "en")} listed in the register`,
         }
       : { sv: "", en: "" };
+  if (edition.redline) {
+    const { redlineNote } = await import("../../../redline/summary.js");
+    const note = redlineNote(edition.redline);
+    listedNote.sv += note.sv;
+    listedNote.en += note.en;
+  }
   io.stdout.write(
     safeMessage(pick(
       {
@@ -149,5 +270,6 @@ async function buildInto(io: Io, folder: EditionFolder, sources: string[], forma
       lang,
     )),
   );
+  if (parts) io.stdout.write(safeMessage(setLines(io, parts, outDir, formats)));
   return EXIT_OK;
 }
