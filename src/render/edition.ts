@@ -117,6 +117,8 @@ export interface Edition {
   revision?: string;
   /** `--redline REF`: the edition marks what changed since REF. */
   redline?: RedlineEdition;
+  /** One set's edition in a build of several: the address of the index of the sets, from the set's folder. */
+  setsIndex?: string;
   /** stderr: warnings always; progress only when it is a terminal (isTTY). */
   stderr: Out;
 }
@@ -300,6 +302,7 @@ export function setEdition(edition: Edition, set: LoadedConfig, outDir: string):
     all: edition.all.filter(mine),
     listed: edition.listed.filter((l) => mine(l.doc)),
     outDir,
+    setsIndex: "../index.html",
     ...redlineOfSet(edition.redline, edition.documents.filter(mine), set.root),
   };
 }

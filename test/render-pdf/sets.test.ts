@@ -95,6 +95,9 @@ describe("two sets: an edition per set", () => {
     await built;
     const orebro = read(out, "orebro/index.html");
     expect(orebro).toContain(`<a href="index.html">${OREBRO}</a>`);
+    // Every page of a set's edition leads back to the index of the sets.
+    expect(orebro).toContain('<li><a href="../index.html">Alla samlingar</a></li>');
+    expect(read(out, "sormland/samlad-utgava.html")).toContain('<a href="../index.html">Alla samlingar</a>');
     expect(orebro).toContain("Rutin för samtal om levnadsvanor");
     expect(orebro).toContain("Rutin för fysisk aktivitet på recept");
     expect(orebro).not.toContain("Rutin för utskrivning från slutenvård");
@@ -178,6 +181,7 @@ describe("one set, or one edition of all", () => {
       "samlad-utgava.html",
     ]);
     expect(r.stdout).not.toContain("Samlingarna");
+    expect(read(one, "index.html")).not.toContain("Alla samlingar");
     expect((await build([path.join(source, "sormland")], merged, ["--format", "html,docx", "--sammanslagen"])).code).toBe(0);
     expect(snapshot(merged)).toEqual(snapshot(one));
   });

@@ -134,7 +134,14 @@ export function renderPage(build: HtmlBuild, options: PageOptions): string {
       h(
         "nav",
         { ariaLabel: "Utgåvan" },
-        block("ul", null, link("index.html", "Dokumentregister", "register"), link("samlad-utgava.html", "Samlad utgåva", "samlad")),
+        block(
+          "ul",
+          null,
+          // A set's edition in a build of several leads back to the index of the sets.
+          build.edition.setsIndex ? h("li", null, h("a", { href: build.edition.setsIndex }, "Alla samlingar")) : null,
+          link("index.html", "Dokumentregister", "register"),
+          link("samlad-utgava.html", "Samlad utgåva", "samlad"),
+        ),
       ),
     ),
   );
