@@ -207,9 +207,10 @@ describe("Word edition at publication standard (utgava-svar)", () => {
       `<cp:keywords>överenskommelse; Region${NBSP}Örebro${NBSP}län; trygg${NBSP}hemgång; samordnad${NBSP}individuell${NBSP}plan</cp:keywords>`,
     );
     expect(keywordList([" a  b ", "c"])).toBe(`a${NBSP}b; c`);
+    // The documents are Swedish whatever language the command line talks in: Word checks their spelling as Swedish.
     const english = xmlParts(path.join(await build({ lang: "en" }), "samlad-utgava.docx"));
-    expect(english["docProps/core.xml"]).toContain("<dc:language>en-GB</dc:language>");
-    expect(english["word/styles.xml"]).toContain('<w:lang w:val="en-GB"');
+    expect(english["docProps/core.xml"]).toContain("<dc:language>sv-SE</dc:language>");
+    expect(english["word/styles.xml"]).toContain('<w:lang w:val="sv-SE"');
   });
 });
 

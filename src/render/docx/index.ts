@@ -230,9 +230,14 @@ export function numberNotesPerChapter(parts: Parts, forLibreOffice = false): voi
   );
 }
 
-/** The language of the edition's text and of its core properties (dc:language): Swedish, or British English with --lang en. */
-export function wordLanguage(lang: Edition["lang"]): string {
-  return lang === "en" ? "en-GB" : "sv-SE";
+/**
+ * The language of the edition's text and of its core properties (dc:language):
+ * Swedish, whatever language the command line talks in (`--lang en`), since
+ * the documents and the edition's labels are Swedish (labels.ts): Word checks
+ * the spelling of the text, and a screen reader reads the PDF, in this language.
+ */
+export function wordLanguage(_lang: Edition["lang"]): string {
+  return "sv-SE";
 }
 
 /**

@@ -4,7 +4,7 @@
  * relationships with random ids, numbers bookmarks and drawings from
  * process-wide counters, and fflate dates every zip entry with the clock.
  * This step fixes each of them and re-zips the parts in a stable order, and
- * sets the document language (sv-SE, or en-GB for --lang en) in the style
+ * sets the document language (sv-SE, the documents' language) in the style
  * defaults and in the core properties (`dc:language`, which LibreOffice and
  * search tools read). It also clears
  * the "dirty" flag of fields, so Word never asks to update fields on opening.
