@@ -115,9 +115,15 @@ const TEXT_PARENTS = new Set(["text", "tspan", "title", "desc", "style"]);
 
 const URL = /url\s*\(\s*(['"]?)([^'")]*)\1\s*\)/gi;
 
-/** A url(…) to anything but an element of the file itself, an import, or a script address. */
+/**
+ * CSS that reaches other files without the word `url(`: escapes (`\75 rl(`, `@\69mport` are url( and
+ * @import to CSS) and the image functions that take an address as a plain string (`image-set("…")`).
+ */
+const DISGUISED_FETCH = /\\|(?<![\w-])(?:-webkit-)?image(?:-set)?\s*\(|(?<![\w-])src\s*\(/i;
+
+/** A url(…) to anything but an element of the file itself, an import, a script address, or a disguised fetch. */
 function unsafeValue(value: string): boolean {
-  if (/@import|expression\s*\(|javascript:|vbscript:|data:/i.test(value)) return true;
+  if (/@import|expression\s*\(|javascript:|vbscript:|data:/i.test(value) || DISGUISED_FETCH.test(value)) return true;
   return [...value.matchAll(URL)].some((m) => !(m[2] ?? "").startsWith("#"));
 }
 

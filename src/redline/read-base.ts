@@ -17,6 +17,7 @@ import { isUsable } from "../core/loaded-document.js";
 import { ruleById } from "../rules/index.js";
 import { pick } from "../i18n/text.js";
 import { safeMessage } from "../core/safe-text.js";
+import { checkBody } from "../core/limits.js";
 
 const SCHEMA = ruleById("SD005") as DocumentRule;
 
@@ -75,6 +76,24 @@ export function sameAs(d: EditionDocument, from?: Compared["from"]): Compared {
  * and the body alone is marked (the field table would name what cannot be trusted).
  */
 export function comparedWith(text: string, read: ReadBase, from: Compared["from"], d: EditionDocument, stderr: Out, lang: Lang): Compared {
+  // The earlier text was never validated: a body over the parser's limits (limits.ts) is not parsed, and the document is shown as new.
+  const problem = checkBody(text, read.bodyLine);
+  if (problem) {
+    const where = from ? ` (${from.path} i ${from.commit}, rad ${problem.line})` : ` (rad ${problem.line})`;
+    const whereEn = from ? ` (${from.path} in ${from.commit}, line ${problem.line})` : ` (line ${problem.line})`;
+    stderr.write(
+      `samdok: ${pick({ sv: "varning", en: "warning" }, lang)}: ${safeMessage(
+        pick(
+          {
+            sv: `${d.result.file}: den version det jämförs med${where} går inte att jämföra: ${problem.message.sv} Dokumentet visas som nytt.`,
+            en: `${d.result.file}: the version it is compared with${whereEn} cannot be compared: ${problem.message.en} The document is shown as new.`,
+          },
+          lang,
+        ),
+      )}\n`,
+    );
+    return {};
+  }
   const c: Compared = { text, bodyLine: read.bodyLine };
   if (read.doc) c.doc = read.doc;
   else

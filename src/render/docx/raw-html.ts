@@ -167,7 +167,14 @@ function rowsOf(table: Element): TableRows {
   return { caption, rows };
 }
 
-/** The grid: where each cell stands, spans placed as a browser places them. */
+/**
+ * The most columns a span may reach: Word's own limit. Without it a few
+ * bytes (`<td colspan="1000">` a hundred times over empty rows) would ask for
+ * a grid of millions of cells, and the build would take minutes.
+ */
+const MAX_SPANNED_COLUMNS = 63;
+
+/** The grid: where each cell stands, spans placed as a browser places them (no span past MAX_SPANNED_COLUMNS). */
 function gridOf(rows: TableRows["rows"]): { grid: (GridCell | undefined)[][]; columns: number } {
   const grid: (GridCell | undefined)[][] = rows.map(() => []);
   let columns = 0;
@@ -175,7 +182,7 @@ function gridOf(rows: TableRows["rows"]): { grid: (GridCell | undefined)[][]; co
     let c = 0;
     for (const cell of row.cells) {
       while (grid[r]?.[c]) c++;
-      const colSpan = Math.max(1, Number(cell.properties.colSpan ?? 1) || 1);
+      const colSpan = Math.max(1, Math.min(Number(cell.properties.colSpan ?? 1) || 1, MAX_SPANNED_COLUMNS - c));
       const rowSpan = Math.min(Math.max(1, Number(cell.properties.rowSpan ?? 1) || 1), rows.length - r);
       const placed: GridCell = { cell, row: r, column: c, colSpan, rowSpan };
       for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) (grid[r + dr] ??= [])[c + dc] = placed;

@@ -386,6 +386,18 @@ export class EditionFolder {
             fsyncPath(dst);
           }
         } else if (e.isSymbolicLink()) {
+          // A link to a folder would let the build write, and the stale-file cleanup delete, outside the edition.
+          if (statSync(src, { throwIfNoEntry: false })?.isDirectory()) {
+            throw new UsageError(
+              pick(
+                {
+                  sv: `${shownPath(src)} i utgåvans mapp är en symbolisk länk till en mapp. samdok skriver och städar bara inuti utgåvans mapp och följer inte länken. Ta bort länken och bygg igen. Den tidigare utgåvan är orörd.`,
+                  en: `${shownPath(src)} in the edition folder is a symbolic link to a folder. samdok writes and cleans up only inside the edition folder and does not follow the link. Remove the link and build again. The previous edition is untouched.`,
+                },
+                this.lang,
+              ),
+            );
+          }
           symlinkSync(readlinkSync(src), dst);
         } else {
           throw new UsageError(

@@ -183,9 +183,18 @@ function slotsWithin(node: Element, offsets: SlotOffsets): ElementContent[] {
   return out;
 }
 
+/**
+ * How deep published elements nest: deeper ones give their content to the
+ * element they are in. Every later step (the sanitiser, the serialiser, the
+ * Word edition) walks the tree recursively, and a few kB of `<sup><sup>…`
+ * would otherwise overflow the stack.
+ */
+const MAX_NESTING = 32;
+
 /** Parsed raw HTML filtered to the subset: the kept elements are new nodes, without the parser's positions. */
-function filter(nodes: readonly HastContent[], offsets: SlotOffsets): ElementContent[] {
+function filter(nodes: readonly HastContent[], offsets: SlotOffsets, depth = 0): ElementContent[] {
   const out: ElementContent[] = [];
+  const deep = depth >= MAX_NESTING;
   for (const node of nodes) {
     if (node.type === "text") {
       out.push({ type: "text", value: node.value });
@@ -193,17 +202,58 @@ function filter(nodes: readonly HastContent[], offsets: SlotOffsets): ElementCon
       const slot = genuineSlot(node, offsets);
       const tag = node.tagName;
       if (slot !== undefined) out.push(slotElement(slot));
-      else if (tag === SLOT_TAG) out.push(...filter(node.children, offsets));
-      else if (RAW_HTML_SUBSET.has(tag))
-        out.push({ type: "element", tagName: tag, properties: keptProperties(node), children: filter(node.children, offsets) });
+      else if (tag === SLOT_TAG) out.push(...filter(node.children, offsets, depth));
       else if (REMOVED_WITH_CONTENT.has(tag)) out.push(...slotsWithin(node, offsets));
-      else if (PHRASING.has(tag)) out.push(...filter(node.children, offsets));
+      else if (PHRASING.has(tag) || (deep && RAW_HTML_SUBSET.has(tag))) out.push(...filter(node.children, offsets, depth));
+      else if (RAW_HTML_SUBSET.has(tag))
+        out.push({ type: "element", tagName: tag, properties: keptProperties(node), children: filter(node.children, offsets, depth + 1) });
       // A block (`<div>`, `<p>`, `<li>`) keeps its text apart from the text around it: see `isRemovedBlock`.
-      else out.push({ type: "element", tagName: REMOVED_BLOCK, properties: {}, children: filter(node.children, offsets) });
+      else if (deep) out.push({ type: "text", value: " " }, ...filter(node.children, offsets, depth), { type: "text", value: " " });
+      else out.push({ type: "element", tagName: REMOVED_BLOCK, properties: {}, children: filter(node.children, offsets, depth + 1) });
     }
     // Comments, doctypes: left out.
   }
   return out;
+}
+
+/** Raw HTML whose elements nest deeper than this is not published at all, and SD136 says so. */
+export const MAX_RAW_DEPTH = 512;
+
+/** How deep the elements of `root` nest (counted without recursion). */
+function nesting(root: HastRoot): number {
+  let max = 0;
+  const stack: [readonly HastContent[], number][] = [[root.children, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [children, depth] = top;
+    for (const child of children) {
+      if (child.type !== "element") continue;
+      max = Math.max(max, depth);
+      stack.push([child.children, depth + 1]);
+      if (child.content) stack.push([child.content.children, depth + 1]);
+    }
+  }
+  return max;
+}
+
+/**
+ * `source` parsed, or undefined when its elements nest deeper than
+ * MAX_RAW_DEPTH: the parser and every step after it recurse, and a few kB of
+ * `<div><div>…` would overflow the stack (the parser's own overflow counts the same).
+ */
+function parseRaw(source: string, verbose = false): HastRoot | undefined {
+  try {
+    const tree = fromHtml(source, { fragment: true, verbose });
+    return nesting(tree) > MAX_RAW_DEPTH ? undefined : tree;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** `source` parsed and filtered; undefined when it nests too deep (`parseRaw`): then none of it is published. */
+function published(source: string, offsets: SlotOffsets): ElementContent[] | undefined {
+  const tree = parseRaw(source);
+  return tree ? filter(tree.children, offsets) : undefined;
 }
 
 /** The HTML source of the pieces, and where each slot was written. */
@@ -240,13 +290,13 @@ function countSlots(nodes: readonly ElementContent[]): number {
  */
 export function resolveRawHtml(pieces: readonly RawPiece[]): ElementContent[] {
   const { source, offsets } = sourceOf(pieces);
-  const together = filter(fromHtml(source, { fragment: true }).children, offsets);
-  if (countSlots(together) === offsets.size) return together;
+  const together = published(source, offsets);
+  if (together && countSlots(together) === offsets.size) return together;
   let slot = 0;
   return pieces.flatMap((piece): ElementContent[] => {
     if (piece.kind === "text") return [{ type: "text", value: piece.value }];
     if (piece.kind === "slot") return [slotElement(slot++)];
-    return filter(fromHtml(piece.value, { fragment: true }).children, new Map());
+    return published(piece.value, new Map()) ?? [];
   });
 }
 
@@ -350,6 +400,8 @@ export interface RawHtmlFinding {
   removed: string[];
   /** Attributes left out of tags of the subset ("td style"). */
   attributes: { tag: string; name: string }[];
+  /** Nested deeper than MAX_RAW_DEPTH: none of it is published. */
+  tooDeep?: true;
   /** Where the first of them stands in the file (1-based), and where it ends. */
   line: number;
   column: number;
@@ -391,7 +443,21 @@ interface PropertyPositions {
 /** What of one html node falls outside the subset, or undefined when all of it is published. */
 function findingOf(node: Html, lines: readonly string[] | undefined): RawHtmlFinding | undefined {
   const value = node.value;
-  const tree = fromHtml(value, { fragment: true, verbose: true });
+  const tree = parseRaw(value, true);
+  if (!tree) {
+    const start = node.position?.start ?? { line: 1, column: 1 };
+    const end = node.position?.end ?? start;
+    return {
+      tags: [],
+      removed: [],
+      attributes: [],
+      tooDeep: true,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+    };
+  }
   const tags: string[] = [];
   const removed: string[] = [];
   const attributes: { tag: string; name: string }[] = [];
@@ -454,6 +520,12 @@ const quoted = (tags: readonly string[]): string => tags.map((t) => `\`<${t}>\``
 /** What the editions do with a finding, for the rule's message. */
 export function rawHtmlMessage(f: RawHtmlFinding): Localized {
   const parts: Localized[] = [];
+  if (f.tooDeep) {
+    parts.push({
+      sv: `Den råa HTML-koden är nästlad i fler än ${MAX_RAW_DEPTH} nivåer och publiceras inte alls.`,
+      en: `The raw HTML is nested more than ${MAX_RAW_DEPTH} levels deep and is not published at all.`,
+    });
+  }
   if (f.tags.length > 0) {
     const gone = f.removed.length > 0 ? quoted(f.removed) : "";
     parts.push({
@@ -483,11 +555,13 @@ export function rawHtmlWarning(findings: readonly RawHtmlFinding[]): { line: num
   const lines = [...new Set(findings.map((f) => f.line))].sort((a, b) => a - b);
   const tags = [...new Set(findings.flatMap((f) => [...f.tags, ...f.attributes.map((a) => `${a.tag} ${a.name}`)]))];
   const shown = tags.map((t) => (t.includes(" ") ? `\`${t.split(" ")[1] ?? ""}\` (\`<${t.split(" ")[0] ?? ""}>\`)` : `\`<${t}>\``));
+  const deep = findings.some((f) => f.tooDeep);
+  const list = (tooDeep: string): string => [...(deep ? [tooDeep] : []), ...shown].join(", ");
   return {
     line: first.line,
     message: {
-      sv: `rå HTML som inte publiceras (${lines.length === 1 ? "rad" : "rader"} ${lines.join(", ")}): ${shown.join(", ")}; bara ${RAW_HTML_SUBSET_TEXT.sv} publiceras, resten tas bort och texten behålls.`,
-      en: `raw HTML that is not published (${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")}): ${shown.join(", ")}; only ${RAW_HTML_SUBSET_TEXT.en} are published, the rest is removed and the text kept.`,
+      sv: `rå HTML som inte publiceras (${lines.length === 1 ? "rad" : "rader"} ${lines.join(", ")}): ${list(`HTML nästlad i fler än ${MAX_RAW_DEPTH} nivåer`)}; bara ${RAW_HTML_SUBSET_TEXT.sv} publiceras, resten tas bort och texten behålls.`,
+      en: `raw HTML that is not published (${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")}): ${list(`HTML nested more than ${MAX_RAW_DEPTH} levels deep`)}; only ${RAW_HTML_SUBSET_TEXT.en} are published, the rest is removed and the text kept.`,
     },
   };
 }

@@ -18,7 +18,7 @@ import { toPosix } from "../../../core/paths.js";
 import { DOCX_MANIFEST, EditionFolder, PDF_MANIFEST, publicPath } from "../../../render/shared/edition-folder.js";
 import { recordManifest } from "../../../render/shared/commit-files.js";
 import { fsReason, shownPath } from "../../../core/fs-errors.js";
-import { safeMessage } from "../../../core/safe-text.js";
+import { safeMessage, safeText } from "../../../core/safe-text.js";
 
 /** What `--format` takes: the PDF edition is made from the Word edition (render/pdf/). */
 type BuildFormat = EditionFormat | "pdf";
@@ -160,7 +160,8 @@ function setLines(io: Io, parts: readonly SetPart[], outDir: string, formats: re
   const out = toPosix(path.relative(io.cwd, outDir)) || ".";
   const lines = parts.map((p) => {
     const config = p.edition.sets[0]?.config;
-    const name = config ? setTitle(config) : p.folder;
+    // One line a set: a line break in the set's name is shown, not obeyed (safeText).
+    const name = safeText(config ? setTitle(config) : p.folder);
     const n = p.edition.documents.length;
     return pick(
       {
