@@ -213,4 +213,10 @@ describe("fast start", () => {
     expect(loaded.some((u) => u.includes("remark-parse"))).toBe(true);
     expect(loaded.filter((u) => /node_modules\/(docx|rehype-|remark-rehype|fflate)/.test(u))).toEqual([]);
   });
+  it("validate loads the HTML parser (parse5) only for raw HTML it must parse", () => {
+    // documents/ has no raw HTML; SD136 loads hast-util-from-html the first time it meets some.
+    const loaded = trace(["validate", "documents", "--no-cache"]);
+    expect(loaded.some((u) => u.includes("raw-html"))).toBe(true);
+    expect(loaded.filter((u) => /node_modules\/(parse5|hast-util-from-html)\//.test(u))).toEqual([]);
+  });
 });

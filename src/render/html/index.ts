@@ -19,8 +19,8 @@ import { renderBody, type BodyTree } from "./markdown.js";
 import { registerPage } from "./register.js";
 import { consolidatedPage } from "./consolidated.js";
 import { safeMessage } from "../../core/safe-text.js";
-import { block, documentRoot, h, stringify } from "./hast.js";
-import { editionStatement, pageTitle } from "./layout.js";
+import { block, h } from "./hast.js";
+import { framedPage } from "./layout.js";
 import { STYLES } from "./styles.js";
 import { editionTitle, setTitle } from "../shared/edition-labels.js";
 
@@ -102,28 +102,17 @@ export function setIndexPage(whole: Edition, sets: readonly SetOfIndex[]): strin
       block("ul", null, ...links),
     );
   });
-  const head = block(
-    "head",
-    null,
-    h("meta", { charSet: "utf-8" }),
-    h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
-    h("title", null, pageTitle(build, "Samlingar")),
-    h("meta", { name: "description", content: `Utgåvor av ${sets.length} samlingar av samverkansdokument: ${title}.` }),
-    h("meta", { name: "generator", content: `samdok ${build.version}` }),
-    h("style", null, `${STYLES}\n${SET_INDEX_STYLES}`),
-  );
-  const body = block(
-    "body",
-    { className: ["sida-samlingar"] },
-    h("a", { className: ["hoppa"], href: "#innehall" }, "Hoppa till innehållet"),
-    h(
+  return framedPage(build, {
+    title: "Samlingar",
+    description: `Utgåvor av ${sets.length} samlingar av samverkansdokument: ${title}.`,
+    css: `${STYLES}\n${SET_INDEX_STYLES}`,
+    bodyClass: "sida-samlingar",
+    header: h(
       "header",
       { className: ["sidhuvud"] },
       block("div", { className: ["ram", "sidhuvud-ram"] }, h("p", { className: ["webbplats"] }, title)),
     ),
-    block(
-      "main",
-      { id: "innehall", className: ["ram"], tabIndex: -1 },
+    main: [
       h("h1", null, "Samlingar"),
       h(
         "p",
@@ -131,17 +120,7 @@ export function setIndexPage(whole: Edition, sets: readonly SetOfIndex[]): strin
         "Utgåvan har en del per samling av samverkansdokument. Varje samling har sitt eget dokumentregister och sin egen samlade utgåva.",
       ),
       block("ul", { className: ["samlingar"] }, ...items),
-    ),
-    h(
-      "footer",
-      { className: ["sidfot"] },
-      block(
-        "div",
-        { className: ["ram"] },
-        h("p", null, editionStatement(build)),
-        h("p", null, `Sidan är skapad med samdok ${build.version} ur dokumentens Markdown-filer.`),
-      ),
-    ),
-  );
-  return stringify(documentRoot(block("html", { lang: "sv" }, head, body)));
+    ],
+    made: `Sidan är skapad med samdok ${build.version} ur dokumentens Markdown-filer.`,
+  });
 }

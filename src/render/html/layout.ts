@@ -100,16 +100,6 @@ function issuerBar(build: HtmlBuild): Element | null {
 export function renderPage(build: HtmlBuild, options: PageOptions): string {
   const link = (href: string, label: string, kind: PageKind): Element =>
     h("li", null, h("a", { href, ariaCurrent: options.kind === kind ? "page" : null }, label));
-  const head = block(
-    "head",
-    null,
-    h("meta", { charSet: "utf-8" }),
-    h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
-    h("title", null, pageTitle(build, options.title)),
-    h("meta", { name: "description", content: options.description }),
-    h("meta", { name: "generator", content: `samdok ${build.version}` }),
-    h("style", null, [STYLES, brandStyles(editionLook(build.edition)), options.styles ?? ""].filter(Boolean).join("\n")),
-  );
   const header = h(
     "header",
     { className: ["sidhuvud"] },
@@ -145,28 +135,62 @@ export function renderPage(build: HtmlBuild, options: PageOptions): string {
       ),
     ),
   );
+  return framedPage(build, {
+    title: options.title,
+    description: options.description,
+    css: [STYLES, brandStyles(editionLook(build.edition)), options.styles ?? ""].filter(Boolean).join("\n"),
+    bodyClass: `sida-${options.kind}`,
+    header,
+    main: options.main,
+    made: `Sidan är skapad med samdok ${build.version} ur dokumentens Markdown-filer. Den fastställda lydelsen är den som beslutsorganet fattat beslut om.`,
+    ...(options.script ? { script: options.script } : {}),
+  });
+}
+
+/** What a page puts in the frame every page of the edition shares (`framedPage`). */
+export interface PageFrame {
+  /** The page's own name, first in `<title>`. */
+  title: string;
+  description: string;
+  /** The whole stylesheet of the page. */
+  css: string;
+  bodyClass: string;
+  header: Element;
+  main: Child[];
+  /** The footer's second line: how the page was made. */
+  made: string;
+  script?: string;
+}
+
+/**
+ * The frame of every page, the sets' index too: the head (title, description,
+ * generator, styles), a skip link, the header, `main`, and the footer with
+ * the edition's date and source.
+ */
+export function framedPage(build: HtmlBuild, frame: PageFrame): string {
+  const head = block(
+    "head",
+    null,
+    h("meta", { charSet: "utf-8" }),
+    h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
+    h("title", null, pageTitle(build, frame.title)),
+    h("meta", { name: "description", content: frame.description }),
+    h("meta", { name: "generator", content: `samdok ${build.version}` }),
+    h("style", null, frame.css),
+  );
   const footer = h(
     "footer",
     { className: ["sidfot"] },
-    block(
-      "div",
-      { className: ["ram"] },
-      h("p", null, editionStatement(build)),
-      h(
-        "p",
-        null,
-        `Sidan är skapad med samdok ${build.version} ur dokumentens Markdown-filer. Den fastställda lydelsen är den som beslutsorganet fattat beslut om.`,
-      ),
-    ),
+    block("div", { className: ["ram"] }, h("p", null, editionStatement(build)), h("p", null, frame.made)),
   );
   const body = block(
     "body",
-    { className: [`sida-${options.kind}`] },
+    { className: [frame.bodyClass] },
     h("a", { className: ["hoppa"], href: "#innehall" }, "Hoppa till innehållet"),
-    header,
-    block("main", { id: "innehall", className: ["ram"], tabIndex: -1 }, ...options.main),
+    frame.header,
+    block("main", { id: "innehall", className: ["ram"], tabIndex: -1 }, ...frame.main),
     footer,
-    options.script ? h("script", null, options.script) : null,
+    frame.script ? h("script", null, frame.script) : null,
   );
   return stringify(documentRoot(block("html", { lang: "sv" }, head, body)));
 }

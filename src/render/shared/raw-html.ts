@@ -23,7 +23,7 @@
  * comes back as the Markdown content it stood for. A slot is recognised by
  * the offset it was written at, so a document cannot forge one.
  */
-import { fromHtml } from "hast-util-from-html";
+import { createRequire } from "node:module";
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastContent } from "hast";
 import type { Html, Root as MdastRoot } from "mdast";
 import { visit } from "unist-util-visit";
@@ -44,6 +44,25 @@ export const RAW_HTML_SUBSET: ReadonlyMap<string, readonly string[]> = new Map([
   ["details", ["open"]],
   ["summary", []],
 ]);
+
+type FromHtml = typeof import("hast-util-from-html").fromHtml;
+let parser: FromHtml | undefined;
+
+/**
+ * hast-util-from-html (parse5, about 80 ms to load) is loaded the first time
+ * raw HTML needs parsing, not when this module is: `samdok validate` loads
+ * this module with the rules, and most documents have no raw HTML, or only
+ * the tags `simplyPublished` answers for. Loaded with require (an ES module
+ * without top-level await, which Node 20.19 and later load synchronously),
+ * since the rules and the editions' tree passes that ask are synchronous.
+ */
+function fromHtml(...args: Parameters<FromHtml>): ReturnType<FromHtml> {
+  parser ??= (createRequire(import.meta.url)("hast-util-from-html") as { fromHtml: FromHtml }).fromHtml;
+  return parser(...args);
+}
+
+/** A raw html node that is published as written without parsing it: one bare `<br>`, `<sup>` or `<sub>` tag, or a comment. */
+const SIMPLY_PUBLISHED = /^(?:<\/?(?:br|sup|sub)\s*\/?>|<!--(?:(?!-->)[\s\S])*-->)$/i;
 
 /** The kept attributes as hast names them (for the sanitiser's schema). */
 export const RAW_HTML_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
@@ -443,6 +462,7 @@ interface PropertyPositions {
 /** What of one html node falls outside the subset, or undefined when all of it is published. */
 function findingOf(node: Html, lines: readonly string[] | undefined): RawHtmlFinding | undefined {
   const value = node.value;
+  if (SIMPLY_PUBLISHED.test(value.trim())) return undefined;
   const tree = parseRaw(value, true);
   if (!tree) {
     const start = node.position?.start ?? { line: 1, column: 1 };
